@@ -1,0 +1,34 @@
+import { ConfigError } from './config.error';
+import { loadConfig, redactUrl } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode with data under ./data', () => {
+    const config = loadConfig({});
+    expect(config.kurrentdbUrl).toBeUndefined();
+    expect(config.mongodbUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.port).toBe(3000);
+    expect(config.production).toBe(false);
+  });
+
+  it('switches each part to its server independently', () => {
+    const config = loadConfig({ KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' });
+    expect(config.kurrentdbUrl).toBe('kurrentdb://127.0.0.1:2113?tls=false');
+    expect(config.mongodbUrl).toBeUndefined();
+  });
+
+  it('names the variable when a value is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/^PORT: /);
+    expect(() => loadConfig({ MONGODB_URL: 'http://x' })).toThrow(/^MONGODB_URL: /);
+    expect(() => loadConfig({ STARTUP_TIMEOUT_MS: '20000' })).toThrow(/^STARTUP_TIMEOUT_MS: /);
+  });
+
+  it('never repeats a password in a message', () => {
+    expect(redactUrl('mongodb://user:secret@host:27017/db')).toBe(
+      'mongodb://user:***@host:27017/db',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'ftp://u:secret@h' })).toThrow(/^(?!.*secret)/);
+  });
+});

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config.error';
+
+export interface AppConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: string;
+  /** Server adapters; each undefined means that part runs embedded. */
+  kurrentdbUrl?: string;
+  mongodbUrl?: string;
+  redisUrl?: string;
+  /** Deadline for each call to a store server. */
+  storeTimeoutMs: number;
+  /** Deadline for reaching every configured server at startup (kept under 10 s). */
+  startupTimeoutMs: number;
+  bodyLimitBytes: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  return {
+    production: env.NODE_ENV === 'production',
+    host: env.HOST ?? '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    kurrentdbUrl: url(env, 'KURRENTDB_URL', [
+      'kurrentdb:',
+      'kurrentdb+discover:',
+      'esdb:',
+      'esdb+discover:',
+    ]),
+    mongodbUrl: url(env, 'MONGODB_URL', ['mongodb:', 'mongodb+srv:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    storeTimeoutMs: integer(env, 'STORE_TIMEOUT_MS', 5000, 100, 600_000),
+    startupTimeoutMs: integer(env, 'STARTUP_TIMEOUT_MS', 8000, 100, 9500),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+  };
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, schemes: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `not a URL: "${redactUrl(raw)}"`);
+  }
+  if (!schemes.includes(parsed.protocol)) {
+    throw new ConfigError(name, `expected ${schemes.join(' or ')} URL, got "${redactUrl(raw)}"`);
+  }
+  return raw;
+}
+
+/** The address without credentials, for messages and logs. */
+export function redactUrl(raw: string): string {
+  try {
+    const parsed = new URL(raw);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return raw.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}

@@ -1,0 +1,320 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeAllOptions,
+  Subscription,
+} from '../../event-store.port';
+import {
+  DuplicateEventIdError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../../event-store.errors';
+import { GENESIS_HASH, sealEvents } from '../../hash-chain';
+import { PollingSubscription } from '../../polling-subscription';
+import { Position } from '../../position';
+import { checkAppendArguments } from '../../append-arguments';
+import { migrateSqliteEventStore } from './sqlite.schema';
+import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
+
+export interface SqliteEventStoreOptions {
+  /** Most appends committed in one transaction (group commit). */
+  maxGroupSize?: number;
+  /** How often subscribers look for events appended by other processes. */
+  pollIntervalMs?: number;
+  busyTimeoutMs?: number;
+}
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Embedded event store on SQLite (WAL, synchronous=FULL). Appends that arrive while a commit is
+ * being prepared are committed together in one transaction (group commit): one fsync for many
+ * appends. Each append runs in its own savepoint, so a refused append never affects the others.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly engine = 'sqlite';
+  private readonly db: Database;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appended = new EventEmitter();
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly commitGroup: (group: PendingAppend[]) => unknown[];
+
+  constructor(
+    readonly path: string,
+    private readonly options: SqliteEventStoreOptions = {},
+  ) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new BetterSqlite3(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    migrateSqliteEventStore(this.db);
+    this.statements = prepareStatements(this.db);
+    this.appended.setMaxListeners(0);
+
+    const appendInSavepoint = this.db.transaction((p: PendingAppend) => this.appendNow(p));
+    this.commitGroup = this.db
+      .transaction((group: PendingAppend[]) =>
+        group.map((p) => {
+          try {
+            return appendInSavepoint(p);
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      )
+      .immediate.bind(null) as (group: PendingAppend[]) => unknown[];
+  }
+
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    checkAppendArguments(streamId, events, expected);
+    if (this.closed)
+      return Promise.reject(new StoreUnavailableError(this.engine, 'store is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const group = this.queue.splice(0, this.options.maxGroupSize ?? 512);
+    let outcomes: unknown[];
+    try {
+      outcomes = this.commitGroup(group);
+    } catch (error) {
+      const failure = new StoreUnavailableError(this.engine, (error as Error).message, {
+        cause: error,
+      });
+      outcomes = group.map(() => failure);
+    }
+    group.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) pending.reject(outcome);
+      else pending.resolve(outcome as AppendResult);
+    });
+    if (outcomes.some((o) => !(o instanceof Error))) this.appended.emit('appended');
+    if (this.queue.length > 0) setImmediate(() => this.flush());
+    else this.flushScheduled = false;
+  }
+
+  /** Runs inside the group transaction, in a savepoint of its own. */
+  private appendNow({ streamId, events, expected }: PendingAppend): AppendResult {
+    const replay = this.findEarlierAppend(streamId, events);
+    if (replay) return replay;
+
+    const head = this.statements.head.get(streamId) as
+      { revision: number; hash: string } | undefined;
+    const actual = head ? head.revision : 'no_stream';
+    if (!expectationHolds(expected, actual)) {
+      throw new WrongExpectedRevisionError(streamId, expected, actual);
+    }
+    const firstRevision = head ? head.revision + 1 : 0;
+    const sealed = sealEvents(
+      streamId,
+      firstRevision,
+      head?.hash ?? GENESIS_HASH,
+      events,
+      new Date().toISOString(),
+    );
+    let position = 0;
+    events.forEach((event, i) => {
+      const { recordedAt, prevHash, hash, ...metadata } = sealed[i];
+      const info = this.statements.insert.run(
+        event.eventId,
+        streamId,
+        firstRevision + i,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(metadata),
+        recordedAt,
+        prevHash,
+        hash,
+      );
+      position = Number(info.lastInsertRowid);
+    });
+    return {
+      streamId,
+      revision: firstRevision + events.length - 1,
+      position: encodeSqlitePosition(position),
+      eventIds: events.map((e) => e.eventId),
+    };
+  }
+
+  /** The same event ids stored already, in this stream and order: a retry of that append. */
+  private findEarlierAppend(streamId: string, events: NewEvent[]): AppendResult | undefined {
+    const found = events.map(
+      (e) =>
+        this.statements.byEventId.get(e.eventId) as
+          { stream_id: string; revision: number; position: number } | undefined,
+    );
+    if (found.every((f) => f === undefined)) return undefined;
+    const first = found[0];
+    const isSameAppend =
+      first !== undefined &&
+      found.every(
+        (f, i) => f !== undefined && f.stream_id === streamId && f.revision === first.revision + i,
+      );
+    if (!isSameAppend) {
+      const clash = events[found.findIndex((f) => f !== undefined)];
+      throw new DuplicateEventIdError(streamId, clash.eventId);
+    }
+    const last = found[found.length - 1] as { revision: number; position: number };
+    return {
+      streamId,
+      revision: last.revision,
+      position: encodeSqlitePosition(last.position),
+      eventIds: events.map((e) => e.eventId),
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.limit ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readBackwards.all(
+            streamId,
+            options.from ?? Number.MAX_SAFE_INTEGER,
+            limit,
+          )
+        : this.statements.readForwards.all(streamId, options.from ?? 0, limit);
+    return (rows as EventRow[]).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAfter(options.fromPosition, options.limit ?? -1);
+  }
+
+  private async readAfter(position: Position | undefined, limit: number): Promise<RecordedEvent[]> {
+    const after = position === undefined ? 0 : decodeSqlitePosition(position);
+    return (this.statements.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
+    const subscription = new PollingSubscription(
+      {
+        readAfter: (position, limit) => this.readAfter(position, limit),
+        waitForAppend: (signal) => this.waitForAppend(signal),
+      },
+      options.fromPosition,
+      256,
+      (s) => this.subscriptions.delete(s),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  private waitForAppend(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('appended', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.pollIntervalMs ?? 500);
+      this.appended.once('appended', done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    const row = this.statements.headPosition.get() as { position: number | null };
+    return row.position === null ? undefined : encodeSqlitePosition(row.position);
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new StoreUnavailableError(this.engine, 'store is closed');
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    while (this.flushScheduled) await new Promise((r) => setImmediate(r));
+    this.db.close();
+  }
+}
+
+function expectationHolds(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === 'no_stream';
+  if (expected === 'stream_exists') return actual !== 'no_stream';
+  return expected === actual;
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: encodeSqlitePosition(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: {
+      ...JSON.parse(row.metadata),
+      recordedAt: row.recorded_at,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    },
+  };
+}
+
+function prepareStatements(db: Database): Record<string, Statement> {
+  const columns =
+    'position, event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash';
+  return {
+    insert: db.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    head: db.prepare(
+      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    ),
+    byEventId: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+    readForwards: db.prepare(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    ),
+    readBackwards: db.prepare(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    readAll: db.prepare(
+      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
+    ),
+    headPosition: db.prepare('SELECT MAX(position) AS position FROM events'),
+  };
+}

@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import {
+  EventStore,
+  GENESIS_HASH,
+  NewEvent,
+  RecordedEvent,
+  WrongExpectedRevisionError,
+  verifyChain,
+} from '@gongjian/event-store';
+
+export interface OpenedStore {
+  store: EventStore;
+  cleanup: () => Promise<void>;
+}
+
+/** The behaviour every EventStore adapter must show. One suite, run once per adapter. */
+export function describeEventStoreContract(adapterName: string, open: () => Promise<OpenedStore>) {
+  describe(`EventStore contract: ${adapterName}`, () => {
+    let opened: OpenedStore;
+    let store: EventStore;
+    // Unique stream names per test, so the suite can also run against a long-lived server.
+    const stream = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
+
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await opened.cleanup();
+    });
+
+    const event = (type = 'Tested', data: Record<string, unknown> = {}): NewEvent => ({
+      eventId: randomUUID(),
+      type,
+      data,
+      metadata: {
+        commandId: randomUUID(),
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        actor: { id: 'tester', role: 'admin' },
+        occurredAt: '2026-01-02T03:04:05.000Z',
+        schemaVersion: 1,
+      },
+    });
+    const events = (n: number) => Array.from({ length: n }, (_, i) => event('Tested', { i }));
+
+    describe('expected revision', () => {
+      it('no_stream succeeds on a new stream and fails once it exists', async () => {
+        const s = stream('exp');
+        const first = await store.append(s, [event()], 'no_stream');
+        expect(first.revision).toBe(0);
+        await expect(store.append(s, [event()], 'no_stream')).rejects.toMatchObject({
+          name: 'WrongExpectedRevisionError',
+          actual: 0,
+        });
+      });
+
+      it('an exact revision succeeds when it matches and conflicts otherwise', async () => {
+        const s = stream('exp');
+        await store.append(s, events(2), 'no_stream');
+        const ok = await store.append(s, [event()], 1);
+        expect(ok.revision).toBe(2);
+        const error = await store.append(s, [event()], 1).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).toMatchObject({ streamId: s, expected: 1, actual: 2 });
+      });
+
+      it('an exact revision on a missing stream conflicts with actual no_stream', async () => {
+        const s = stream('exp');
+        await expect(store.append(s, [event()], 0)).rejects.toMatchObject({
+          name: 'WrongExpectedRevisionError',
+          actual: 'no_stream',
+        });
+      });
+
+      it('any appends whatever the state; stream_exists needs the stream', async () => {
+        const s = stream('exp');
+        await expect(store.append(s, [event()], 'stream_exists')).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        expect((await store.append(s, [event()], 'any')).revision).toBe(0);
+        expect((await store.append(s, [event()], 'any')).revision).toBe(1);
+        expect((await store.append(s, [event()], 'stream_exists')).revision).toBe(2);
+      });
+
+      it('a refused append writes nothing', async () => {
+        const s = stream('exp');
+        await store.append(s, events(1), 'no_stream');
+        await expect(store.append(s, events(3), 5)).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        expect(await store.readStream(s)).toHaveLength(1);
+      });
+    });
+
+    describe('idempotent append', () => {
+      it('re-appending the same event ids returns the first result and stores nothing new', async () => {
+        const s = stream('idem');
+        const batch = events(3);
+        const first = await store.append(s, batch, 'no_stream');
+        const again = await store.append(s, batch, 'no_stream');
+        expect(again).toEqual(first);
+        const afterAny = await store.append(s, batch, 'any');
+        expect(afterAny).toEqual(first);
+        expect(await store.readStream(s)).toHaveLength(3);
+      });
+
+      it('a retry after other events were appended still returns the first result', async () => {
+        const s = stream('idem');
+        const batch = events(2);
+        const first = await store.append(s, batch, 'no_stream');
+        await store.append(s, events(1), 1);
+        expect(await store.append(s, batch, 'no_stream')).toEqual(first);
+        expect(await store.readStream(s)).toHaveLength(3);
+      });
+
+      it('the append result names the stream, last revision, position and event ids', async () => {
+        const s = stream('idem');
+        const batch = events(2);
+        const result = await store.append(s, batch, 'no_stream');
+        const stored = await store.readStream(s);
+        expect(result).toEqual({
+          streamId: s,
+          revision: 1,
+          position: stored[1].position,
+          eventIds: batch.map((e) => e.eventId),
+        });
+      });
+    });
+
+    describe('readStream', () => {
+      it('reads forwards and backwards with from and limit', async () => {
+        const s = stream('read');
+        await store.append(s, events(5), 'no_stream');
+        const all = await store.readStream(s);
+        expect(all.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
+        expect(all.map((e) => e.data.i)).toEqual([0, 1, 2, 3, 4]);
+        expect((await store.readStream(s, { from: 2, limit: 2 })).map((e) => e.revision)).toEqual([
+          2, 3,
+        ]);
+        const back = await store.readStream(s, { direction: 'backwards', limit: 2 });
+        expect(back.map((e) => e.revision)).toEqual([4, 3]);
+        const backFrom = await store.readStream(s, { direction: 'backwards', from: 1 });
+        expect(backFrom.map((e) => e.revision)).toEqual([1, 0]);
+      });
+
+      it('returns the stored event with its metadata', async () => {
+        const s = stream('read');
+        const e = event('Shaped', { amountFen: 12345, name: '城乡共建', nested: { a: [1, 2] } });
+        await store.append(s, [e], 'no_stream');
+        const [stored] = await store.readStream(s);
+        expect(stored).toMatchObject({
+          eventId: e.eventId,
+          streamId: s,
+          revision: 0,
+          type: 'Shaped',
+          data: e.data,
+          metadata: { ...e.metadata, prevHash: GENESIS_HASH },
+        });
+        expect(Date.parse(stored.metadata.recordedAt)).not.toBeNaN();
+        expect(stored.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+      });
+
+      it('an unknown stream reads as empty', async () => {
+        expect(await store.readStream(stream('none'))).toEqual([]);
+      });
+    });
+
+    describe('readAll and headPosition', () => {
+      it('reads the log in order after an exclusive position', async () => {
+        const a = stream('all');
+        const b = stream('all');
+        const start = await store.headPosition();
+        await store.append(a, events(2), 'no_stream');
+        await store.append(b, events(2), 'no_stream');
+        await store.append(a, events(1), 1);
+        const read = await store.readAll({ fromPosition: start, limit: 100 });
+        const mine = read.filter((e) => e.streamId === a || e.streamId === b);
+        expect(mine.map((e) => `${e.streamId === a ? 'a' : 'b'}${e.revision}`)).toEqual([
+          'a0',
+          'a1',
+          'b0',
+          'b1',
+          'a2',
+        ]);
+        const positions = read.map((e) => e.position);
+        expect([...positions].sort()).toEqual(positions);
+        expect(new Set(positions).size).toBe(positions.length);
+        expect(await store.headPosition()).toBe(positions[positions.length - 1]);
+
+        const afterSecond = await store.readAll({ fromPosition: mine[1].position, limit: 2 });
+        expect(afterSecond.map((e) => e.eventId)).toEqual([mine[2].eventId, mine[3].eventId]);
+      });
+
+      it('an empty tail reads as empty', async () => {
+        await store.append(stream('all'), events(1), 'no_stream');
+        const head = await store.headPosition();
+        expect(head).toBeDefined();
+        expect(await store.readAll({ fromPosition: head })).toEqual([]);
+      });
+    });
+
+    describe('subscribeAll', () => {
+      it('catches up, then delivers live events in order, exactly once', async () => {
+        const s = stream('sub');
+        const start = await store.headPosition();
+        await store.append(s, events(3), 'no_stream');
+        const subscription = store.subscribeAll({ fromPosition: start });
+        const seen: RecordedEvent[] = [];
+        const consumed = (async () => {
+          for await (const e of subscription) {
+            if (e.streamId !== s) continue;
+            seen.push(e);
+            if (seen.length === 6) break;
+          }
+        })();
+        await waitFor(() => seen.length >= 3);
+        await store.append(s, events(2), 2);
+        await store.append(s, events(1), 4);
+        await consumed;
+        await subscription.close();
+        expect(seen.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+      });
+
+      it('delivers everything, in order, to a consumer that pauses between pulls', async () => {
+        const s = stream('sub');
+        const start = await store.headPosition();
+        await store.append(s, events(50), 'no_stream');
+        const subscription = store.subscribeAll({ fromPosition: start });
+        const iterator = subscription[Symbol.asyncIterator]();
+        const first = await iterator.next();
+        expect(first.done).toBe(false);
+        // The consumer pauses after one event; writes made meanwhile arrive once it resumes.
+        await store.append(s, events(5), 49);
+        const revisions: number[] = [(first.value as RecordedEvent).revision];
+        while (revisions.length < 55) {
+          const next = await iterator.next();
+          if (next.done) break;
+          if (next.value.streamId === s) revisions.push(next.value.revision);
+        }
+        await subscription.close();
+        expect(revisions).toEqual(Array.from({ length: 55 }, (_, i) => i));
+      });
+
+      it('close ends the iteration', async () => {
+        const subscription = store.subscribeAll({ fromPosition: await store.headPosition() });
+        const done = (async () => {
+          const got: RecordedEvent[] = [];
+          for await (const e of subscription) got.push(e);
+          return got;
+        })();
+        await new Promise((r) => setTimeout(r, 50));
+        await subscription.close();
+        await expect(done).resolves.toEqual([]);
+      });
+    });
+
+    describe('hash chain', () => {
+      it('links every event of a stream to the one before, across appends', async () => {
+        const s = stream('chain');
+        await store.append(s, events(3), 'no_stream');
+        await store.append(s, events(2), 2);
+        await store.append(s, events(1), 'any');
+        const stored = await store.readStream(s);
+        expect(stored).toHaveLength(6);
+        expect(stored[0].metadata.prevHash).toBe(GENESIS_HASH);
+        for (let i = 1; i < stored.length; i++) {
+          expect(stored[i].metadata.prevHash).toBe(stored[i - 1].metadata.hash);
+        }
+        expect(verifyChain(stored)).toBeUndefined();
+      });
+
+      it('detects altered data', async () => {
+        const s = stream('chain');
+        await store.append(s, events(3), 'no_stream');
+        const stored = await store.readStream(s);
+        const tampered = stored.map((e, i) => (i === 1 ? { ...e, data: { i: 99 } } : e));
+        expect(verifyChain(tampered)).toEqual({
+          streamId: s,
+          revision: 1,
+          reason: 'hash_mismatch',
+        });
+      });
+    });
+
+    describe('concurrency', () => {
+      it('parallel writers with expected revisions: one winner per revision, no gaps, no duplicates', async () => {
+        const s = stream('race');
+        const writers = 16;
+        const rounds = 8;
+        const wins: number[] = [];
+        let conflicts = 0;
+        await Promise.all(
+          Array.from({ length: writers }, async (_, w) => {
+            for (let round = 0; round < rounds; round++) {
+              const head = await store.readStream(s, { direction: 'backwards', limit: 1 });
+              const expected = head.length ? head[0].revision : 'no_stream';
+              try {
+                const result = await store.append(s, [event('Raced', { w, round })], expected);
+                wins.push(result.revision);
+              } catch (error) {
+                if (!(error instanceof WrongExpectedRevisionError)) throw error;
+                conflicts++;
+              }
+            }
+          }),
+        );
+        const stored = await store.readStream(s);
+        expect(stored.map((e) => e.revision)).toEqual(stored.map((_, i) => i));
+        expect([...wins].sort((a, b) => a - b)).toEqual(stored.map((e) => e.revision));
+        expect(new Set(stored.map((e) => e.eventId)).size).toBe(stored.length);
+        expect(wins.length + conflicts).toBe(writers * rounds);
+        expect(verifyChain(stored)).toBeUndefined();
+      });
+
+      it('parallel appends with any to one stream keep the chain intact', async () => {
+        const s = stream('race');
+        await Promise.all(Array.from({ length: 20 }, () => store.append(s, events(2), 'any')));
+        const stored = await store.readStream(s);
+        expect(stored).toHaveLength(40);
+        expect(verifyChain(stored)).toBeUndefined();
+      });
+    });
+  });
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
