@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@gongjian/config';
@@ -7,6 +8,19 @@ import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { createMetricsRegistry, METRICS } from './metrics/metrics.registry';
 import { loggerOptions } from './bootstrap/logger.options';
+import { ApiKey } from './http/auth/api-key';
+import { ApiKeyGuard } from './http/auth/api-key.guard';
+import { API_KEY_REGISTRY, ApiKeyRegistry } from './http/auth/api-key.registry';
+import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
+import { strictValidationPipe } from './http/validation/strict-validation.pipe';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { WriteSideModule } from './write-side/write-side.module';
+
+export interface AppDependencies {
+  config: AppConfig;
+  store: EventStore;
+  apiKeys: ApiKey[];
+}
 
 export const APP_CONFIG = Symbol.for('gongjian.AppConfig');
 
@@ -15,11 +29,12 @@ export const APP_CONFIG = Symbol.for('gongjian.AppConfig');
 class InfrastructureModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  static register(config: AppConfig, store: EventStore): DynamicModule {
+  static register({ config, store, apiKeys }: AppDependencies): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: EVENT_STORE, useValue: store },
       { provide: METRICS, useFactory: createMetricsRegistry },
+      { provide: API_KEY_REGISTRY, useValue: new ApiKeyRegistry(apiKeys) },
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => p.provide) };
   }
@@ -31,16 +46,23 @@ class InfrastructureModule implements OnApplicationShutdown {
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, store: EventStore): DynamicModule {
+  static register(dependencies: AppDependencies): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        InfrastructureModule.register(config, store),
-        LoggerModule.forRoot(loggerOptions(config)),
+        InfrastructureModule.register(dependencies),
+        LoggerModule.forRoot(loggerOptions(dependencies.config)),
         CqrsModule.forRoot(),
+        WriteSideModule,
         HealthModule,
+        OrganizationsModule,
       ],
       controllers: [MetricsController],
+      providers: [
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: strictValidationPipe },
+      ],
     };
   }
 }

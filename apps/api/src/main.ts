@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
 import { createApp } from './bootstrap/create-app';
 import { runUntilSignalled } from './bootstrap/run-until-signalled';
+import { loadApiKeys } from './http/auth/api-keys.loader';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,7 +13,10 @@ async function main(): Promise<void> {
     timeoutMs: config.storeTimeoutMs,
     startupTimeoutMs: config.startupTimeoutMs,
   });
-  const app = await createApp(config, store);
+  const { keys, generatedFile } = loadApiKeys(config);
+  if (generatedFile)
+    process.stderr.write(`gongjian: development API keys are in ${generatedFile}\n`);
+  const app = await createApp({ config, store, apiKeys: keys });
   await app.listen(config.port, config.host);
   runUntilSignalled(app);
 }

@@ -16,6 +16,11 @@ export interface AppConfig {
   /** Deadline for reaching every configured server at startup (kept under 10 s). */
   startupTimeoutMs: number;
   bodyLimitBytes: number;
+  /** API keys as inline JSON (API_KEYS) or a file path (API_KEYS_FILE); see the README. */
+  apiKeysJson?: string;
+  apiKeysFile?: string;
+  /** AES-256 key (base64, 32 bytes) for personal data at rest. */
+  personalDataKey?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -38,6 +43,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storeTimeoutMs: integer(env, 'STORE_TIMEOUT_MS', 5000, 100, 600_000),
     startupTimeoutMs: integer(env, 'STARTUP_TIMEOUT_MS', 8000, 100, 9500),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    apiKeysJson: env.API_KEYS || undefined,
+    apiKeysFile: env.API_KEYS_FILE || undefined,
+    personalDataKey: env.PERSONAL_DATA_KEY || undefined,
   };
 }
 

@@ -2,20 +2,18 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@gongjian/config';
-import { EventStore } from '@gongjian/event-store';
-import { AppModule } from '../app.module';
+import { AppDependencies, AppModule } from '../app.module';
 import { METRICS, MetricsRegistry } from '../metrics/metrics.registry';
 
 /** Builds the HTTP app around an opened event store; used by main and by the e2e tests. */
 export async function createApp(
-  config: AppConfig,
-  store: EventStore,
+  dependencies: AppDependencies,
   options: { logs?: boolean } = {},
 ): Promise<NestFastifyApplication> {
+  const { config } = dependencies;
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(config, store),
+    AppModule.register(dependencies),
     adapter,
     { bufferLogs: true, logger: options.logs === false ? false : undefined },
   );

@@ -1,0 +1,44 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { FastifyRequest } from 'fastify';
+import { AuthenticatedActor, Role } from './api-key';
+import { API_KEY_REGISTRY, ApiKeyRegistry } from './api-key.registry';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+
+export type AuthenticatedRequest = FastifyRequest & { actor?: AuthenticatedActor };
+
+/** Bearer API key → actor; 401 without a known key, 403 for a role the route does not admit. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(API_KEY_REGISTRY) private readonly registry: ApiKeyRegistry,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, key] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !key) {
+      throw new UnauthorizedException('send Authorization: Bearer <api key>');
+    }
+    const actor = this.registry.find(key);
+    if (!actor) throw new UnauthorizedException('unknown API key');
+
+    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
+    if (actor.role !== 'admin' && !allowed.includes(actor.role)) {
+      throw new ForbiddenException(`role ${actor.role} may not call this endpoint`);
+    }
+    request.actor = actor;
+    return true;
+  }
+}

@@ -1,0 +1,80 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError, NotFoundError } from '@gongjian/domain';
+import { StoreUnavailableError } from '@gongjian/event-store';
+import {
+  ConcurrencyConflictError,
+  IdempotencyKeyReusedError,
+  OutOfScopeError,
+  PreconditionFailedError,
+} from '../../write-side/write-side.errors';
+import { InvalidInputError } from '../validation/invalid-input.error';
+import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
+
+/** Fastify's own request errors, by code. */
+const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'MALFORMED_JSON', 'the request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'MALFORMED_JSON', 'the request body is empty'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'BODY_TOO_LARGE', 'the request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json'],
+};
+
+/** Every error leaves as application/problem+json; nothing internal reaches the client. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toProblem(exception);
+    if (body.status >= 500) this.logger.error(exception);
+    reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(e: unknown): Problem {
+    if (e instanceof InvalidInputError) {
+      return problem(400, e.code, e.message, { errors: e.errors });
+    }
+    if (e instanceof NotFoundError) return problem(404, e.code, e.message);
+    if (e instanceof DomainError) return problem(422, e.code, e.message, detailsOf(e));
+    if (e instanceof IdempotencyKeyReusedError) return problem(422, e.code, e.message);
+    if (e instanceof PreconditionFailedError) {
+      return problem(412, e.code, e.message, { currentRevision: e.actual });
+    }
+    if (e instanceof ConcurrencyConflictError) return problem(409, e.code, e.message);
+    if (e instanceof OutOfScopeError) return problem(403, e.code, e.message);
+    if (e instanceof StoreUnavailableError) {
+      return problem(
+        503,
+        e.code,
+        'the event store is unavailable; nothing was written, retry later',
+      );
+    }
+    const fastify = FASTIFY_ERRORS[(e as { code?: string })?.code ?? ''];
+    if (fastify) return problem(fastify[0], fastify[1], fastify[2]);
+    if (e instanceof HttpException) return fromHttpException(e);
+    return problem(500, 'INTERNAL_ERROR', 'an unexpected error occurred; it has been logged');
+  }
+}
+
+function detailsOf(e: DomainError): Partial<Problem> {
+  return Object.keys(e.details).length ? { details: e.details } : {};
+}
+
+function fromHttpException(e: HttpException): Problem {
+  const status = e.getStatus();
+  const codes: Record<number, string> = {
+    400: 'MALFORMED_REQUEST',
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    405: 'METHOD_NOT_ALLOWED',
+    413: 'BODY_TOO_LARGE',
+  };
+  const response = e.getResponse();
+  const message =
+    typeof response === 'object' && response !== null && 'message' in response
+      ? String((response as { message: unknown }).message)
+      : e.message;
+  return problem(status, codes[status] ?? `HTTP_${status}`, message);
+}

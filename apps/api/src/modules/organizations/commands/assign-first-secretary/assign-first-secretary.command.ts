@@ -1,0 +1,10 @@
+import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { AssignFirstSecretaryRequestDto } from './assign-first-secretary.request.dto';
+
+export class AssignFirstSecretaryCommand {
+  constructor(
+    readonly organizationId: string,
+    readonly body: AssignFirstSecretaryRequestDto,
+    readonly metadata: CommandMetadata,
+  ) {}
+}

@@ -1,0 +1,21 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { AssignFirstSecretary } from '@gongjian/domain';
+import { CommandResult } from '../../../../write-side/command-result';
+import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { changeOrganization } from '../organization-change';
+import { AssignFirstSecretaryCommand } from './assign-first-secretary.command';
+
+@CommandHandler(AssignFirstSecretaryCommand)
+export class AssignFirstSecretaryHandler implements ICommandHandler<AssignFirstSecretaryCommand> {
+  constructor(private readonly runner: DecisionRunner) {}
+
+  execute({ organizationId, body, metadata }: AssignFirstSecretaryCommand): Promise<CommandResult> {
+    return changeOrganization<AssignFirstSecretary>(
+      this.runner,
+      organizationId,
+      'AssignFirstSecretary',
+      { organizationId, ...body },
+      metadata,
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import {
+  NotFoundError,
+  OrganizationCommand,
+  organizationDecider,
+  organizationStreamId,
+} from '@gongjian/domain';
+import { assertInScope } from '../../../http/auth/township-scope';
+import { domainCommand } from '../../../write-side/command-context';
+import { CommandMetadata } from '../../../write-side/command-metadata';
+import { CommandResult } from '../../../write-side/command-result';
+import { DecisionRunner } from '../../../write-side/decision-runner';
+
+/** A command on a registered organization: 404 if unknown, 403 outside the operator's townships. */
+export function changeOrganization<C extends OrganizationCommand>(
+  runner: DecisionRunner,
+  organizationId: string,
+  type: C['type'],
+  data: C['data'],
+  metadata: CommandMetadata,
+): Promise<CommandResult> {
+  return runner.run({
+    id: organizationId,
+    streamId: organizationStreamId(organizationId),
+    decider: organizationDecider,
+    metadata,
+    command: (state) => {
+      if (!state.exists) throw new NotFoundError('organization', organizationId);
+      assertInScope(metadata.actor, state.township);
+      return domainCommand<C>(type, data, metadata);
+    },
+  });
+}

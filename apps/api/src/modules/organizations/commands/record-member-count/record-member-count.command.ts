@@ -1,0 +1,10 @@
+import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { RecordMemberCountRequestDto } from './record-member-count.request.dto';
+
+export class RecordMemberCountCommand {
+  constructor(
+    readonly organizationId: string,
+    readonly body: RecordMemberCountRequestDto,
+    readonly metadata: CommandMetadata,
+  ) {}
+}

@@ -1,0 +1,26 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { organizationDecider, organizationStreamId, RegisterOrganization } from '@gongjian/domain';
+import { assertInScope } from '../../../../http/auth/township-scope';
+import { domainCommand } from '../../../../write-side/command-context';
+import { CommandResult } from '../../../../write-side/command-result';
+import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import { RegisterOrganizationCommand } from './register-organization.command';
+
+@CommandHandler(RegisterOrganizationCommand)
+export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrganizationCommand> {
+  constructor(private readonly runner: DecisionRunner) {}
+
+  execute({ body, metadata }: RegisterOrganizationCommand): Promise<CommandResult> {
+    assertInScope(metadata.actor, body.township);
+    const id = body.id ?? resourceIdFor(metadata.commandId, 'organization');
+    return this.runner.run({
+      id,
+      streamId: organizationStreamId(id),
+      decider: organizationDecider,
+      metadata,
+      command: () =>
+        domainCommand<RegisterOrganization>('RegisterOrganization', { ...body, id }, metadata),
+    });
+  }
+}

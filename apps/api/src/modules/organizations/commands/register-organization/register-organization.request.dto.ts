@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  DEPARTMENT_KINDS,
+  DepartmentKind,
+  ORGANIZATION_LEVELS,
+  OrganizationLevel,
+  SECTORS,
+  Sector,
+} from '@gongjian/domain';
+import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+
+export class RegisterOrganizationRequestDto {
+  @ApiPropertyOptional({ description: 'Chosen by the client, or assigned' })
+  @IsOptional()
+  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
+  id?: string;
+
+  @ApiProperty({ example: '县委组织部机关党支部' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: ORGANIZATION_LEVELS, description: '党委/党总支/党支部/党工委' })
+  @IsIn(ORGANIZATION_LEVELS)
+  level: OrganizationLevel;
+
+  @ApiProperty({ enum: SECTORS })
+  @IsIn(SECTORS)
+  sector: Sector;
+
+  @ApiPropertyOptional({ enum: DEPARTMENT_KINDS, description: 'organs only: 党群/政法/经济/涉农' })
+  @IsOptional()
+  @IsIn(DEPARTMENT_KINDS)
+  departmentKind?: DepartmentKind;
+
+  @ApiProperty({ example: 'T01' })
+  @IsString()
+  @Length(1, 64)
+  township: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  parentId?: string;
+}

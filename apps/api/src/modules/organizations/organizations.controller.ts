@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../http/auth/roles.decorator';
+import { CommandMeta } from '../../http/command-metadata.decorator';
+import { CommandResultInterceptor } from '../../http/command-result.interceptor';
+import { CommandMetadata } from '../../write-side/command-metadata';
+import { CommandResult } from '../../write-side/command-result';
+import { AssignFirstSecretaryCommand } from './commands/assign-first-secretary/assign-first-secretary.command';
+import { AssignFirstSecretaryRequestDto } from './commands/assign-first-secretary/assign-first-secretary.request.dto';
+import { RecordCollectiveIncomeCommand } from './commands/record-collective-income/record-collective-income.command';
+import { RecordCollectiveIncomeRequestDto } from './commands/record-collective-income/record-collective-income.request.dto';
+import { RecordMemberCountCommand } from './commands/record-member-count/record-member-count.command';
+import { RecordMemberCountRequestDto } from './commands/record-member-count/record-member-count.request.dto';
+import { RegisterOrganizationCommand } from './commands/register-organization/register-organization.command';
+import { RegisterOrganizationRequestDto } from './commands/register-organization/register-organization.request.dto';
+import { SetVillageCategoriesCommand } from './commands/set-village-categories/set-village-categories.command';
+import { SetVillageCategoriesRequestDto } from './commands/set-village-categories/set-village-categories.request.dto';
+import { GetOrganizationQuery } from './queries/get-organization.query';
+
+@ApiTags('organizations (党组织)')
+@ApiBearerAuth()
+@Controller('api/v1/organizations')
+@UseInterceptors(CommandResultInterceptor)
+export class OrganizationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('operator')
+  @ApiOperation({ summary: 'Register a Party organization' })
+  register(
+    @Body() body: RegisterOrganizationRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RegisterOrganizationCommand(body, meta));
+  }
+
+  @Post(':id/categories')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: 'Set village categories (软弱涣散, 乱村, 贫困, …) with a reason' })
+  setCategories(
+    @Param('id') id: string,
+    @Body() body: SetVillageCategoriesRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new SetVillageCategoriesCommand(id, body, meta));
+  }
+
+  @Post(':id/collective-income')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: 'Record a year of village collective income (村集体经济收入)' })
+  recordCollectiveIncome(
+    @Param('id') id: string,
+    @Body() body: RecordCollectiveIncomeRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RecordCollectiveIncomeCommand(id, body, meta));
+  }
+
+  @Post(':id/member-count')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: 'Record a year of member counts' })
+  recordMemberCount(
+    @Param('id') id: string,
+    @Body() body: RecordMemberCountRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RecordMemberCountCommand(id, body, meta));
+  }
+
+  @Post(':id/first-secretary')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: 'Assign a first secretary (第一书记)' })
+  assignFirstSecretary(
+    @Param('id') id: string,
+    @Body() body: AssignFirstSecretaryRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new AssignFirstSecretaryCommand(id, body, meta));
+  }
+
+  @Get(':id')
+  @Roles('operator', 'inspector')
+  @ApiOperation({ summary: 'One organization (from its stream)' })
+  get(@Param('id') id: string) {
+    return this.queries.execute(new GetOrganizationQuery(id));
+  }
+}

@@ -1,0 +1,4 @@
+export * from './shared/decider';
+export * from './shared/domain-error';
+export * from './shared/business-date';
+export * from './organization';
