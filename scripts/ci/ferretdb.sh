@@ -90,7 +90,7 @@ port_answers() {
 }
 
 psql_admin() {
-  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -q -X "$@"
+  PGOPTIONS='-c client_min_messages=warning' psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -q -X "$@"
 }
 
 pid_file() { echo "$RUN_DIR/ferretdb-$1.pid"; }
@@ -98,11 +98,13 @@ pid_file() { echo "$RUN_DIR/ferretdb-$1.pid"; }
 cmd_start() {
   [[ $# -eq 2 ]] || usage
   local port="$1" db="$2"
-  [[ "$port" =~ ^[0-9]+$ ]] && ((port > 0 && port < 65536)) || die "bad port: $port"
+  if ! [[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] || ((port > 65535)); then
+    die "bad port: $port"
+  fi
   [[ "$db" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "bad database name (use [a-z0-9_]): $db"
   command -v psql >/dev/null 2>&1 || die 'psql (PostgreSQL client) not found'
 
-  cmd_build
+  binary_ok || cmd_build
 
   local pidf
   pidf="$(pid_file "$port")"
@@ -135,7 +137,6 @@ cmd_start() {
     </dev/null >>"$logf" 2>&1 &
   local pid=$!
   echo "$pid" >"$pidf"
-  echo "$db" >"$RUN_DIR/ferretdb-$port.db"
 
   local waited=0
   until port_answers "$port"; do

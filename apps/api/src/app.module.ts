@@ -15,11 +15,13 @@ import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
 import { strictValidationPipe } from './http/validation/strict-validation.pipe';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { WriteSideModule } from './write-side/write-side.module';
+import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
 
 export interface AppDependencies {
   config: AppConfig;
   store: EventStore;
   apiKeys: ApiKey[];
+  personalDataKey: Buffer;
 }
 
 export const APP_CONFIG = Symbol.for('gongjian.AppConfig');
@@ -29,12 +31,13 @@ export const APP_CONFIG = Symbol.for('gongjian.AppConfig');
 class InfrastructureModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  static register({ config, store, apiKeys }: AppDependencies): DynamicModule {
+  static register({ config, store, apiKeys, personalDataKey }: AppDependencies): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: EVENT_STORE, useValue: store },
       { provide: METRICS, useFactory: createMetricsRegistry },
       { provide: API_KEY_REGISTRY, useValue: new ApiKeyRegistry(apiKeys) },
+      { provide: PERSONAL_DATA_CIPHER, useValue: new PersonalDataCipher(personalDataKey) },
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => p.provide) };
   }

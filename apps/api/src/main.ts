@@ -4,20 +4,25 @@ import { openEventStore } from '@gongjian/event-store';
 import { createApp } from './bootstrap/create-app';
 import { runUntilSignalled } from './bootstrap/run-until-signalled';
 import { loadApiKeys } from './http/auth/api-keys.loader';
+import { loadPersonalDataKey } from './personal-data/personal-data-key.loader';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const { keys, generatedFile } = loadApiKeys(config);
+  const personalDataKey = loadPersonalDataKey(config);
   const store = await openEventStore({
     kurrentdbUrl: config.kurrentdbUrl,
     dataDir: config.dataDir,
     timeoutMs: config.storeTimeoutMs,
     startupTimeoutMs: config.startupTimeoutMs,
   });
-  const { keys, generatedFile } = loadApiKeys(config);
+  const app = await createApp({ config, store, apiKeys: keys, personalDataKey });
+  await app.listen(config.port, config.host);
   if (generatedFile)
     process.stderr.write(`gongjian: development API keys are in ${generatedFile}\n`);
-  const app = await createApp({ config, store, apiKeys: keys });
-  await app.listen(config.port, config.host);
+  process.stderr.write(
+    `gongjian: listening on http://${config.host}:${config.port} (event store: ${store.engine}; docs at /docs)\n`,
+  );
   runUntilSignalled(app);
 }
 
