@@ -84,13 +84,28 @@ export class DecisionRunner {
     };
   }
 
+  /**
+   * The answer already given to this command on this stream, if it ran before (a retry with the
+   * same Idempotency-Key). Multi-stream handlers ask this before touching any other stream.
+   */
+  async previousResult(
+    id: string,
+    streamId: string,
+    metadata: CommandMetadata,
+  ): Promise<CommandResult | undefined> {
+    const recorded = await this.store.readStream(streamId);
+    const earlier = recorded.filter((e) => e.metadata.commandId === metadata.commandId);
+    if (earlier.length === 0) return undefined;
+    return this.answerRetry(id, streamId, metadata, earlier);
+  }
+
   private async attempt<C extends Command, S, E extends DomainEvent>(
     decision: Decision<C, S, E>,
   ): Promise<CommandResult> {
     const { streamId, metadata } = decision;
     const recorded = await this.store.readStream(streamId);
     const earlier = recorded.filter((e) => e.metadata.commandId === metadata.commandId);
-    if (earlier.length > 0) return this.answerRetry(decision, earlier);
+    if (earlier.length > 0) return this.answerRetry(decision.id, streamId, metadata, earlier);
 
     const head = recorded[recorded.length - 1];
     const revision = head ? head.revision : -1;
@@ -123,17 +138,19 @@ export class DecisionRunner {
     return { id: decision.id, ...result };
   }
 
-  private answerRetry<C extends Command, S, E extends DomainEvent>(
-    decision: Decision<C, S, E>,
+  private answerRetry(
+    id: string,
+    streamId: string,
+    metadata: CommandMetadata,
     earlier: RecordedEvent[],
   ): CommandResult {
-    if (earlier[0].metadata.requestHash !== decision.metadata.requestHash) {
+    if (earlier[0].metadata.requestHash !== metadata.requestHash) {
       throw new IdempotencyKeyReusedError();
     }
     const last = earlier[earlier.length - 1];
     return {
-      id: decision.id,
-      streamId: decision.streamId,
+      id,
+      streamId,
       revision: last.revision,
       position: last.position,
       eventIds: earlier.map((e) => e.eventId),

@@ -1,0 +1,251 @@
+/**
+ * Budget pool (stream `budget-<budgetId>`): the authority for Σ allocated ≤ pool.
+ *
+ * Why allocations live in two streams: only this stream sees every allocation of the pool, so
+ * the ceiling is enforced here under optimistic concurrency. Opening an allocation appends
+ * AllocationReserved here FIRST (with the expected revision), THEN opens `allocation-<id>`.
+ * Reductions and cancellations are written to the allocation stream FIRST, THEN released here.
+ * A crash between the two appends can only leave the pool under-used (money reserved but not
+ * yet allocated, or reduced but not yet released), never over-spent; retrying the same command
+ * id completes it (ReserveAllocation with the same allocationId and amount and
+ * ReleaseAllocation with the same releaseId are no-ops the second time).
+ */
+import { Decider } from '../shared/decider';
+import { NotFoundError } from '../shared/domain-error';
+import {
+  BudgetCommand,
+  IncreaseBudget,
+  OpenBudget,
+  ReleaseAllocation,
+  ReserveAllocation,
+} from './budget.commands';
+import { BudgetEvent } from './budget.events';
+import { fundsError } from './funds.errors';
+import {
+  requireFen,
+  requirePurpose,
+  requireSource,
+  requireText,
+  requireYear,
+} from './funds.guards';
+import { FundPurpose, FundSource } from './funds.types';
+import { assertPurposePermitted } from './party-dues-policy';
+
+export type Reservation = {
+  /** Amount first reserved (idempotency of ReserveAllocation). */
+  reservedFen: number;
+  /** Amount still reserved after releases. */
+  currentFen: number;
+  purpose: FundPurpose;
+  recipientOrganizationId: string;
+  releaseIds: string[];
+};
+
+export type OpenBudgetState = {
+  status: 'open';
+  budgetId: string;
+  year: number;
+  source: FundSource;
+  issuerOrganizationId?: string;
+  poolFen: number;
+  reservedFen: number;
+  reservations: Record<string, Reservation>;
+};
+
+export type BudgetState = { status: 'none' } | OpenBudgetState;
+
+export const initialBudgetState = (): BudgetState => ({ status: 'none' });
+
+function ref(state: OpenBudgetState) {
+  return {
+    budgetId: state.budgetId,
+    year: state.year,
+    source: state.source,
+    ...(state.issuerOrganizationId !== undefined && {
+      issuerOrganizationId: state.issuerOrganizationId,
+    }),
+  };
+}
+
+function requireOpen(state: BudgetState, budgetId: string): OpenBudgetState {
+  if (state.status !== 'open') throw new NotFoundError('budget', budgetId);
+  return state;
+}
+
+function open(command: OpenBudget, state: BudgetState): BudgetEvent[] {
+  const { budgetId, year, source, amountFen, issuerOrganizationId } = command.data;
+  if (state.status !== 'none') {
+    throw fundsError('BUDGET_ALREADY_OPENED', `budget ${budgetId} is already open`, { budgetId });
+  }
+  requireText('budgetId', budgetId);
+  requireYear(year);
+  requireSource(source);
+  requireFen('amountFen', amountFen, { allowZero: true });
+  return [
+    {
+      type: 'BudgetOpened',
+      data: {
+        budgetId,
+        year,
+        source,
+        ...(issuerOrganizationId !== undefined && { issuerOrganizationId }),
+        amountFen,
+      },
+    },
+  ];
+}
+
+function increase(command: IncreaseBudget, current: BudgetState): BudgetEvent[] {
+  const state = requireOpen(current, command.data.budgetId);
+  const { amountFen, reason } = command.data;
+  requireFen('amountFen', amountFen);
+  requireText('reason', reason);
+  return [
+    {
+      type: 'BudgetIncreased',
+      data: { ...ref(state), amountFen, reason, poolFen: state.poolFen + amountFen },
+    },
+  ];
+}
+
+function reserve(command: ReserveAllocation, current: BudgetState): BudgetEvent[] {
+  const state = requireOpen(current, command.data.budgetId);
+  const { allocationId, amountFen, purpose, recipientOrganizationId } = command.data;
+  requireText('allocationId', allocationId);
+  requireText('recipientOrganizationId', recipientOrganizationId);
+  requireFen('amountFen', amountFen);
+  requirePurpose(purpose);
+  const existing = state.reservations[allocationId];
+  if (existing) {
+    if (existing.reservedFen === amountFen) return [];
+    throw fundsError(
+      'ALLOCATION_ALREADY_RESERVED',
+      `allocation ${allocationId} is already reserved with another amount`,
+      { allocationId, reservedFen: existing.reservedFen, requestedFen: amountFen },
+    );
+  }
+  assertPurposePermitted(state.source, purpose);
+  if (state.reservedFen + amountFen > state.poolFen) {
+    throw fundsError('BUDGET_EXCEEDED', `budget ${state.budgetId} cannot cover ${amountFen} fen`, {
+      budgetId: state.budgetId,
+      poolFen: state.poolFen,
+      reservedFen: state.reservedFen,
+      availableFen: state.poolFen - state.reservedFen,
+      requestedFen: amountFen,
+    });
+  }
+  return [
+    {
+      type: 'AllocationReserved',
+      data: {
+        ...ref(state),
+        allocationId,
+        amountFen,
+        purpose,
+        recipientOrganizationId,
+        reservedFen: state.reservedFen + amountFen,
+        poolFen: state.poolFen,
+      },
+    },
+  ];
+}
+
+function release(command: ReleaseAllocation, current: BudgetState): BudgetEvent[] {
+  const state = requireOpen(current, command.data.budgetId);
+  const { allocationId, releaseId, amountFen, reason } = command.data;
+  requireText('releaseId', releaseId);
+  requireText('reason', reason);
+  requireFen('amountFen', amountFen, { allowZero: true });
+  const reservation = state.reservations[allocationId];
+  if (!reservation) {
+    throw fundsError('ALLOCATION_NOT_RESERVED', `allocation ${allocationId} has no reservation`, {
+      allocationId,
+    });
+  }
+  if (amountFen === 0 || reservation.releaseIds.includes(releaseId)) return [];
+  if (amountFen > reservation.currentFen) {
+    throw fundsError(
+      'RELEASE_EXCEEDS_RESERVATION',
+      `cannot release ${amountFen} fen: only ${reservation.currentFen} fen reserved`,
+      { allocationId, currentFen: reservation.currentFen, requestedFen: amountFen },
+    );
+  }
+  return [
+    {
+      type: 'AllocationReleased',
+      data: {
+        ...ref(state),
+        allocationId,
+        releaseId,
+        amountFen,
+        reason,
+        recipientOrganizationId: reservation.recipientOrganizationId,
+        reservedFen: state.reservedFen - amountFen,
+      },
+    },
+  ];
+}
+
+function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
+  switch (command.type) {
+    case 'OpenBudget':
+      return open(command, state);
+    case 'IncreaseBudget':
+      return increase(command, state);
+    case 'ReserveAllocation':
+      return reserve(command, state);
+    case 'ReleaseAllocation':
+      return release(command, state);
+  }
+}
+
+function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
+  if (event.type === 'BudgetOpened') {
+    const { amountFen, ...rest } = event.data;
+    return { status: 'open', ...rest, poolFen: amountFen, reservedFen: 0, reservations: {} };
+  }
+  if (state.status !== 'open') return state;
+  switch (event.type) {
+    case 'BudgetIncreased':
+      return { ...state, poolFen: event.data.poolFen };
+    case 'AllocationReserved': {
+      const { allocationId, amountFen, purpose, recipientOrganizationId } = event.data;
+      return {
+        ...state,
+        reservedFen: event.data.reservedFen,
+        reservations: {
+          ...state.reservations,
+          [allocationId]: {
+            reservedFen: amountFen,
+            currentFen: amountFen,
+            purpose,
+            recipientOrganizationId,
+            releaseIds: [],
+          },
+        },
+      };
+    }
+    case 'AllocationReleased': {
+      const { allocationId, amountFen, releaseId } = event.data;
+      const reservation = state.reservations[allocationId];
+      return {
+        ...state,
+        reservedFen: event.data.reservedFen,
+        reservations: {
+          ...state.reservations,
+          [allocationId]: {
+            ...reservation,
+            currentFen: reservation.currentFen - amountFen,
+            releaseIds: [...reservation.releaseIds, releaseId],
+          },
+        },
+      };
+    }
+  }
+}
+
+export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
+  decide,
+  evolve,
+  initialState: initialBudgetState,
+};

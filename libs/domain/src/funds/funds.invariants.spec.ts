@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { DomainError } from '../shared/domain-error';
+import { AllocationCommand } from './allocation.commands';
+import { allocationDecider, AllocationState } from './allocation.decider';
+import { BudgetCommand } from './budget.commands';
+import { budgetDecider, BudgetState } from './budget.decider';
+
+const context = {
+  now: '2024-12-31T02:00:00Z',
+  today: '2024-12-31',
+  actor: { id: 'u1', role: 'operator' },
+};
+const amount = fc.integer({ min: 0, max: 2_000 });
+
+/** Decide then evolve; a refused command leaves the state as it was. */
+function step<C extends { type: string }, S, E>(
+  decider: { decide(c: C, s: S): E[]; evolve(s: S, e: E): S },
+  state: S,
+  command: C,
+): S {
+  try {
+    return decider.decide(command, state).reduce(decider.evolve, state);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return state;
+  }
+}
+
+const allocationCommand: fc.Arbitrary<AllocationCommand> = fc.oneof(
+  amount.map((amountFen) => ({
+    type: 'OpenAllocation' as const,
+    data: {
+      allocationId: 'a1',
+      budgetId: '2024-county_finance',
+      year: 2024,
+      source: 'county_finance' as const,
+      recipientOrganizationId: 'v-01',
+      amountFen,
+      purpose: 'project' as const,
+      decisionRef: 'D-1',
+    },
+    context,
+  })),
+  fc
+    .tuple(amount, fc.option(fc.constantFrom('d1', 'd2'), { nil: undefined }))
+    .map(([amountFen, disbursementId]) => ({
+      type: 'RecordDisbursement' as const,
+      data: {
+        allocationId: 'a1',
+        amountFen,
+        on: '2024-06-01',
+        ref: 'x',
+        ...(disbursementId && { disbursementId }),
+      },
+      context,
+    })),
+  amount.map((amountFen) => ({
+    type: 'RecordExpenditure' as const,
+    data: { allocationId: 'a1', amountFen, on: '2024-06-02', category: 'c', receiptRef: 'r' },
+    context,
+  })),
+  amount.map((amountFen) => ({
+    type: 'ReduceAllocation' as const,
+    data: { allocationId: 'a1', amountFen, reason: 'r' },
+    context,
+  })),
+  fc.constant({
+    type: 'CancelAllocation' as const,
+    data: { allocationId: 'a1', reason: 'r' },
+    context,
+  }),
+);
+
+const budgetCommand: fc.Arbitrary<BudgetCommand> = fc.oneof(
+  amount.map((amountFen) => ({
+    type: 'OpenBudget' as const,
+    data: { budgetId: 'b', year: 2024, source: 'county_finance' as const, amountFen },
+    context,
+  })),
+  amount.map((amountFen) => ({
+    type: 'IncreaseBudget' as const,
+    data: { budgetId: 'b', amountFen, reason: 'r' },
+    context,
+  })),
+  fc.tuple(fc.constantFrom('a1', 'a2', 'a3'), amount).map(([allocationId, amountFen]) => ({
+    type: 'ReserveAllocation' as const,
+    data: {
+      budgetId: 'b',
+      allocationId,
+      amountFen,
+      purpose: 'project' as const,
+      recipientOrganizationId: 'v',
+    },
+    context,
+  })),
+  fc
+    .tuple(fc.constantFrom('a1', 'a2', 'a3'), fc.constantFrom('r1', 'r2', 'r3'), amount)
+    .map(([allocationId, releaseId, amountFen]) => ({
+      type: 'ReleaseAllocation' as const,
+      data: { budgetId: 'b', allocationId, releaseId, amountFen, reason: 'r' },
+      context,
+    })),
+);
+
+/** An opening command first (so most runs exercise the rules), then 5–60 random commands. */
+function openFirst<C extends { type: string }>(command: fc.Arbitrary<C>, openType: string) {
+  return fc
+    .tuple(
+      command.filter((c) => c.type === openType),
+      fc.array(command, { minLength: 5, maxLength: 60, size: 'medium' }),
+    )
+    .map(([open, rest]) => [open, ...rest]);
+}
+
+describe('funds invariants (property)', () => {
+  it('disbursed ≤ allocated and spent ≤ disbursed after any sequence of allocation commands', () => {
+    let exercised = 0; // runs that spent money and reduced the allocation: the property is not vacuous
+    fc.assert(
+      fc.property(openFirst(allocationCommand, 'OpenAllocation'), (commands) => {
+        let state: AllocationState = allocationDecider.initialState();
+        for (const command of commands) {
+          state = step(allocationDecider, state, command);
+          if (state.status === 'none') continue;
+          expect(state.spentFen).toBeGreaterThanOrEqual(0);
+          expect(state.spentFen).toBeLessThanOrEqual(state.disbursedFen);
+          if (state.status === 'active')
+            expect(state.disbursedFen).toBeLessThanOrEqual(state.allocatedFen);
+          else expect(state.disbursedFen).toBe(0);
+        }
+        if (state.status === 'active' && state.spentFen > 0 && state.reductions > 0) exercised++;
+      }),
+      { numRuns: 500 },
+    );
+    expect(exercised).toBeGreaterThan(10);
+  });
+
+  it('0 ≤ Σ reserved ≤ pool after any sequence of budget commands', () => {
+    let exercised = 0; // runs with a release after reservations
+    fc.assert(
+      fc.property(openFirst(budgetCommand, 'OpenBudget'), (commands) => {
+        let state: BudgetState = budgetDecider.initialState();
+        for (const command of commands) {
+          state = step(budgetDecider, state, command);
+          if (state.status === 'none') continue;
+          const sum = Object.values(state.reservations).reduce(
+            (total, r) => total + r.currentFen,
+            0,
+          );
+          expect(state.reservedFen).toBe(sum);
+          expect(state.reservedFen).toBeGreaterThanOrEqual(0);
+          expect(state.reservedFen).toBeLessThanOrEqual(state.poolFen);
+          for (const r of Object.values(state.reservations))
+            expect(r.currentFen).toBeGreaterThanOrEqual(0);
+        }
+        const releases =
+          state.status === 'open'
+            ? Object.values(state.reservations).flatMap((r) => r.releaseIds)
+            : [];
+        if (releases.length > 0) exercised++;
+      }),
+      { numRuns: 500 },
+    );
+    expect(exercised).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,71 @@
+import { MemberStepCommand } from './member.commands';
+import { MemberEvent } from './member.events';
+
+/** The `step` values of `POST /members/{id}/steps` (API.md), in procedure order. */
+export const MEMBER_STEPS = [
+  'interview',
+  'designate_activist',
+  'assign_contacts',
+  'review_activist',
+  'designate_target',
+  'assign_sponsors',
+  'political_review',
+  'training',
+  'pre_review',
+  'public_notice',
+  'branch_vote',
+  'approve_admission',
+  'oath',
+  'grant_full_membership',
+  'extend_probation',
+  'cancel_probation',
+  'withdraw',
+  'transfer',
+] as const;
+export type MemberStep = (typeof MEMBER_STEPS)[number];
+
+/** API step → command type. The command data is `{ memberId, ...stepFields }`. */
+export const MEMBER_STEP_COMMANDS = {
+  interview: 'InterviewApplicant',
+  designate_activist: 'DesignateActivist',
+  assign_contacts: 'AssignCultivationContacts',
+  review_activist: 'ReviewActivist',
+  designate_target: 'DesignateDevelopmentTarget',
+  assign_sponsors: 'AssignSponsors',
+  political_review: 'RecordPoliticalReview',
+  training: 'RecordTraining',
+  pre_review: 'PreReviewDevelopmentTarget',
+  public_notice: 'PostPublicNotice',
+  branch_vote: 'HoldBranchVote',
+  approve_admission: 'ApproveAdmission',
+  oath: 'TakeOath',
+  grant_full_membership: 'GrantFullMembership',
+  extend_probation: 'ExtendProbation',
+  cancel_probation: 'CancelProbation',
+  withdraw: 'WithdrawFromDevelopment',
+  transfer: 'TransferMember',
+} as const satisfies Record<MemberStep, MemberStepCommand['type']>;
+
+/** Event type → the history entry it makes (`apply` for the application, null for none). */
+export const MEMBER_EVENT_STEPS = {
+  MembershipApplied: 'apply',
+  ApplicantInterviewed: 'interview',
+  ActivistDesignated: 'designate_activist',
+  CultivationContactsAssigned: 'assign_contacts',
+  ActivistReviewed: 'review_activist',
+  DevelopmentTargetDesignated: 'designate_target',
+  SponsorsAssigned: 'assign_sponsors',
+  PoliticalReviewCompleted: 'political_review',
+  MembershipRejected: null,
+  TrainingCompleted: 'training',
+  PreReviewCompleted: 'pre_review',
+  PublicNoticePosted: 'public_notice',
+  BranchVoteHeld: 'branch_vote',
+  AdmissionApproved: 'approve_admission',
+  OathTaken: 'oath',
+  FullMembershipGranted: 'grant_full_membership',
+  ProbationExtended: 'extend_probation',
+  ProbationCancelled: 'cancel_probation',
+  MembershipWithdrawn: 'withdraw',
+  MemberTransferred: 'transfer',
+} as const satisfies Record<MemberEvent['type'], MemberStep | 'apply' | null>;

@@ -1,0 +1,45 @@
+import { DomainError } from '../shared/domain-error';
+
+/** Stable codes of the member-development rules (problem+json `code`, HTTP 422). */
+export const MEMBERSHIP_ERROR_CODES = [
+  'APPLICATION_ALREADY_SUBMITTED',
+  'APPLICANT_UNDER_AGE',
+  'PARTNER_ORGANIZATION_INVALID',
+  'STEP_NOT_ALLOWED_IN_STAGE',
+  'STEP_DATE_INVALID',
+  'STEP_ALREADY_RECORDED',
+  'INTERVIEW_REQUIRED',
+  'CONTACTS_COUNT_INVALID',
+  'ACTIVIST_PERIOD_TOO_SHORT',
+  'ACTIVIST_REVIEW_UNSATISFACTORY',
+  'SPONSORS_COUNT_INVALID',
+  'TRAINING_DURATION_INVALID',
+  'POLITICAL_REVIEW_REQUIRED',
+  'TRAINING_INSUFFICIENT',
+  'PRE_REVIEW_REQUIRED',
+  'PUBLIC_NOTICE_TOO_SHORT',
+  'PUBLIC_NOTICE_REQUIRED',
+  'PUBLIC_NOTICE_NOT_ENDED',
+  'SPONSORS_REQUIRED',
+  'VOTE_COUNTS_INVALID',
+  'VOTE_MAJORITY_NOT_REACHED',
+  'BRANCH_VOTE_REQUIRED',
+  'OATH_REQUIRED',
+  'PROBATION_NOT_COMPLETED',
+  'PROBATION_ALREADY_EXTENDED',
+  'EXTENSION_MONTHS_INVALID',
+  'TRANSFER_TO_SAME_ORGANIZATION',
+  'PERSONAL_DATA_NOT_ENCRYPTED',
+  'INVALID_DATE',
+  'INVALID_FIELD_VALUE',
+  'REQUIRED_FIELD_MISSING',
+] as const;
+export type MembershipErrorCode = (typeof MEMBERSHIP_ERROR_CODES)[number];
+
+export function membershipError(
+  code: MembershipErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): DomainError {
+  return new DomainError(code, message, details);
+}

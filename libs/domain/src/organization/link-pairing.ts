@@ -1,0 +1,104 @@
+import { requireDate, requireDateRange, requireText } from './input.guards';
+import { LinkPairing, RenewPairingLink, UnlinkPairing } from './organization.commands';
+import { pairingAlreadyActive, pairingLinkConflict, pairingNotLinked } from './organization.errors';
+import { PairingLinkRenewed, PairingLinked, PairingUnlinked } from './organization.events';
+import { requireActive, requireRegistered, requireRuralSector } from './organization.guards';
+import { OrganizationState, isLinkActiveOn } from './organization.state';
+
+/*
+ * Pairing links on the RURAL organization's stream.
+ *
+ * "At most one active pairing per (urban, rural) pair" spans two pairing streams, so no single
+ * pairing stream can guard it. The rural organization's stream does: every pairing of that
+ * organization is linked on it first, and the append uses the stream's expected revision, so two
+ * concurrent PairBranch requests for the same pair cannot both succeed (the loser conflicts,
+ * retries, and is refused with PAIRING_ALREADY_ACTIVE).
+ *
+ * PairBranch handler, in this order:
+ *   1. load both organizations, summarize them, decide PairBranch on the (empty) pairing stream
+ *      — every refusal happens here, before anything is written;
+ *   2. decide LinkPairing on the rural organization's state and append PairingLinked to
+ *      `organization-<ruralId>` with its expected revision (on conflict retry from step 1);
+ *   3. append BranchPaired to `pairing-<pairingId>` expecting no stream;
+ *   4. if step 3 fails for good, compensate with UnlinkPairing (reason `pairing_not_created`).
+ * A link stays active until its endsOn has passed, or until it is unlinked.
+ * RenewPairing: decide it on the pairing, then RenewPairingLink on the rural organization, then
+ * append PairingRenewed (extending the link first errs on the side of blocking).
+ * DissolvePairing: append PairingDissolved, then UnlinkPairing (reason `dissolved`).
+ */
+
+/** Same pairingId again with the same urban organization: no-op. */
+export function linkPairing(command: LinkPairing, state: OrganizationState): PairingLinked[] {
+  const { data, context } = command;
+  const organization = requireRegistered(state, data.organizationId);
+  requireRuralSector(organization, command.type);
+  requireActive(organization);
+  const pairingId = requireText(data.pairingId, 'pairingId');
+  const urbanOrganizationId = requireText(data.urbanOrganizationId, 'urbanOrganizationId');
+  const startsOn = requireDate(data.startsOn, 'startsOn');
+  const endsOn = requireDate(data.endsOn, 'endsOn');
+  requireDateRange(startsOn, endsOn, 'startsOn', 'endsOn');
+
+  const existing = organization.pairingLinks[pairingId];
+  if (existing) {
+    if (existing.urbanOrganizationId !== urbanOrganizationId) {
+      throw pairingLinkConflict(organization.id, pairingId);
+    }
+    return [];
+  }
+  const active = Object.values(organization.pairingLinks).find(
+    (link) =>
+      link.urbanOrganizationId === urbanOrganizationId && isLinkActiveOn(link, context.today),
+  );
+  if (active) throw pairingAlreadyActive(organization.id, urbanOrganizationId, active.pairingId);
+  return [
+    {
+      type: 'PairingLinked',
+      data: { organizationId: organization.id, pairingId, urbanOrganizationId, startsOn, endsOn },
+    },
+  ];
+}
+
+/** Moves the link's end to the renewed pairing's end; an end not later than the current one is a no-op. */
+export function renewPairingLink(
+  command: RenewPairingLink,
+  state: OrganizationState,
+): PairingLinkRenewed[] {
+  const { data } = command;
+  const organization = requireRegistered(state, data.organizationId);
+  const link = organization.pairingLinks[data.pairingId];
+  if (!link) throw pairingNotLinked(organization.id, data.pairingId);
+  const endsOn = requireDate(data.endsOn, 'endsOn');
+  if (endsOn <= link.endsOn) return [];
+  return [
+    {
+      type: 'PairingLinkRenewed',
+      data: {
+        organizationId: organization.id,
+        pairingId: link.pairingId,
+        urbanOrganizationId: link.urbanOrganizationId,
+        previousEndsOn: link.endsOn,
+        endsOn,
+      },
+    },
+  ];
+}
+
+/** No-op when the pairing is not linked (already unlinked, or never linked). */
+export function unlinkPairing(command: UnlinkPairing, state: OrganizationState): PairingUnlinked[] {
+  const { data } = command;
+  const organization = requireRegistered(state, data.organizationId);
+  const link = organization.pairingLinks[data.pairingId];
+  if (!link) return [];
+  return [
+    {
+      type: 'PairingUnlinked',
+      data: {
+        organizationId: organization.id,
+        pairingId: link.pairingId,
+        urbanOrganizationId: link.urbanOrganizationId,
+        ...(data.reason === undefined ? {} : { reason: requireText(data.reason, 'reason') }),
+      },
+    },
+  ];
+}

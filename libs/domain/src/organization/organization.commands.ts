@@ -1,0 +1,91 @@
+import { Command } from '../shared/decider';
+import {
+  DepartmentKind,
+  OrganizationLevel,
+  Sector,
+  VillageCategory,
+} from './organization.vocabulary';
+
+/** `id` becomes the stream `organization-<id>`. */
+export type RegisterOrganization = Command<
+  'RegisterOrganization',
+  {
+    id: string;
+    name: string;
+    level: OrganizationLevel;
+    sector: Sector;
+    /** Required for `organ`, refused for every other sector. */
+    departmentKind?: DepartmentKind;
+    township: string;
+    parentId?: string;
+  }
+>;
+
+/** Villages and communities only. Replaces the whole set; an empty list clears it. */
+export type SetVillageCategories = Command<
+  'SetVillageCategories',
+  { organizationId: string; categories: VillageCategory[]; reason: string }
+>;
+
+/** Villages and communities only. `amountFen` may be 0; a second figure for a year corrects it. */
+export type RecordCollectiveIncome = Command<
+  'RecordCollectiveIncome',
+  { organizationId: string; year: number; amountFen: number }
+>;
+
+export type RecordMemberCount = Command<
+  'RecordMemberCount',
+  { organizationId: string; year: number; count: number; ruralCount?: number }
+>;
+
+/** Villages and communities only. */
+export type AssignFirstSecretary = Command<
+  'AssignFirstSecretary',
+  {
+    organizationId: string;
+    name: string;
+    fromOrganizationId?: string;
+    startsOn: string;
+    endsOn?: string;
+  }
+>;
+
+export type DeactivateOrganization = Command<
+  'DeactivateOrganization',
+  { organizationId: string; reason: string; on: string }
+>;
+
+/** Sent to the RURAL organization's stream by the PairBranch handler (see link-pairing.ts). */
+export type LinkPairing = Command<
+  'LinkPairing',
+  {
+    organizationId: string;
+    pairingId: string;
+    urbanOrganizationId: string;
+    startsOn: string;
+    endsOn: string;
+  }
+>;
+
+/** Sent to the RURAL organization's stream by the RenewPairing handler. */
+export type RenewPairingLink = Command<
+  'RenewPairingLink',
+  { organizationId: string; pairingId: string; endsOn: string }
+>;
+
+/** Sent to the RURAL organization's stream when a pairing is dissolved (or its creation failed). */
+export type UnlinkPairing = Command<
+  'UnlinkPairing',
+  { organizationId: string; pairingId: string; reason?: string }
+>;
+
+export type OrganizationCommand =
+  | RegisterOrganization
+  | SetVillageCategories
+  | RecordCollectiveIncome
+  | RecordMemberCount
+  | AssignFirstSecretary
+  | DeactivateOrganization
+  | LinkPairing
+  | RenewPairingLink
+  | UnlinkPairing;

@@ -1,0 +1,149 @@
+import { DomainEvent } from '../shared/decider';
+import {
+  DepartmentKind,
+  OrganizationLevel,
+  Sector,
+  VillageCategory,
+} from './organization.vocabulary';
+
+/** Stream `organization-<id>`. Every event names its organization in `organizationId`. */
+export type OrganizationRegisteredData = {
+  organizationId: string;
+  name: string;
+  level: OrganizationLevel;
+  sector: Sector;
+  /** Present for organs only. */
+  departmentKind?: DepartmentKind;
+  township: string;
+  parentId?: string;
+};
+
+export type VillageCategoriesSetData = {
+  organizationId: string;
+  /** The full new set (sorted), replacing the previous one. */
+  categories: VillageCategory[];
+  previousCategories: VillageCategory[];
+  added: VillageCategory[];
+  removed: VillageCategory[];
+  reason: string;
+};
+
+export type CollectiveIncomeRecordedData = {
+  organizationId: string;
+  year: number;
+  amountFen: number;
+  /** Present when this corrects an earlier figure for the same year. */
+  previousAmountFen?: number;
+};
+
+export type MemberCountRecordedData = {
+  organizationId: string;
+  year: number;
+  count: number;
+  ruralCount?: number;
+};
+
+export type FirstSecretaryAssignedData = {
+  organizationId: string;
+  name: string;
+  /** The dispatching organization, when known. */
+  fromOrganizationId?: string;
+  startsOn: string;
+  endsOn?: string;
+};
+
+export type OrganizationDeactivatedData = {
+  organizationId: string;
+  reason: string;
+  on: string;
+};
+
+/** On the RURAL organization's stream: it holds the active pairing links of that organization. */
+export type PairingLinkedData = {
+  /** The rural organization (stream owner). */
+  organizationId: string;
+  pairingId: string;
+  urbanOrganizationId: string;
+  startsOn: string;
+  endsOn: string;
+};
+
+export type PairingLinkRenewedData = {
+  organizationId: string;
+  pairingId: string;
+  urbanOrganizationId: string;
+  previousEndsOn: string;
+  endsOn: string;
+};
+
+export type PairingUnlinkedData = {
+  organizationId: string;
+  pairingId: string;
+  urbanOrganizationId: string;
+  reason?: string;
+};
+
+export type OrganizationRegistered = DomainEvent<
+  'OrganizationRegistered',
+  OrganizationRegisteredData
+>;
+export type VillageCategoriesSet = DomainEvent<'VillageCategoriesSet', VillageCategoriesSetData>;
+export type CollectiveIncomeRecorded = DomainEvent<
+  'CollectiveIncomeRecorded',
+  CollectiveIncomeRecordedData
+>;
+export type MemberCountRecorded = DomainEvent<'MemberCountRecorded', MemberCountRecordedData>;
+export type FirstSecretaryAssigned = DomainEvent<
+  'FirstSecretaryAssigned',
+  FirstSecretaryAssignedData
+>;
+export type OrganizationDeactivated = DomainEvent<
+  'OrganizationDeactivated',
+  OrganizationDeactivatedData
+>;
+export type PairingLinked = DomainEvent<'PairingLinked', PairingLinkedData>;
+export type PairingLinkRenewed = DomainEvent<'PairingLinkRenewed', PairingLinkRenewedData>;
+export type PairingUnlinked = DomainEvent<'PairingUnlinked', PairingUnlinkedData>;
+
+export type OrganizationEvent =
+  | OrganizationRegistered
+  | VillageCategoriesSet
+  | CollectiveIncomeRecorded
+  | MemberCountRecorded
+  | FirstSecretaryAssigned
+  | OrganizationDeactivated
+  | PairingLinked
+  | PairingLinkRenewed
+  | PairingUnlinked;
+
+export const ORGANIZATION_EVENT_TYPES = [
+  'OrganizationRegistered',
+  'VillageCategoriesSet',
+  'CollectiveIncomeRecorded',
+  'MemberCountRecorded',
+  'FirstSecretaryAssigned',
+  'OrganizationDeactivated',
+  'PairingLinked',
+  'PairingLinkRenewed',
+  'PairingUnlinked',
+] as const satisfies readonly OrganizationEvent['type'][];
+
+/** Every organization an event concerns (for the audit trail's organization filter). */
+export function organizationIdsOfOrganizationEvent(event: OrganizationEvent): string[] {
+  switch (event.type) {
+    case 'OrganizationRegistered':
+      return unique([event.data.organizationId, event.data.parentId]);
+    case 'FirstSecretaryAssigned':
+      return unique([event.data.organizationId, event.data.fromOrganizationId]);
+    case 'PairingLinked':
+    case 'PairingLinkRenewed':
+    case 'PairingUnlinked':
+      return unique([event.data.organizationId, event.data.urbanOrganizationId]);
+    default:
+      return [event.data.organizationId];
+  }
+}
+
+function unique(ids: (string | undefined)[]): string[] {
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}

@@ -1,0 +1,23 @@
+import {
+  organizationInactive,
+  organizationNotFound,
+  sectorNotApplicable,
+} from './organization.errors';
+import { OrganizationState, RegisteredOrganization } from './organization.state';
+import { RURAL_SECTORS, isRuralSector } from './organization.vocabulary';
+
+export function requireRegistered(state: OrganizationState, id: string): RegisteredOrganization {
+  if (!state.exists) throw organizationNotFound(id);
+  return state;
+}
+
+export function requireActive(state: RegisteredOrganization): void {
+  if (state.status !== 'active') throw organizationInactive(state.id);
+}
+
+/** Village data (categories, collective income, first secretary, pairing links). */
+export function requireRuralSector(state: RegisteredOrganization, command: string): void {
+  if (!isRuralSector(state.sector)) {
+    throw sectorNotApplicable(state.id, state.sector, command, RURAL_SECTORS);
+  }
+}

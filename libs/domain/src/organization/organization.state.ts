@@ -1,0 +1,49 @@
+import {
+  DepartmentKind,
+  OrganizationLevel,
+  OrganizationStatus,
+  Sector,
+  VillageCategory,
+} from './organization.vocabulary';
+
+export interface PairingLink {
+  pairingId: string;
+  urbanOrganizationId: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface FirstSecretary {
+  name: string;
+  fromOrganizationId?: string;
+  startsOn: string;
+  endsOn?: string;
+}
+
+export interface RegisteredOrganization {
+  exists: true;
+  id: string;
+  name: string;
+  level: OrganizationLevel;
+  sector: Sector;
+  departmentKind?: DepartmentKind;
+  township: string;
+  parentId?: string;
+  status: OrganizationStatus;
+  deactivatedOn?: string;
+  categories: VillageCategory[];
+  /** year → amountFen */
+  collectiveIncome: Record<number, number>;
+  /** year → counts */
+  memberCounts: Record<number, { count: number; ruralCount?: number }>;
+  firstSecretary?: FirstSecretary;
+  /** Pairings linked on this (rural) organization and not unlinked, by pairingId. */
+  pairingLinks: Record<string, PairingLink>;
+}
+
+export type OrganizationState = { exists: false } | RegisteredOrganization;
+
+export const initialOrganizationState = (): OrganizationState => ({ exists: false });
+
+/** A link still blocks a second pairing with the same urban organization until its term ends. */
+export const isLinkActiveOn = (link: PairingLink, today: string): boolean => today <= link.endsOn;

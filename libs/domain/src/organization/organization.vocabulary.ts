@@ -1,0 +1,67 @@
+/** Code names from GLOSSARY.md. */
+
+/** 党委 / 党总支 / 党支部 / 党工委 */
+export const ORGANIZATION_LEVELS = [
+  'committee',
+  'general_branch',
+  'branch',
+  'working_committee',
+] as const;
+export type OrganizationLevel = (typeof ORGANIZATION_LEVELS)[number];
+
+/** 机关 / 事业单位 / 企业 / 农村 / 社区 / 两新组织 / 学校 / 医院 */
+export const SECTORS = [
+  'organ',
+  'institution',
+  'enterprise',
+  'village',
+  'community',
+  'new_economic_social',
+  'school',
+  'hospital',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Sectors whose organizations take the urban side of a pairing. */
+export const URBAN_SECTORS = [
+  'organ',
+  'institution',
+  'enterprise',
+  'school',
+  'hospital',
+  'new_economic_social',
+] as const satisfies readonly Sector[];
+export type UrbanSector = (typeof URBAN_SECTORS)[number];
+
+/** Sectors whose organizations take the rural side of a pairing (and carry village data). */
+export const RURAL_SECTORS = ['village', 'community'] as const satisfies readonly Sector[];
+export type RuralSector = (typeof RURAL_SECTORS)[number];
+
+export const isUrbanSector = (sector: Sector): sector is UrbanSector =>
+  (URBAN_SECTORS as readonly Sector[]).includes(sector);
+export const isRuralSector = (sector: Sector): sector is RuralSector =>
+  (RURAL_SECTORS as readonly Sector[]).includes(sector);
+
+/** 党群 / 政法 / 经济 / 涉农 / other: only organs (机关) have one, and they must. */
+export const DEPARTMENT_KINDS = [
+  'party_mass',
+  'political_legal',
+  'economic',
+  'agriculture',
+  'other',
+] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+/** 软弱涣散 / 乱村 / 贫困 / 产业示范 / 空壳村 / 环境脏乱 / 革命老区 */
+export const VILLAGE_CATEGORIES = [
+  'weak_lax',
+  'disorderly',
+  'poor',
+  'industry_demo',
+  'hollow_economy',
+  'dirty_environment',
+  'old_revolutionary_base',
+] as const;
+export type VillageCategory = (typeof VILLAGE_CATEGORIES)[number];
+
+export type OrganizationStatus = 'active' | 'inactive';

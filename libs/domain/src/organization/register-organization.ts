@@ -1,0 +1,52 @@
+import { compact, requireOneOf, requireText } from './input.guards';
+import { RegisterOrganization } from './organization.commands';
+import {
+  departmentKindNotApplicable,
+  departmentKindRequired,
+  invalidParent,
+  organizationAlreadyRegistered,
+} from './organization.errors';
+import { OrganizationRegistered } from './organization.events';
+import { OrganizationState } from './organization.state';
+import {
+  DEPARTMENT_KINDS,
+  DepartmentKind,
+  ORGANIZATION_LEVELS,
+  SECTORS,
+} from './organization.vocabulary';
+
+export function registerOrganization(
+  command: RegisterOrganization,
+  state: OrganizationState,
+): OrganizationRegistered[] {
+  const { data } = command;
+  const id = requireText(data.id, 'id');
+  if (state.exists) throw organizationAlreadyRegistered(id);
+  const sector = requireOneOf(data.sector, SECTORS, 'sector');
+  const level = requireOneOf(data.level, ORGANIZATION_LEVELS, 'level');
+  let departmentKind: DepartmentKind | undefined;
+  if (sector === 'organ') {
+    if (data.departmentKind === undefined) throw departmentKindRequired();
+    departmentKind = requireOneOf(data.departmentKind, DEPARTMENT_KINDS, 'departmentKind');
+  } else if (data.departmentKind !== undefined) {
+    throw departmentKindNotApplicable(sector);
+  }
+  if (data.parentId !== undefined) {
+    requireText(data.parentId, 'parentId');
+    if (data.parentId === id) throw invalidParent(id);
+  }
+  return [
+    {
+      type: 'OrganizationRegistered',
+      data: compact({
+        organizationId: id,
+        name: requireText(data.name, 'name'),
+        level,
+        sector,
+        departmentKind,
+        township: requireText(data.township, 'township'),
+        parentId: data.parentId,
+      }),
+    },
+  ];
+}
