@@ -4,3 +4,5 @@ export * from './shared/business-date';
 export * from './organization';
 export * from './pairing';
 export * from './project';
+export * from './funds';
+export * from './membership';

@@ -112,6 +112,11 @@ function openFirst<C extends { type: string }>(command: fc.Arbitrary<C>, openTyp
     .map(([open, rest]) => [open, ...rest]);
 }
 
+/** Throws (failing the property with the state) unless the condition holds. */
+function check(condition: boolean, rule: string, state: unknown): void {
+  if (!condition) throw new Error(`${rule} broken: ${JSON.stringify(state)}`);
+}
+
 describe('funds invariants (property)', () => {
   it('disbursed ≤ allocated and spent ≤ disbursed after any sequence of allocation commands', () => {
     let exercised = 0; // runs that spent money and reduced the allocation: the property is not vacuous
@@ -121,11 +126,21 @@ describe('funds invariants (property)', () => {
         for (const command of commands) {
           state = step(allocationDecider, state, command);
           if (state.status === 'none') continue;
-          expect(state.spentFen).toBeGreaterThanOrEqual(0);
-          expect(state.spentFen).toBeLessThanOrEqual(state.disbursedFen);
-          if (state.status === 'active')
-            expect(state.disbursedFen).toBeLessThanOrEqual(state.allocatedFen);
-          else expect(state.disbursedFen).toBe(0);
+          check(
+            0 <= state.spentFen && state.spentFen <= state.disbursedFen,
+            'spent ≤ disbursed',
+            state,
+          );
+          check(
+            state.disbursedFen <= state.allocatedFen || state.status === 'cancelled',
+            'disbursed ≤ allocated',
+            state,
+          );
+          check(
+            state.status === 'active' || state.disbursedFen === 0,
+            'cancelled only undisbursed',
+            state,
+          );
         }
         if (state.status === 'active' && state.spentFen > 0 && state.reductions > 0) exercised++;
       }),
@@ -142,21 +157,26 @@ describe('funds invariants (property)', () => {
         for (const command of commands) {
           state = step(budgetDecider, state, command);
           if (state.status === 'none') continue;
-          const sum = Object.values(state.reservations).reduce(
-            (total, r) => total + r.currentFen,
-            0,
+          const reservations = Object.values(state.reservations);
+          const sum = reservations.reduce((total, r) => total + r.currentFen, 0);
+          check(state.reservedFen === sum, 'reserved = Σ reservations', state);
+          check(
+            0 <= state.reservedFen && state.reservedFen <= state.poolFen,
+            '0 ≤ reserved ≤ pool',
+            state,
           );
-          expect(state.reservedFen).toBe(sum);
-          expect(state.reservedFen).toBeGreaterThanOrEqual(0);
-          expect(state.reservedFen).toBeLessThanOrEqual(state.poolFen);
-          for (const r of Object.values(state.reservations))
-            expect(r.currentFen).toBeGreaterThanOrEqual(0);
+          check(
+            reservations.every((r) => r.currentFen >= 0),
+            'reservation ≥ 0',
+            state,
+          );
         }
-        const releases =
-          state.status === 'open'
-            ? Object.values(state.reservations).flatMap((r) => r.releaseIds)
-            : [];
-        if (releases.length > 0) exercised++;
+        if (
+          state.status === 'open' &&
+          Object.values(state.reservations).some((r) => r.releaseIds.length)
+        ) {
+          exercised++;
+        }
       }),
       { numRuns: 500 },
     );

@@ -97,7 +97,7 @@ describe('member decider: development target', () => {
         .when(preReview)
         .then([preReviewed]));
 
-    it('adds training sessions up (2 days + 1 day)', () => {
+    it('adds training records up (2 days + 1 day)', () => {
       given([...reviewed, training(2, undefined, 16)])
         .when(cmd('RecordTraining', { on: '2024-05-28', days: 1 }))
         .then([training(1, undefined, 24, '2024-05-28')]);
@@ -106,7 +106,7 @@ describe('member decider: development target', () => {
         .then([preReviewed]);
     });
 
-    it('counts a session given in both days and hours once', () =>
+    it('counts a record given in both days and hours once', () =>
       given(reviewed)
         .when(cmd('RecordTraining', { on: '2024-05-27', days: 2, hours: 16 }))
         .then([training(2, 16, 16)]));
