@@ -1,0 +1,110 @@
+/**
+ * A KurrentDB protocol double for tests: a gRPC server (plain h2c on 127.0.0.1) built from the
+ * service definitions that `@kurrent/kurrentdb-client` ships, serving Streams.Read/Append and
+ * ServerFeatures over an in-memory log. Both of the client's transports work against it: appends
+ * and subscriptions (grpc-js) and stream/$all reads (the native bridge).
+ *
+ * It can be stopped (every connection dropped) and started again on the same port with its data,
+ * and started "silent": a TCP listener that accepts connections and never answers.
+ * Test code only.
+ */
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ServerFeaturesService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_grpc_pb';
+import { StreamsService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb';
+import { InMemoryEventLog } from './in-memory-event-log';
+import { serverFeaturesService } from './server-features.service';
+import { SilentTcpServer } from './silent-tcp.server';
+import { streamsService } from './streams.service';
+
+export interface KurrentDbDoubleOptions {
+  /** 0 or omitted: any free port, kept for restarts. */
+  port?: number;
+  /** Accept connections and never answer. */
+  silent?: boolean;
+}
+
+export interface KurrentDbDouble {
+  /** Connection string for the client, e.g. `kurrentdb://127.0.0.1:40123?tls=false`. */
+  readonly url: string;
+  readonly port: number;
+  /** Drops every connection and stops listening. The data stays for the next start. */
+  stop(): Promise<void>;
+  /** Listens again on the same port, answering (default) or silent. */
+  start(options?: { silent?: boolean }): Promise<void>;
+  /** Stops for good. */
+  close(): Promise<void>;
+}
+
+export async function startKurrentDbDouble(
+  options: KurrentDbDoubleOptions = {},
+): Promise<KurrentDbDouble> {
+  const log = new InMemoryEventLog();
+  let port = options.port ?? 0;
+  let running: { close(): Promise<void> } | undefined;
+
+  const start = async (startOptions: { silent?: boolean } = {}) => {
+    if (running) throw new Error('the KurrentDB double is running already');
+    const listener = startOptions.silent ? await listenSilent(port) : await listenGrpc(port, log);
+    port = listener.port;
+    running = listener;
+  };
+  const stop = async () => {
+    const listener = running;
+    running = undefined;
+    await listener?.close();
+  };
+
+  await start({ silent: options.silent });
+  return {
+    get url() {
+      return `kurrentdb://127.0.0.1:${port}?tls=false`;
+    },
+    get port() {
+      return port;
+    },
+    stop,
+    start,
+    close: stop,
+  };
+}
+
+async function listenGrpc(port: number, log: InMemoryEventLog) {
+  const { server, bound } = await retryWhileAddressInUse(
+    () =>
+      new Promise<{ server: Server; bound: number }>((resolve, reject) => {
+        const server = new Server();
+        server.addService(StreamsService, streamsService(log));
+        server.addService(ServerFeaturesService, serverFeaturesService());
+        server.bindAsync(
+          `127.0.0.1:${port}`,
+          ServerCredentials.createInsecure(),
+          (error, bound) => {
+            if (!error) return resolve({ server, bound });
+            server.forceShutdown();
+            reject(error);
+          },
+        );
+      }),
+  );
+  // forceShutdown cancels every call and destroys every HTTP/2 session: the clients see the
+  // connection drop, as when a server process dies.
+  return { port: bound, close: async () => server.forceShutdown() };
+}
+
+async function listenSilent(port: number) {
+  const server = new SilentTcpServer();
+  const bound = await retryWhileAddressInUse(() => server.listen(port));
+  return { port: bound, close: () => server.close() };
+}
+
+/** A port released a moment ago can still be busy for a few milliseconds: retry, bounded. */
+async function retryWhileAddressInUse<T>(bind: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await bind();
+    } catch (error) {
+      if (attempt >= 50 || !/EADDRINUSE|address already in use/i.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
