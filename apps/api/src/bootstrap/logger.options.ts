@@ -1,4 +1,4 @@
-import { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { AppConfig } from '@gongjian/config';
 
@@ -14,13 +14,11 @@ export const REDACTED_PATHS = [
 
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Health probes and scrapes would drown the log.
+    exclude: ['health', 'ready', 'metrics'].map((path) => ({ method: RequestMethod.GET, path })),
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Health probes and scrapes would drown the log.
-      autoLogging: {
-        ignore: (req: IncomingMessage) => /^\/(health|ready|metrics)\b/.test(req.url ?? ''),
-      },
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({
           id: req.id,
