@@ -72,7 +72,27 @@ export interface ReadAllOptions {
 export interface SubscribeAllOptions {
   /** Exclusive, as in readAll. */
   fromPosition?: Position;
+  /**
+   * Told of every change of the connection behind the subscription (first connect, each outage,
+   * each reconnect), so a projection can report lag causes. Embedded stores never have outages.
+   */
+  onStatus?: (status: SubscriptionStatus) => void;
 }
+
+export type SubscriptionStatus =
+  /** Connected and confirmed by the server; `attempt` > 0 after an outage. */
+  | { state: 'live'; attempt: number; resumeFrom: Position | undefined }
+  /**
+   * The connection failed after having been live. The subscription retries on its own, from
+   * `resumeFrom` (exclusive), after `retryInMs`; the consumer's pending pull waits meanwhile.
+   */
+  | {
+      state: 'outage';
+      attempt: number;
+      error: Error;
+      resumeFrom: Position | undefined;
+      retryInMs: number;
+    };
 
 /**
  * Catch-up then live. Pull-based: the store reads ahead only a bounded amount, so a slow

@@ -5,33 +5,21 @@ import {
   START,
 } from '@kurrent/kurrentdb-client';
 import { StoreUnavailableError } from '../../event-store.errors';
-import { RecordedEvent, SubscribeAllOptions, Subscription } from '../../event-store.port';
+import {
+  RecordedEvent,
+  SubscribeAllOptions,
+  Subscription,
+  SubscriptionStatus,
+} from '../../event-store.port';
 import { Position } from '../../position';
 import { delay, withDeadline } from './call-deadline';
 import { ENGINE, toStoreError } from './kurrentdb-error.mapper';
 import { isSystemEvent, toRecordedEvent } from './kurrentdb-event.mapper';
 import { decodeKurrentDbPosition, encodeKurrentDbPosition } from './kurrentdb-position.codec';
 
-/** What a subscription reports about its connection. */
-export type KurrentDbSubscriptionStatus =
-  /** Connected and confirmed by the server; `attempt` > 0 after an outage. */
-  | { state: 'live'; attempt: number; resumeFrom: Position | undefined }
-  /**
-   * The connection failed after having been live. The subscription retries on its own, from
-   * `resumeFrom` (exclusive), after `retryInMs`; the consumer's pending pull waits meanwhile.
-   */
-  | {
-      state: 'outage';
-      attempt: number;
-      error: StoreUnavailableError;
-      resumeFrom: Position | undefined;
-      retryInMs: number;
-    };
-
-export interface KurrentDbSubscribeAllOptions extends SubscribeAllOptions {
-  /** Called on every change of the connection: first connect, each outage, each reconnect. */
-  onStatus?: (status: KurrentDbSubscriptionStatus) => void;
-}
+/** What a subscription reports about its connection (see the port's SubscriptionStatus). */
+export type KurrentDbSubscriptionStatus = SubscriptionStatus;
+export type KurrentDbSubscribeAllOptions = SubscribeAllOptions;
 
 /** Minimal structured logger (pino's signature). */
 export interface KurrentDbLogger {
