@@ -1,0 +1,10 @@
+import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { DissolvePairingRequestDto } from './dissolve-pairing.request.dto';
+
+export class DissolvePairingCommand {
+  constructor(
+    readonly pairingId: string,
+    readonly body: DissolvePairingRequestDto,
+    readonly metadata: CommandMetadata,
+  ) {}
+}

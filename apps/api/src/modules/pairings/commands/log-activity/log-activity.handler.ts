@@ -1,0 +1,38 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { LogActivity } from '@gongjian/domain';
+import { shanghaiMidnight } from '../../../../write-side/business-clock';
+import { CommandResult } from '../../../../write-side/command-result';
+import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import { changePairing } from '../pairing-change';
+import { LogActivityCommand } from './log-activity.command';
+
+/** Answers the pairing's stream position and, in `activityId`, the (possibly assigned) id. */
+@CommandHandler(LogActivityCommand)
+export class LogActivityHandler implements ICommandHandler<LogActivityCommand> {
+  constructor(private readonly runner: DecisionRunner) {}
+
+  async execute({
+    pairingId,
+    body,
+    metadata,
+  }: LogActivityCommand): Promise<CommandResult & { activityId: string }> {
+    const activityId = body.activityId ?? resourceIdFor(metadata.commandId, 'activity');
+    const result = await changePairing<LogActivity>(
+      this.runner,
+      pairingId,
+      'LogActivity',
+      {
+        pairingId,
+        activityId,
+        type: body.type,
+        date: body.date,
+        participants: body.participants,
+        summary: body.summary,
+      },
+      metadata,
+      { occurredAt: shanghaiMidnight(body.date) },
+    );
+    return { ...result, activityId };
+  }
+}

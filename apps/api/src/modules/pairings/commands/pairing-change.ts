@@ -1,0 +1,46 @@
+import {
+  Pairing,
+  PairingCommand,
+  pairingDecider,
+  pairingNotFound,
+  PairingState,
+  pairingStreamId,
+} from '@gongjian/domain';
+import { domainCommand } from '../../../write-side/command-context';
+import { CommandMetadata } from '../../../write-side/command-metadata';
+import { CommandResult } from '../../../write-side/command-result';
+import { DecisionRunner } from '../../../write-side/decision-runner';
+import { assertPairingInScope } from '../pairing-scope';
+
+/** The pairing, or 404; 403 when neither of its townships is in the operator's scope. */
+export function requireScopedPairing(
+  state: PairingState,
+  pairingId: string,
+  actor: { role: string; townships: string[] },
+): Pairing {
+  if (!state.exists) throw pairingNotFound(pairingId);
+  assertPairingInScope(actor, state);
+  return state;
+}
+
+/** A command on an existing pairing's stream, decided on its current state. */
+export function changePairing<C extends PairingCommand>(
+  runner: DecisionRunner,
+  pairingId: string,
+  type: C['type'],
+  data: C['data'],
+  metadata: CommandMetadata,
+  options: { occurredAt?: string; ignoreIfMatch?: boolean } = {},
+): Promise<CommandResult> {
+  return runner.run({
+    id: pairingId,
+    streamId: pairingStreamId(pairingId),
+    decider: pairingDecider,
+    metadata,
+    ...options,
+    command: (state) => {
+      requireScopedPairing(state, pairingId, metadata.actor);
+      return domainCommand<C>(type, data, metadata);
+    },
+  });
+}

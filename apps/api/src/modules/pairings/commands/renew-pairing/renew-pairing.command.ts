@@ -1,0 +1,10 @@
+import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { RenewPairingRequestDto } from './renew-pairing.request.dto';
+
+export class RenewPairingCommand {
+  constructor(
+    readonly pairingId: string,
+    readonly body: RenewPairingRequestDto,
+    readonly metadata: CommandMetadata,
+  ) {}
+}

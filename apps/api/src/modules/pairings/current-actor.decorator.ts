@@ -1,0 +1,12 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { AuthenticatedActor } from '../../http/auth/api-key';
+import { AuthenticatedRequest } from '../../http/auth/api-key.guard';
+
+/** The caller of an authenticated route (set by the API key guard), for scope checks in queries. */
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthenticatedActor => {
+    const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+    if (!actor) throw new Error('CurrentActor used on a route without authentication');
+    return actor;
+  },
+);

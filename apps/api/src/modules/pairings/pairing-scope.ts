@@ -1,0 +1,30 @@
+import { assertInScope } from '../../http/auth/township-scope';
+import { OutOfScopeError } from '../../write-side/write-side.errors';
+
+type ScopedActor = { role: string; townships: string[] };
+
+/**
+ * Operators act when ANY of the townships is in their scope (the first one is named in the
+ * refusal); other roles are unrestricted, as in assertInScope.
+ */
+export function assertInScopeOfAny(actor: ScopedActor, townships: readonly string[]): void {
+  let refusal: OutOfScopeError | undefined;
+  for (const township of townships) {
+    try {
+      assertInScope(actor, township);
+      return;
+    } catch (error) {
+      if (!(error instanceof OutOfScopeError)) throw error;
+      refusal ??= error;
+    }
+  }
+  if (refusal) throw refusal;
+}
+
+/** A pairing is in an operator's scope through its rural organization's township or its urban one. */
+export function assertPairingInScope(
+  actor: ScopedActor,
+  pairing: { ruralTownship: string; urbanTownship: string },
+): void {
+  assertInScopeOfAny(actor, [pairing.ruralTownship, pairing.urbanTownship]);
+}

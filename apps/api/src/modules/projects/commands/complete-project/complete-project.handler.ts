@@ -1,0 +1,23 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CompleteProject } from '@gongjian/domain';
+import { shanghaiMidnight } from '../../../../write-side/business-clock';
+import { CommandResult } from '../../../../write-side/command-result';
+import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { changeProject } from '../project-change';
+import { CompleteProjectCommand } from './complete-project.command';
+
+@CommandHandler(CompleteProjectCommand)
+export class CompleteProjectHandler implements ICommandHandler<CompleteProjectCommand> {
+  constructor(private readonly runner: DecisionRunner) {}
+
+  execute({ projectId, body, metadata }: CompleteProjectCommand): Promise<CommandResult> {
+    return changeProject<CompleteProject>(
+      this.runner,
+      projectId,
+      'CompleteProject',
+      { projectId, on: body.on },
+      metadata,
+      { occurredAt: shanghaiMidnight(body.on) },
+    );
+  }
+}

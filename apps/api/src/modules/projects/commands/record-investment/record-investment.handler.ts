@@ -1,0 +1,23 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { RecordInvestment } from '@gongjian/domain';
+import { shanghaiMidnight } from '../../../../write-side/business-clock';
+import { CommandResult } from '../../../../write-side/command-result';
+import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { changeProject } from '../project-change';
+import { RecordInvestmentCommand } from './record-investment.command';
+
+@CommandHandler(RecordInvestmentCommand)
+export class RecordInvestmentHandler implements ICommandHandler<RecordInvestmentCommand> {
+  constructor(private readonly runner: DecisionRunner) {}
+
+  execute({ projectId, body, metadata }: RecordInvestmentCommand): Promise<CommandResult> {
+    return changeProject<RecordInvestment>(
+      this.runner,
+      projectId,
+      'RecordInvestment',
+      { projectId, amountFen: body.amountFen, on: body.on, source: body.source },
+      metadata,
+      { occurredAt: shanghaiMidnight(body.on) },
+    );
+  }
+}

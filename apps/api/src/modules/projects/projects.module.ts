@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CompleteProjectHandler } from './commands/complete-project/complete-project.handler';
+import { LaunchProjectHandler } from './commands/launch-project/launch-project.handler';
+import { RecordInvestmentHandler } from './commands/record-investment/record-investment.handler';
+import { GetProjectHandler } from './queries/get-project.handler';
+import { ProjectsController } from './projects.controller';
+
+@Module({
+  controllers: [ProjectsController],
+  providers: [
+    LaunchProjectHandler,
+    RecordInvestmentHandler,
+    CompleteProjectHandler,
+    GetProjectHandler,
+  ],
+})
+export class ProjectsModule {}
