@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { client, Harness, KEYS, startApi } from './api-harness';
 
 const organ = (id: string, township = 'T01') => ({
@@ -38,6 +39,19 @@ describe('command pipeline over HTTP', () => {
       schemaVersion: 1,
     });
     expect(event.metadata.causationId).toBe(event.metadata.commandId);
+  });
+
+  it('stores a keyed fingerprint of the request, never the plain hash of its body', async () => {
+    const body = organ('org-fingerprint');
+    await client(api).post('/organizations', body);
+    const [event] = await api.store.readStream('organization-org-fingerprint');
+    const canonicalize = (await import('canonicalize')).default;
+    const route = `POST /api/v1/organizations ${JSON.stringify({})}`;
+    const plain = createHash('sha256')
+      .update(`${route}\n${canonicalize(body)}`)
+      .digest('hex');
+    expect(event.metadata.requestHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(event.metadata.requestHash).not.toBe(plain);
   });
 
   it('the same request sent 10 times in parallel with one Idempotency-Key writes one set of events', async () => {

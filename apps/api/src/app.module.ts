@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -14,7 +15,12 @@ import { API_KEY_REGISTRY, ApiKeyRegistry } from './http/auth/api-key.registry';
 import { ProblemDetailsFilter } from './http/problem/problem-details.filter';
 import { strictValidationPipe } from './http/validation/strict-validation.pipe';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { PairingsModule } from './modules/pairings/pairings.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { FundsModule } from './modules/funds/funds.module';
+import { MembersModule } from './modules/members/members.module';
 import { WriteSideModule } from './write-side/write-side.module';
+import { REQUEST_HASH_KEY } from './write-side/decision-runner';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
 
 export interface AppDependencies {
@@ -38,6 +44,12 @@ class InfrastructureModule implements OnApplicationShutdown {
       { provide: METRICS, useFactory: createMetricsRegistry },
       { provide: API_KEY_REGISTRY, useValue: new ApiKeyRegistry(apiKeys) },
       { provide: PERSONAL_DATA_CIPHER, useValue: new PersonalDataCipher(personalDataKey) },
+      {
+        provide: REQUEST_HASH_KEY,
+        useValue: Buffer.from(
+          hkdfSync('sha256', personalDataKey, '', 'gongjian request fingerprint', 32),
+        ),
+      },
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => p.provide) };
   }
@@ -59,6 +71,10 @@ export class AppModule {
         WriteSideModule,
         HealthModule,
         OrganizationsModule,
+        PairingsModule,
+        ProjectsModule,
+        FundsModule,
+        MembersModule,
       ],
       controllers: [MetricsController],
       providers: [

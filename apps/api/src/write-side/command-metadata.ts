@@ -5,7 +5,8 @@ export interface CommandMetadata {
   /** UUID; derived from the Idempotency-Key when one is given, random otherwise. */
   commandId: string;
   correlationId: string;
-  /** SHA-256 of method, route and canonical body: tells a retry from a reused key. */
+  /** SHA-256 of method, route and canonical body: tells a retry from a reused key. Kept in
+   * memory only; events store a keyed fingerprint of it (DecisionRunner). */
   requestHash: string;
   actor: Actor & { townships: string[] };
   /** Revision from If-Match, to fail fast instead of retrying. */

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, randomBytes } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { backOff } from 'exponential-backoff';
 import { Command, Decider, DomainEvent, fold } from '@gongjian/domain';
 import {
@@ -34,6 +35,9 @@ export interface Decision<C extends Command, S, E extends DomainEvent> {
 
 const MAX_ATTEMPTS = 6;
 
+/** Secret for request fingerprints in event metadata; stable across restarts. */
+export const REQUEST_HASH_KEY = Symbol.for('gongjian.RequestHashKey');
+
 /**
  * load stream → fold → decide → append with the expected revision; on a conflict the whole
  * decision runs again (bounded, jittered). Event ids derive from the command id, and a stream
@@ -41,7 +45,22 @@ const MAX_ATTEMPTS = 6;
  */
 @Injectable()
 export class DecisionRunner {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  private readonly requestHashKey: Buffer;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(REQUEST_HASH_KEY) requestHashKey?: Buffer,
+  ) {
+    this.requestHashKey = requestHashKey ?? randomBytes(32);
+  }
+
+  /**
+   * Events keep a keyed fingerprint of the request, never its plain hash: a plain hash of a body
+   * with an identity number could be reversed by trying the few candidates left.
+   */
+  private fingerprint(metadata: CommandMetadata): string {
+    return createHmac('sha256', this.requestHashKey).update(metadata.requestHash).digest('hex');
+  }
 
   async run<C extends Command, S, E extends DomainEvent>(
     decision: Decision<C, S, E>,
@@ -144,7 +163,7 @@ export class DecisionRunner {
     metadata: CommandMetadata,
     earlier: RecordedEvent[],
   ): CommandResult {
-    if (earlier[0].metadata.requestHash !== metadata.requestHash) {
+    if (earlier[0].metadata.requestHash !== this.fingerprint(metadata)) {
       throw new IdempotencyKeyReusedError();
     }
     const last = earlier[earlier.length - 1];
@@ -174,7 +193,7 @@ export class DecisionRunner {
         actor: { id: metadata.actor.id, role: metadata.actor.role },
         occurredAt: decision.occurredAt ?? metadata.now,
         schemaVersion: 1,
-        requestHash: metadata.requestHash,
+        requestHash: this.fingerprint(metadata),
       },
     };
   }

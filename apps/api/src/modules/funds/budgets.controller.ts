@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../http/auth/roles.decorator';
+import { CommandMeta } from '../../http/command-metadata.decorator';
+import { CommandResultInterceptor } from '../../http/command-result.interceptor';
+import { CommandMetadata } from '../../write-side/command-metadata';
+import { CommandResult } from '../../write-side/command-result';
+import { IncreaseBudgetCommand } from './commands/increase-budget/increase-budget.command';
+import { IncreaseBudgetRequestDto } from './commands/increase-budget/increase-budget.request.dto';
+import { OpenBudgetCommand } from './commands/open-budget/open-budget.command';
+import { OpenBudgetRequestDto } from './commands/open-budget/open-budget.request.dto';
+import { GetBudgetQuery } from './queries/get-budget.query';
+
+/** Budget pools are county-level: only admins open or increase them. */
+@ApiTags('funds (经费)')
+@ApiBearerAuth()
+@Controller('api/v1/budgets')
+@UseInterceptors(CommandResultInterceptor)
+export class BudgetsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles()
+  @ApiOperation({ summary: 'Open a budget pool for a year and a source (admin)' })
+  open(
+    @Body() body: OpenBudgetRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new OpenBudgetCommand(body, meta));
+  }
+
+  @Post(':id/increase')
+  @HttpCode(200)
+  @Roles()
+  @ApiOperation({ summary: 'Add to a budget pool (admin)' })
+  increase(
+    @Param('id') id: string,
+    @Body() body: IncreaseBudgetRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new IncreaseBudgetCommand(id, body, meta));
+  }
+
+  @Get(':id')
+  @Roles('operator', 'inspector')
+  @ApiOperation({ summary: 'One budget pool with its reservations (from its stream)' })
+  get(@Param('id') id: string) {
+    return this.queries.execute(new GetBudgetQuery(id));
+  }
+}

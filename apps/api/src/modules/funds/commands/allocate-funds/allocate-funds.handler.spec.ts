@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import {
+  budgetDecider,
+  budgetStreamId,
+  DomainError,
+  OpenBudget,
+  organizationDecider,
+  organizationStreamId,
+  RegisterOrganization,
+} from '@gongjian/domain';
+import {
+  AppendResult,
+  ExpectedRevision,
+  NewEvent,
+  SqliteEventStore,
+  StoreUnavailableError,
+} from '@gongjian/event-store';
+import { domainCommand } from '../../../../write-side/command-context';
+import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CancelAllocationCommand } from '../cancel-allocation/cancel-allocation.command';
+import { CancelAllocationHandler } from '../cancel-allocation/cancel-allocation.handler';
+import { ReduceAllocationCommand } from '../reduce-allocation/reduce-allocation.command';
+import { ReduceAllocationHandler } from '../reduce-allocation/reduce-allocation.handler';
+import { AllocateFundsCommand } from './allocate-funds.command';
+import { AllocateFundsHandler } from './allocate-funds.handler';
+import { AllocateFundsRequestDto } from './allocate-funds.request.dto';
+
+/** Fails the next append of an event of the given type, once per call. */
+class FlakyStore extends SqliteEventStore {
+  private readonly failing: string[] = [];
+
+  failNextAppendOf(eventType: string): void {
+    this.failing.push(eventType);
+  }
+
+  override append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const index = this.failing.findIndex((type) => events.some((e) => e.type === type));
+    if (index >= 0) {
+      this.failing.splice(index, 1);
+      return Promise.reject(new StoreUnavailableError(this.engine, 'injected failure'));
+    }
+    return super.append(streamId, events, expected);
+  }
+}
+
+const NOW = '2026-03-10T02:00:00.000Z';
+const BUDGET = '2026-county_finance';
+
+const metadata = (
+  commandId = randomUUID(),
+  actor: CommandMetadata['actor'] = { id: 'admin:spec', role: 'admin', townships: [] },
+): CommandMetadata => ({
+  commandId,
+  correlationId: commandId,
+  requestHash: `hash-${commandId}`,
+  actor,
+  now: NOW,
+});
+
+const body = (extra: Partial<AllocateFundsRequestDto> = {}): AllocateFundsRequestDto => ({
+  budgetId: BUDGET,
+  recipientOrganizationId: 'v-01',
+  amountFen: 600,
+  purpose: 'service_center',
+  decisionRef: '部务会 2026-03',
+  ...extra,
+});
+
+describe('allocating and releasing funds across the budget and allocation streams', () => {
+  let store: FlakyStore;
+  let runner: DecisionRunner;
+  let allocate: AllocateFundsHandler;
+
+  const budget = async () => (await runner.load(budgetStreamId(BUDGET), budgetDecider)).state;
+  const reservedFen = async () => {
+    const state = await budget();
+    return state.status === 'open' ? state.reservedFen : NaN;
+  };
+
+  beforeEach(async () => {
+    store = new FlakyStore(':memory:');
+    runner = new DecisionRunner(store);
+    allocate = new AllocateFundsHandler(runner);
+    const meta = metadata();
+    await runner.run({
+      id: 'v-01',
+      streamId: organizationStreamId('v-01'),
+      decider: organizationDecider,
+      metadata: meta,
+      command: () =>
+        domainCommand<RegisterOrganization>(
+          'RegisterOrganization',
+          { id: 'v-01', name: '东坪村党支部', level: 'branch', sector: 'village', township: 'T01' },
+          meta,
+        ),
+    });
+    await runner.run({
+      id: BUDGET,
+      streamId: budgetStreamId(BUDGET),
+      decider: budgetDecider,
+      metadata: meta,
+      command: () =>
+        domainCommand<OpenBudget>(
+          'OpenBudget',
+          { budgetId: BUDGET, year: 2026, source: 'county_finance', amountFen: 1_000 },
+          meta,
+        ),
+    });
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('reserves on the budget first, then opens the allocation, both under the command id', async () => {
+    const meta = metadata();
+    const result = await allocate.execute(new AllocateFundsCommand(body(), meta));
+    const [reserved] = (await store.readStream(budgetStreamId(BUDGET))).filter(
+      (e) => e.type === 'AllocationReserved',
+    );
+    const [opened] = await store.readStream(result.streamId);
+    expect(opened).toMatchObject({
+      type: 'AllocationOpened',
+      data: { allocationId: result.id, year: 2026, source: 'county_finance', amountFen: 600 },
+    });
+    expect(reserved.data).toMatchObject({ allocationId: result.id, amountFen: 600 });
+    expect(reserved.position < opened.position).toBe(true);
+    expect([reserved.metadata.commandId, opened.metadata.commandId]).toEqual([
+      meta.commandId,
+      meta.commandId,
+    ]);
+  });
+
+  it('refuses party dues for operating funds before anything is written', async () => {
+    const meta = metadata();
+    await runner.run({
+      id: '2026-party_dues',
+      streamId: budgetStreamId('2026-party_dues'),
+      decider: budgetDecider,
+      metadata: meta,
+      command: () =>
+        domainCommand<OpenBudget>(
+          'OpenBudget',
+          { budgetId: '2026-party_dues', year: 2026, source: 'party_dues', amountFen: 1_000 },
+          meta,
+        ),
+    });
+    const refused = allocate.execute(
+      new AllocateFundsCommand(
+        body({ id: 'a-dues', budgetId: '2026-party_dues', purpose: 'operating_funds' }),
+        metadata(),
+      ),
+    );
+    await expect(refused).rejects.toMatchObject({ code: 'PARTY_DUES_PURPOSE_NOT_PERMITTED' });
+    expect(await store.readStream(budgetStreamId('2026-party_dues'))).toHaveLength(1);
+    expect(await store.readStream('allocation-a-dues')).toEqual([]);
+  });
+
+  it('refuses an allocation id already taken before reserving anything', async () => {
+    await allocate.execute(new AllocateFundsCommand(body({ id: 'a-taken' }), metadata()));
+    const again = allocate.execute(
+      new AllocateFundsCommand(body({ id: 'a-taken', amountFen: 100 }), metadata()),
+    );
+    await expect(again).rejects.toMatchObject({ code: 'ALLOCATION_ALREADY_OPENED' });
+    expect(await reservedFen()).toBe(600);
+  });
+
+  it('a retry of the same command after a failure between the two appends completes it once', async () => {
+    const meta = metadata();
+    store.failNextAppendOf('AllocationOpened');
+    await expect(
+      allocate.execute(new AllocateFundsCommand(body({ id: 'a-crash' }), meta)),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await reservedFen()).toBe(600); // under-used, never over-spent
+    expect(await store.readStream('allocation-a-crash')).toEqual([]);
+
+    const retried = await allocate.execute(new AllocateFundsCommand(body({ id: 'a-crash' }), meta));
+    expect(retried).toMatchObject({ id: 'a-crash', revision: 0 });
+    expect(await reservedFen()).toBe(600);
+    const again = await allocate.execute(new AllocateFundsCommand(body({ id: 'a-crash' }), meta));
+    expect(again).toEqual(retried);
+    expect(
+      (await store.readStream(budgetStreamId(BUDGET))).filter(
+        (e) => e.type === 'AllocationReserved',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('an operator outside the recipient township is refused before anything is written', async () => {
+    const outside = metadata(randomUUID(), {
+      id: 'operator:t09',
+      role: 'operator',
+      townships: ['T09'],
+    });
+    await expect(
+      allocate.execute(new AllocateFundsCommand(body({ id: 'a-out' }), outside)),
+    ).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+    expect(await reservedFen()).toBe(0);
+  });
+
+  it('a reduction writes the allocation first; a retry after a failed release releases once', async () => {
+    const reduce = new ReduceAllocationHandler(runner, store);
+    await allocate.execute(new AllocateFundsCommand(body({ id: 'a-r' }), metadata()));
+    const meta = metadata();
+    store.failNextAppendOf('AllocationReleased');
+    const command = new ReduceAllocationCommand('a-r', { amountFen: 200, reason: '核减' }, meta);
+    await expect(reduce.execute(command)).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await reservedFen()).toBe(600); // reduced on the allocation, not yet released
+
+    const retried = await reduce.execute(command);
+    expect(retried).toMatchObject({ id: 'a-r', streamId: 'allocation-a-r', revision: 1 });
+    await reduce.execute(command);
+    expect(await reservedFen()).toBe(400);
+    const released = (await store.readStream(budgetStreamId(BUDGET))).filter(
+      (e) => e.type === 'AllocationReleased',
+    );
+    expect(released.map((e) => e.data)).toEqual([
+      expect.objectContaining({ releaseId: 'a-r-r1', amountFen: 200, reservedFen: 400 }),
+    ]);
+  });
+
+  it('parallel reductions of one allocation each release their own amount', async () => {
+    const reduce = new ReduceAllocationHandler(runner, store);
+    await allocate.execute(new AllocateFundsCommand(body({ id: 'a-p' }), metadata()));
+    const amounts = [10, 20, 30, 40, 50];
+    await Promise.all(
+      amounts.map((amountFen) =>
+        reduce.execute(new ReduceAllocationCommand('a-p', { amountFen, reason: 'r' }, metadata())),
+      ),
+    );
+    expect(await reservedFen()).toBe(600 - 150);
+    const state = await budget();
+    expect(state.status === 'open' && state.reservations['a-p'].releaseIds.sort()).toEqual([
+      'a-p-r1',
+      'a-p-r2',
+      'a-p-r3',
+      'a-p-r4',
+      'a-p-r5',
+    ]);
+  });
+
+  it('a cancellation releases what was still allocated', async () => {
+    const cancel = new CancelAllocationHandler(runner, store);
+    await allocate.execute(new AllocateFundsCommand(body({ id: 'a-c' }), metadata()));
+    await cancel.execute(new CancelAllocationCommand('a-c', { reason: '取消' }, metadata()));
+    expect(await reservedFen()).toBe(0);
+    await expect(
+      cancel.execute(new CancelAllocationCommand('a-c', { reason: '再取消' }, metadata())),
+    ).rejects.toBeInstanceOf(DomainError);
+  });
+});

@@ -1,0 +1,10 @@
+import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { RecordExpenditureRequestDto } from './record-expenditure.request.dto';
+
+export class RecordExpenditureCommand {
+  constructor(
+    readonly allocationId: string,
+    readonly body: RecordExpenditureRequestDto,
+    readonly metadata: CommandMetadata,
+  ) {}
+}

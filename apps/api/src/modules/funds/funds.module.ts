@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { AllocationsController } from './allocations.controller';
+import { BudgetsController } from './budgets.controller';
+import { AllocateFundsHandler } from './commands/allocate-funds/allocate-funds.handler';
+import { CancelAllocationHandler } from './commands/cancel-allocation/cancel-allocation.handler';
+import { IncreaseBudgetHandler } from './commands/increase-budget/increase-budget.handler';
+import { OpenBudgetHandler } from './commands/open-budget/open-budget.handler';
+import { RecordDisbursementHandler } from './commands/record-disbursement/record-disbursement.handler';
+import { RecordExpenditureHandler } from './commands/record-expenditure/record-expenditure.handler';
+import { ReduceAllocationHandler } from './commands/reduce-allocation/reduce-allocation.handler';
+import { GetAllocationHandler } from './queries/get-allocation.handler';
+import { GetBudgetHandler } from './queries/get-budget.handler';
+
+@Module({
+  controllers: [BudgetsController, AllocationsController],
+  providers: [
+    OpenBudgetHandler,
+    IncreaseBudgetHandler,
+    AllocateFundsHandler,
+    RecordDisbursementHandler,
+    RecordExpenditureHandler,
+    ReduceAllocationHandler,
+    CancelAllocationHandler,
+    GetAllocationHandler,
+    GetBudgetHandler,
+  ],
+})
+export class FundsModule {}

@@ -1,0 +1,8 @@
+import { AuthenticatedActor } from '../../../http/auth/api-key';
+
+export class GetAllocationQuery {
+  constructor(
+    readonly allocationId: string,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}

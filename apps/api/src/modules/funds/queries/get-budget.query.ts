@@ -1,0 +1,3 @@
+export class GetBudgetQuery {
+  constructor(readonly budgetId: string) {}
+}

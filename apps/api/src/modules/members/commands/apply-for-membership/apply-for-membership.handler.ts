@@ -1,0 +1,39 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ApplyForMembership, memberDecider } from '@gongjian/domain';
+import { assertInScope } from '../../../../http/auth/township-scope';
+import { shanghaiMidnight } from '../../../../write-side/business-clock';
+import { domainCommand } from '../../../../write-side/command-context';
+import { CommandResult } from '../../../../write-side/command-result';
+import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import { loadOrganization, memberStreamId } from '../../member-stream';
+import { ApplyForMembershipCommand } from './apply-for-membership.command';
+
+/**
+ * The organization must exist (404) and lie in the operator's townships (403); a partner
+ * organization (dual cultivation) must exist and may lie elsewhere: a migrant worker is
+ * cultivated where they work too.
+ */
+@CommandHandler(ApplyForMembershipCommand)
+export class ApplyForMembershipHandler implements ICommandHandler<ApplyForMembershipCommand> {
+  constructor(private readonly runner: DecisionRunner) {}
+
+  async execute({ application, metadata }: ApplyForMembershipCommand): Promise<CommandResult> {
+    const organization = await loadOrganization(this.runner, application.organizationId);
+    assertInScope(metadata.actor, organization.township);
+    if (application.partnerOrganizationId !== undefined) {
+      await loadOrganization(this.runner, application.partnerOrganizationId);
+    }
+    const { id, ...data } = application;
+    const memberId = id ?? resourceIdFor(metadata.commandId, 'member');
+    return this.runner.run({
+      id: memberId,
+      streamId: memberStreamId(memberId),
+      decider: memberDecider,
+      metadata,
+      occurredAt: shanghaiMidnight(application.appliedOn),
+      command: () =>
+        domainCommand<ApplyForMembership>('ApplyForMembership', { memberId, ...data }, metadata),
+    });
+  }
+}

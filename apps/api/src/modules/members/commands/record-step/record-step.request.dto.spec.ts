@@ -1,0 +1,90 @@
+import { ArgumentMetadata } from '@nestjs/common';
+import { InvalidInputError } from '../../../../http/validation/invalid-input.error';
+import { strictValidationPipe } from '../../../../http/validation/strict-validation.pipe';
+import { RecordStepRequestDto } from './record-step.request.dto';
+
+const pipe = strictValidationPipe();
+const meta: ArgumentMetadata = { type: 'body', metatype: RecordStepRequestDto };
+
+/** The invalid fields of a step body, sorted; [] when it passes. */
+async function invalidFields(body: Record<string, unknown>): Promise<string[]> {
+  try {
+    await pipe.transform(body, meta);
+    return [];
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    return [...new Set(error.errors.map((e) => e.field))].sort();
+  }
+}
+
+describe('RecordStepRequestDto: each step takes its own fields', () => {
+  it.each([
+    [{ step: 'interview' }],
+    [{ step: 'interview', on: '2025-01-02', by: '王书记' }],
+    [{ step: 'designate_activist', method: 'member_recommendation', resolutionRef: 'R-1' }],
+    [{ step: 'assign_contacts', contacts: ['张强'] }],
+    [{ step: 'review_activist', result: 'unsatisfactory', note: '需加强学习' }],
+    [{ step: 'designate_target', resolutionRef: 'R-2' }],
+    [{ step: 'assign_sponsors', sponsors: ['张强', '陈静'] }],
+    [{ step: 'political_review', passed: false }],
+    [{ step: 'training', days: 3 }],
+    [{ step: 'training', hours: 12.5 }],
+    [{ step: 'pre_review' }],
+    [{ step: 'public_notice', from: '2025-03-03', to: '2025-03-07' }],
+    [{ step: 'branch_vote', eligibleVoters: 9, yesVotes: 5 }],
+    [{ step: 'branch_vote', eligibleVoters: 9, yesVotes: 5, noVotes: 3, abstentions: 1 }],
+    [{ step: 'approve_admission', by: '乡镇党委' }],
+    [{ step: 'oath' }],
+    [{ step: 'grant_full_membership', voteOn: '2026-03-01' }],
+    [{ step: 'extend_probation', months: 6 }],
+    [{ step: 'cancel_probation', reason: '不履行党员义务' }],
+    [{ step: 'withdraw', reason: '本人申请' }],
+    [{ step: 'transfer', toOrganizationId: 'v-02' }],
+  ])('accepts %j', async (body) => {
+    expect(await invalidFields(body)).toEqual([]);
+  });
+
+  it.each([
+    [{ step: 'designate_activist' }, ['method', 'resolutionRef']],
+    [
+      { step: 'designate_activist', method: 'lottery', resolutionRef: '' },
+      ['method', 'resolutionRef'],
+    ],
+    [{ step: 'assign_contacts', contacts: [] }, ['contacts']],
+    [{ step: 'assign_contacts', contacts: ['a', 'b', 'c'] }, ['contacts']],
+    [{ step: 'review_activist' }, ['result']],
+    [{ step: 'assign_sponsors', sponsors: ['张强'] }, ['sponsors']],
+    [{ step: 'political_review', passed: 'yes' }, ['passed']],
+    [{ step: 'training' }, ['days']],
+    [{ step: 'training', days: -1 }, ['days']],
+    [{ step: 'public_notice', on: '2025-03-03' }, ['from', 'on', 'to']],
+    [{ step: 'branch_vote', eligibleVoters: 9.5 }, ['eligibleVoters', 'yesVotes']],
+    [{ step: 'branch_vote', eligibleVoters: 9, yesVotes: '5' }, ['yesVotes']],
+    [{ step: 'extend_probation' }, ['months']],
+    [{ step: 'withdraw' }, ['reason']],
+    [{ step: 'transfer', toOrganizationId: '../x' }, ['toOrganizationId']],
+    [{ step: 'oath', on: '2025-02-30' }, ['on']],
+    [{ step: 'oath', months: 6, reason: 'x' }, ['months', 'reason']],
+    [{ step: 'interview', eligibleVoters: 9, unknown: 1 }, ['eligibleVoters', 'unknown']],
+    [{ step: 'promote' }, ['step']],
+    [{}, ['step']],
+  ])('refuses %j, listing %j', async (body, fields) => {
+    expect(await invalidFields(body)).toEqual(fields);
+  });
+
+  it('says why a field is refused', async () => {
+    await expect(pipe.transform({ step: 'oath', contacts: ['a'] }, meta)).rejects.toMatchObject({
+      errors: [
+        {
+          field: 'contacts',
+          message: 'contacts does not apply to step oath (only to assign_contacts)',
+        },
+      ],
+    });
+    await expect(pipe.transform({ step: 'transfer' }, meta)).rejects.toMatchObject({
+      errors: expect.arrayContaining([
+        { field: 'toOrganizationId', message: 'toOrganizationId is required for step transfer' },
+      ]),
+    });
+  });
+});

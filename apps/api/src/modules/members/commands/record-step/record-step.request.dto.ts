@@ -1,0 +1,177 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import {
+  ActivistDesignationMethod,
+  ActivistReviewResult,
+  MEMBER_STEPS,
+  MemberStep,
+} from '@gongjian/domain';
+import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
+import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { StepField } from './step-field.decorator';
+
+const DATED_STEPS = MEMBER_STEPS.filter((s) => s !== 'public_notice');
+
+/**
+ * One step of the development procedure (API.md step table). Each step takes its own fields;
+ * a field of another step is refused like an unknown one. `on` defaults to today (Asia/Shanghai).
+ */
+export class RecordStepRequestDto {
+  @ApiProperty({ enum: MEMBER_STEPS })
+  @IsIn(MEMBER_STEPS)
+  step: MemberStep;
+
+  @ApiPropertyOptional({
+    description: 'every step but public_notice; default today',
+    example: '2025-06-01',
+  })
+  @StepField(DATED_STEPS)
+  @IsBusinessDate()
+  on?: string;
+
+  @ApiPropertyOptional({ description: 'interview, pre_review, approve_admission' })
+  @StepField(['interview', 'pre_review', 'approve_admission'])
+  @IsString()
+  @Length(1, 100)
+  by?: string;
+
+  @ApiPropertyOptional({
+    enum: ['member_recommendation', 'mass_org_recommendation'],
+    description: 'designate_activist',
+  })
+  @StepField(['designate_activist'], { required: true })
+  @IsIn(['member_recommendation', 'mass_org_recommendation'])
+  method?: ActivistDesignationMethod;
+
+  @ApiPropertyOptional({
+    description: 'designate_activist, designate_target: the branch resolution',
+  })
+  @StepField(['designate_activist', 'designate_target'], { required: true })
+  @IsString()
+  @Length(1, 200)
+  resolutionRef?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'assign_contacts: 1–2 names' })
+  @StepField(['assign_contacts'], { required: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  contacts?: string[];
+
+  @ApiPropertyOptional({ enum: ['satisfactory', 'unsatisfactory'], description: 'review_activist' })
+  @StepField(['review_activist'], { required: true })
+  @IsIn(['satisfactory', 'unsatisfactory'])
+  result?: ActivistReviewResult;
+
+  @ApiPropertyOptional({ description: 'review_activist' })
+  @StepField(['review_activist'])
+  @IsString()
+  @Length(1, 1000)
+  note?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'assign_sponsors: exactly 2 names' })
+  @StepField(['assign_sponsors'], { required: true })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(2)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  sponsors?: string[];
+
+  @ApiPropertyOptional({ description: 'political_review' })
+  @StepField(['political_review'], { required: true })
+  @IsBoolean()
+  passed?: boolean;
+
+  @ApiPropertyOptional({ description: 'training: days (≥ 3 in all) or hours (≥ 24 in all)' })
+  @StepField(['training'], {
+    required: true,
+    requiredWhen: (body) => body.hours === undefined,
+    requiredMessage: 'training needs days or hours',
+  })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(366)
+  days?: number;
+
+  @ApiPropertyOptional({ description: 'training' })
+  @StepField(['training'])
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(8784)
+  hours?: number;
+
+  @ApiPropertyOptional({ description: 'public_notice: first day (instead of on)' })
+  @StepField(['public_notice'], { required: true })
+  @IsBusinessDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'public_notice: last day, ≥ 5 working days after from' })
+  @StepField(['public_notice'], { required: true })
+  @IsBusinessDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'branch_vote: members entitled to vote' })
+  @StepField(['branch_vote'], { required: true })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  eligibleVoters?: number;
+
+  @ApiPropertyOptional({ description: 'branch_vote' })
+  @StepField(['branch_vote'], { required: true })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  yesVotes?: number;
+
+  @ApiPropertyOptional({ description: 'branch_vote' })
+  @StepField(['branch_vote'])
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  noVotes?: number;
+
+  @ApiPropertyOptional({ description: 'branch_vote' })
+  @StepField(['branch_vote'])
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  abstentions?: number;
+
+  @ApiPropertyOptional({ description: 'grant_full_membership: the branch vote on it' })
+  @StepField(['grant_full_membership'])
+  @IsBusinessDate()
+  voteOn?: string;
+
+  @ApiPropertyOptional({ description: 'extend_probation: 6–12' })
+  @StepField(['extend_probation'], { required: true })
+  @IsInt()
+  months?: number;
+
+  @ApiPropertyOptional({ description: 'cancel_probation, withdraw' })
+  @StepField(['cancel_probation', 'withdraw'], { required: true })
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'transfer: the receiving organization' })
+  @StepField(['transfer'], { required: true })
+  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
+  toOrganizationId?: string;
+}

@@ -1,0 +1,45 @@
+import {
+  Member,
+  memberDecider,
+  NotFoundError,
+  organizationDecider,
+  organizationStreamId,
+  OrganizationSummary,
+  summarizeOrganization,
+} from '@gongjian/domain';
+import { assertInScope } from '../../http/auth/township-scope';
+import { DecisionRunner } from '../../write-side/decision-runner';
+
+/** Stream of one person's development procedure (DESIGN.md: `member-<id>`). */
+export const memberStreamId = (memberId: string): string => `member-${memberId}`;
+
+export type KnownOrganization = Extract<OrganizationSummary, { exists: true }>;
+
+/** A registered organization, or 404. */
+export async function loadOrganization(
+  runner: DecisionRunner,
+  organizationId: string,
+): Promise<KnownOrganization> {
+  const { state } = await runner.load(organizationStreamId(organizationId), organizationDecider);
+  const summary = summarizeOrganization(organizationId, state);
+  if (!summary.exists) throw new NotFoundError('organization', organizationId);
+  return summary;
+}
+
+/**
+ * A member and its stream revision, or 404; 403 when an operator's townships do not include the
+ * township of the member's (lead) organization.
+ */
+export async function loadMemberInScope(
+  runner: DecisionRunner,
+  memberId: string,
+  actor: { role: string; townships: string[] },
+): Promise<{ member: Member; revision: number }> {
+  const { state, revision } = await runner.load(memberStreamId(memberId), memberDecider);
+  if (state.stage === 'none') throw new NotFoundError('member', memberId);
+  if (actor.role === 'operator') {
+    const organization = await loadOrganization(runner, state.organizationId);
+    assertInScope(actor, organization.township);
+  }
+  return { member: state, revision };
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedActor } from '../../http/auth/api-key';
+import { Roles } from '../../http/auth/roles.decorator';
+import { CommandMeta } from '../../http/command-metadata.decorator';
+import { CommandResultInterceptor } from '../../http/command-result.interceptor';
+import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from '../../personal-data/personal-data.cipher';
+import { CommandMetadata } from '../../write-side/command-metadata';
+import { CommandResult } from '../../write-side/command-result';
+import { ApplyForMembershipCommand } from './commands/apply-for-membership/apply-for-membership.command';
+import { ApplyForMembershipRequestDto } from './commands/apply-for-membership/apply-for-membership.request.dto';
+import { RecordStepCommand } from './commands/record-step/record-step.command';
+import { RecordStepRequestDto } from './commands/record-step/record-step.request.dto';
+import { CurrentActor } from './current-actor.decorator';
+import { GetMemberQuery } from './queries/get-member.query';
+
+@ApiTags('member development (发展党员)')
+@ApiBearerAuth()
+@Controller('api/v1/members')
+@UseInterceptors(CommandResultInterceptor)
+export class MembersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  @Post()
+  @Roles('operator')
+  @ApiOperation({ summary: 'Record an application for Party membership (入党申请)' })
+  apply(
+    @Body() body: ApplyForMembershipRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(ApplyForMembershipCommand.seal(body, meta, this.cipher));
+  }
+
+  @Post(':id/steps')
+  @Roles('operator')
+  @ApiOperation({ summary: 'Record a step of the development procedure' })
+  recordStep(
+    @Param('id') id: string,
+    @Body() body: RecordStepRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RecordStepCommand(id, body, meta));
+  }
+
+  @Get(':id')
+  @Roles('operator', 'inspector')
+  @ApiOperation({
+    summary: 'One member: stage, history, obligations (personal data masked for inspectors)',
+  })
+  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetMemberQuery(id, actor));
+  }
+}

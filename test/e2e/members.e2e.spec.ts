@@ -1,0 +1,421 @@
+import { addDays, addMonths, addYears } from '@gongjian/domain';
+import { client, Harness, KEYS, Reply, startApi } from './api-harness';
+import { shanghaiDate, shanghaiMidnight } from '../../apps/api/src/write-side/business-clock';
+
+/** Dates relative to today in Asia/Shanghai, so that no step is ever in the future. */
+const TODAY = shanghaiDate(new Date().toISOString());
+
+/** The first Monday strictly after a date (a public notice runs Monday to Friday). */
+function nextMonday(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, (8 - weekday) % 7 || 7);
+}
+
+const ID_NUMBER = '110101199503151234';
+const PHONE = '13812345678';
+
+const village = (id: string, township = 'T01') => ({
+  id,
+  name: `${id} 村党支部`,
+  level: 'branch',
+  sector: 'village',
+  township,
+});
+const person = {
+  name: '李梅',
+  gender: 'female',
+  birthDate: '1995-03-15',
+  education: '大专',
+  idNumber: ID_NUMBER,
+  phone: PHONE,
+  occupation: '个体经营',
+};
+
+/** A command's answer or a problem. */
+type Answer = Record<string, unknown> & {
+  code?: string;
+  errors?: { field: string; message: string }[];
+};
+
+type Member = {
+  id: string;
+  organizationId: string;
+  partnerOrganizationId?: string;
+  stage: string;
+  person: { name: string; idNumber?: string; phone?: string };
+  history: { step: string; on: string }[];
+  obligations: { kind: string; dueOn: string; overdue: boolean }[];
+  dualCultivation: boolean;
+};
+
+describe('member development over HTTP (develop-member)', () => {
+  let api: Harness;
+  let admin: ReturnType<typeof client>;
+  let operator: ReturnType<typeof client>;
+  let inspector: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = client(api, KEYS.admin);
+    operator = client(api, KEYS.operatorT01);
+    inspector = client(api, KEYS.inspector);
+    for (const body of [village('mb-v1'), village('mb-v2'), village('mb-v9', 'T09')]) {
+      expect((await admin.post('/organizations', body)).status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const step = (memberId: string, body: Record<string, unknown>, key = operator) =>
+    key.post<Answer>(`/members/${memberId}/steps`, body);
+  const fieldsOf = (reply: Reply<Answer>) =>
+    [...new Set((reply.body.errors ?? []).map((e) => e.field))].sort();
+
+  /** Posts a step that must pass. */
+  async function ok(memberId: string, body: Record<string, unknown>): Promise<void> {
+    const reply = await step(memberId, body);
+    if (reply.status !== 201) throw new Error(`${body.step}: ${JSON.stringify(reply.body)}`);
+  }
+
+  describe('one person from application to full membership', () => {
+    const applied = addMonths(TODAY, -30);
+    const activistOn = addMonths(applied, 1);
+    const targetOn = addDays(addMonths(activistOn, 12), 10);
+    const preReviewOn = addMonths(targetOn, 2);
+    const noticeFrom = nextMonday(preReviewOn);
+    const noticeTo = addDays(noticeFrom, 4); // Monday–Friday: 5 working days
+    const voteOn = addDays(noticeTo, 3);
+    const probationEndsOn = addYears(voteOn, 1);
+
+    it('applies with personal data encrypted before it is stored', async () => {
+      const reply = await operator.post('/members', {
+        id: 'mb-li',
+        organizationId: 'mb-v1',
+        appliedOn: applied,
+        person,
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.body).toMatchObject({ id: 'mb-li', streamId: 'member-mb-li', revision: 0 });
+      const [applied_] = await api.store.readStream('member-mb-li');
+      expect(applied_.type).toBe('MembershipApplied');
+      const stored = applied_.data.person as Record<string, unknown>;
+      expect(stored.idNumberCipher).toMatch(/^pd1:/);
+      expect(stored.phoneCipher).toMatch(/^pd1:/);
+      expect(stored).not.toHaveProperty('idNumber');
+      expect(stored).not.toHaveProperty('phone');
+      expect(applied_.metadata).toMatchObject({
+        actor: { id: 'operator:e2e operator', role: 'operator' },
+        occurredAt: shanghaiMidnight(applied),
+      });
+    });
+
+    it('flags the overdue interview among the obligations', async () => {
+      const view = await admin.get<Member>('/members/mb-li');
+      expect(view.body.stage).toBe('applicant');
+      expect(view.body.obligations).toEqual([
+        { kind: 'interview', dueOn: addMonths(applied, 1), overdue: true },
+      ]);
+    });
+
+    it('interviews, designates an activist and cultivates for a year', async () => {
+      await ok('mb-li', { step: 'interview', on: addDays(applied, 20), by: '王书记' });
+      await ok('mb-li', {
+        step: 'designate_activist',
+        on: activistOn,
+        method: 'member_recommendation',
+        resolutionRef: '支委会 2024-04',
+      });
+      await ok('mb-li', { step: 'assign_contacts', on: activistOn, contacts: ['张强', '刘芳'] });
+      await ok('mb-li', {
+        step: 'review_activist',
+        on: addMonths(activistOn, 6),
+        result: 'satisfactory',
+      });
+      const [designated] = (await api.store.readStream('member-mb-li')).filter(
+        (e) => e.type === 'ActivistDesignated',
+      );
+      expect(designated.metadata.occurredAt).toBe(shanghaiMidnight(activistOn));
+    });
+
+    it('refuses a development target before one year as activist: 422 ACTIVIST_PERIOD_TOO_SHORT', async () => {
+      const reply = await step('mb-li', {
+        step: 'designate_target',
+        on: addMonths(activistOn, 11),
+        resolutionRef: '支委会',
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body).toMatchObject({ code: 'ACTIVIST_PERIOD_TOO_SHORT' });
+    });
+
+    it('designates the development target, reviews, trains and pre-reviews', async () => {
+      await ok('mb-li', {
+        step: 'designate_target',
+        on: targetOn,
+        resolutionRef: '支委会 2025-05',
+      });
+      await ok('mb-li', { step: 'assign_sponsors', on: targetOn, sponsors: ['张强', '陈静'] });
+      await ok('mb-li', { step: 'political_review', on: addMonths(targetOn, 1), passed: true });
+      await ok('mb-li', { step: 'training', on: addMonths(targetOn, 1), days: 3 });
+      await ok('mb-li', { step: 'pre_review', on: preReviewOn, by: '乡镇党委组织委员' });
+    });
+
+    it('refuses a public notice of 4 working days, accepts Monday to Friday', async () => {
+      const short = await step('mb-li', {
+        step: 'public_notice',
+        from: noticeFrom,
+        to: addDays(noticeFrom, 3),
+      });
+      expect(short.status).toBe(422);
+      expect(short.body.code).toBe('PUBLIC_NOTICE_TOO_SHORT');
+      await ok('mb-li', { step: 'public_notice', from: noticeFrom, to: noticeTo });
+      const notice = (await api.store.readStream('member-mb-li')).at(-1)!;
+      expect(notice).toMatchObject({ type: 'PublicNoticePosted', data: { workingDays: 5 } });
+      expect(notice.metadata.occurredAt).toBe(shanghaiMidnight(noticeFrom));
+    });
+
+    it('refuses a vote with exactly half in favour: 422 VOTE_MAJORITY_NOT_REACHED', async () => {
+      const reply = await step('mb-li', {
+        step: 'branch_vote',
+        on: voteOn,
+        eligibleVoters: 12,
+        yesVotes: 6,
+        noVotes: 4,
+        abstentions: 2,
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.code).toBe('VOTE_MAJORITY_NOT_REACHED');
+    });
+
+    it('votes, approves, takes the oath: probationary for one year from the vote', async () => {
+      await ok('mb-li', {
+        step: 'branch_vote',
+        on: voteOn,
+        eligibleVoters: 12,
+        yesVotes: 10,
+        noVotes: 1,
+        abstentions: 1,
+      });
+      await ok('mb-li', { step: 'approve_admission', on: addMonths(voteOn, 1), by: '乡镇党委' });
+      await ok('mb-li', { step: 'oath', on: addDays(addMonths(voteOn, 1), 3) });
+      const view = await admin.get<Member>('/members/mb-li');
+      expect(view.body.stage).toBe('probationary');
+      expect(view.body.obligations).toEqual([
+        { kind: 'grant_full_membership', dueOn: probationEndsOn, overdue: true },
+      ]);
+    });
+
+    it('refuses full membership before probation ends: 422 PROBATION_NOT_COMPLETED', async () => {
+      const reply = await step('mb-li', {
+        step: 'grant_full_membership',
+        on: addDays(probationEndsOn, -1),
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.code).toBe('PROBATION_NOT_COMPLETED');
+    });
+
+    it('grants full membership after probation', async () => {
+      await ok('mb-li', {
+        step: 'grant_full_membership',
+        on: addDays(probationEndsOn, 14),
+        voteOn: addDays(probationEndsOn, 7),
+      });
+      const view = await admin.get<Member>('/members/mb-li');
+      expect(view.body.stage).toBe('full_member');
+      expect(view.body.obligations).toEqual([]);
+      expect(view.body.history.map((h) => h.step)).toEqual([
+        'apply',
+        'interview',
+        'designate_activist',
+        'assign_contacts',
+        'review_activist',
+        'designate_target',
+        'assign_sponsors',
+        'political_review',
+        'training',
+        'pre_review',
+        'public_notice',
+        'branch_vote',
+        'approve_admission',
+        'oath',
+        'grant_full_membership',
+      ]);
+      expect(view.body.history.at(-1)!.on).toBe(addDays(probationEndsOn, 14));
+      expect(view.body.history.every((h) => h.on <= TODAY)).toBe(true);
+    });
+
+    it('shows personal data in clear to admins and operators, masked to inspectors', async () => {
+      for (const key of [admin, operator]) {
+        const view = await key.get<Member>('/members/mb-li');
+        expect(view.body.person).toMatchObject({ name: '李梅', idNumber: ID_NUMBER, phone: PHONE });
+      }
+      const masked = await inspector.get<Member>('/members/mb-li');
+      expect(masked.status).toBe(200);
+      expect(masked.body.person).toMatchObject({
+        name: '李梅',
+        idNumber: '110101********1234',
+        phone: '138****5678',
+      });
+      expect(JSON.stringify(masked.body)).not.toContain(ID_NUMBER);
+    });
+  });
+
+  describe('transfer, dual cultivation and refusals', () => {
+    it('cultivation time carries over a transfer; target still needs a full year', async () => {
+      const appliedOn = addMonths(TODAY, -8);
+      const activistOn = addMonths(TODAY, -6);
+      expect(
+        (
+          await operator.post('/members', {
+            id: 'mb-wang',
+            organizationId: 'mb-v1',
+            appliedOn,
+            person: { ...person, name: '王磊', idNumber: undefined, phone: undefined },
+          })
+        ).status,
+      ).toBe(201);
+      await ok('mb-wang', { step: 'interview', on: addDays(appliedOn, 10) });
+      await ok('mb-wang', {
+        step: 'designate_activist',
+        on: activistOn,
+        method: 'mass_org_recommendation',
+        resolutionRef: '支委会',
+      });
+      const unknownTarget = await step('mb-wang', {
+        step: 'transfer',
+        on: addMonths(TODAY, -1),
+        toOrganizationId: 'mb-nowhere',
+      });
+      expect(unknownTarget.status).toBe(404);
+      await ok('mb-wang', {
+        step: 'transfer',
+        on: addMonths(TODAY, -1),
+        toOrganizationId: 'mb-v2',
+      });
+      const tooEarly = await step('mb-wang', { step: 'designate_target', resolutionRef: '支委会' });
+      expect(tooEarly.status).toBe(422);
+      expect(tooEarly.body).toMatchObject({
+        code: 'ACTIVIST_PERIOD_TOO_SHORT',
+        details: { activistSince: activistOn },
+      });
+      const view = await admin.get<Member>('/members/mb-wang');
+      expect(view.body).toMatchObject({ organizationId: 'mb-v2', stage: 'activist' });
+      expect(view.body.person).not.toHaveProperty('idNumber');
+    });
+
+    it('a migrant worker is cultivated by a lead and a partner organization', async () => {
+      const reply = await operator.post('/members', {
+        id: 'mb-zhao',
+        organizationId: 'mb-v1',
+        partnerOrganizationId: 'mb-v9',
+        appliedOn: addMonths(TODAY, -1),
+        person: { ...person, name: '赵刚', phone: '13900001111', migrantWorker: true },
+      });
+      expect(reply.status).toBe(201);
+      const view = await operator.get<Member>('/members/mb-zhao');
+      expect(view.body).toMatchObject({
+        partnerOrganizationId: 'mb-v9',
+        dualCultivation: true,
+      });
+    });
+
+    it('an unknown organization or member: 404', async () => {
+      const reply = await operator.post('/members', {
+        organizationId: 'mb-unknown',
+        appliedOn: TODAY,
+        person,
+      });
+      expect(reply.status).toBe(404);
+      expect(reply.body.code).toBe('ORGANIZATION_NOT_FOUND');
+      const partner = await operator.post('/members', {
+        organizationId: 'mb-v1',
+        partnerOrganizationId: 'mb-unknown',
+        appliedOn: TODAY,
+        person,
+      });
+      expect(partner.status).toBe(404);
+      expect((await admin.get('/members/mb-nobody')).status).toBe(404);
+      const stepReply = await step('mb-nobody', { step: 'interview' });
+      expect(stepReply.status).toBe(404);
+      expect(stepReply.body.code).toBe('MEMBER_NOT_FOUND');
+    });
+
+    it('an operator outside the township: 403 to apply, to record steps and to read', async () => {
+      const refused = await operator.post('/members', {
+        id: 'mb-t09',
+        organizationId: 'mb-v9',
+        appliedOn: TODAY,
+        person,
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('OUT_OF_SCOPE');
+      expect(await api.store.readStream('member-mb-t09')).toEqual([]);
+      expect(
+        (
+          await admin.post('/members', {
+            id: 'mb-t09',
+            organizationId: 'mb-v9',
+            appliedOn: TODAY,
+            person,
+          })
+        ).status,
+      ).toBe(201);
+      expect((await step('mb-t09', { step: 'interview' })).status).toBe(403);
+      expect((await operator.get('/members/mb-t09')).status).toBe(403);
+      expect((await inspector.get('/members/mb-t09')).status).toBe(200);
+      expect((await step('mb-t09', { step: 'interview' }, inspector)).status).toBe(403);
+    });
+
+    it('step fields are validated per step: 400 listing each field', async () => {
+      const missing = await step('mb-wang', {
+        step: 'branch_vote',
+        eligibleVoters: 'ten',
+      });
+      expect(missing.status).toBe(400);
+      expect(fieldsOf(missing)).toEqual(['eligibleVoters', 'yesVotes']);
+
+      const foreign = await step('mb-wang', {
+        step: 'interview',
+        yesVotes: 3,
+        sponsors: ['a', 'b'],
+        surprise: true,
+      });
+      expect(foreign.status).toBe(400);
+      expect(fieldsOf(foreign)).toEqual(['sponsors', 'surprise', 'yesVotes']);
+
+      const notice = await step('mb-wang', { step: 'public_notice', on: TODAY });
+      expect(notice.status).toBe(400);
+      expect(fieldsOf(notice)).toEqual(['from', 'on', 'to']);
+
+      const training = await step('mb-wang', { step: 'training' });
+      expect(training.status).toBe(400);
+      expect(JSON.stringify(training.body)).toContain('training needs days or hours');
+
+      const unknownStep = await step('mb-wang', { step: 'promote', on: TODAY });
+      expect(unknownStep.status).toBe(400);
+
+      const badPerson = await operator.post<{ errors: { field: string }[] }>('/members', {
+        organizationId: 'mb-v1',
+        appliedOn: TODAY,
+        person: { ...person, idNumber: '12345', phone: 'call me', nickname: 'x' },
+      });
+      expect(badPerson.status).toBe(400);
+      expect([...new Set(badPerson.body.errors.map((e) => e.field))].sort()).toEqual([
+        'person.idNumber',
+        'person.nickname',
+        'person.phone',
+      ]);
+      expect(JSON.stringify(badPerson.body)).not.toContain('12345');
+    });
+  });
+
+  describe('personal data at rest', () => {
+    it('no event of the whole log holds a clear identity number or phone', async () => {
+      const log = JSON.stringify(await api.store.readAll());
+      expect(log).toContain('pd1:');
+      for (const clear of [ID_NUMBER, PHONE, '13900001111', '19950315', '38123456']) {
+        expect(log).not.toContain(clear);
+      }
+    });
+  });
+});
