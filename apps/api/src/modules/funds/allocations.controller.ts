@@ -17,7 +17,7 @@ import { RecordExpenditureCommand } from './commands/record-expenditure/record-e
 import { RecordExpenditureRequestDto } from './commands/record-expenditure/record-expenditure.request.dto';
 import { ReduceAllocationCommand } from './commands/reduce-allocation/reduce-allocation.command';
 import { ReduceAllocationRequestDto } from './commands/reduce-allocation/reduce-allocation.request.dto';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { GetAllocationQuery } from './queries/get-allocation.query';
 
 /** Operators act on allocations whose recipient lies in their townships. */

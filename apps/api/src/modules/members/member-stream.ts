@@ -1,30 +1,10 @@
-import {
-  Member,
-  memberDecider,
-  NotFoundError,
-  organizationDecider,
-  organizationStreamId,
-  OrganizationSummary,
-  summarizeOrganization,
-} from '@gongjian/domain';
+import { Member, memberDecider, NotFoundError } from '@gongjian/domain';
 import { assertInScope } from '../../http/auth/township-scope';
+import { loadOrganization } from '../organizations/known-organization';
 import { DecisionRunner } from '../../write-side/decision-runner';
 
 /** Stream of one person's development procedure (DESIGN.md: `member-<id>`). */
 export const memberStreamId = (memberId: string): string => `member-${memberId}`;
-
-export type KnownOrganization = Extract<OrganizationSummary, { exists: true }>;
-
-/** A registered organization, or 404. */
-export async function loadOrganization(
-  runner: DecisionRunner,
-  organizationId: string,
-): Promise<KnownOrganization> {
-  const { state } = await runner.load(organizationStreamId(organizationId), organizationDecider);
-  const summary = summarizeOrganization(organizationId, state);
-  if (!summary.exists) throw new NotFoundError('organization', organizationId);
-  return summary;
-}
 
 /**
  * A member and its stream revision, or 404; 403 when an operator's townships do not include the

@@ -12,7 +12,7 @@ import { ApplyForMembershipCommand } from './commands/apply-for-membership/apply
 import { ApplyForMembershipRequestDto } from './commands/apply-for-membership/apply-for-membership.request.dto';
 import { RecordStepCommand } from './commands/record-step/record-step.command';
 import { RecordStepRequestDto } from './commands/record-step/record-step.request.dto';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { GetMemberQuery } from './queries/get-member.query';
 
 @ApiTags('member development (发展党员)')

@@ -15,7 +15,7 @@ import { PairBranchCommand } from './commands/pair-branch/pair-branch.command';
 import { PairBranchRequestDto } from './commands/pair-branch/pair-branch.request.dto';
 import { RenewPairingCommand } from './commands/renew-pairing/renew-pairing.command';
 import { RenewPairingRequestDto } from './commands/renew-pairing/renew-pairing.request.dto';
-import { CurrentActor } from './current-actor.decorator';
+import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { GetPairingQuery } from './queries/get-pairing.query';
 
 @ApiTags('pairings (结对共建)')

@@ -7,7 +7,7 @@ import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
 import { CommandMetadata } from '../../write-side/command-metadata';
 import { CommandResult } from '../../write-side/command-result';
-import { CurrentActor } from '../pairings/current-actor.decorator';
+import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { CompleteProjectCommand } from './commands/complete-project/complete-project.command';
 import { CompleteProjectRequestDto } from './commands/complete-project/complete-project.request.dto';
 import { LaunchProjectCommand } from './commands/launch-project/launch-project.command';

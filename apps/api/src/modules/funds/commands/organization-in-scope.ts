@@ -1,25 +1,7 @@
-import {
-  NotFoundError,
-  OrganizationSummary,
-  organizationDecider,
-  organizationStreamId,
-  summarizeOrganization,
-} from '@gongjian/domain';
+import { NotFoundError } from '@gongjian/domain';
 import { assertInScope } from '../../../http/auth/township-scope';
+import { loadOrganization } from '../../organizations/known-organization';
 import { DecisionRunner } from '../../../write-side/decision-runner';
-
-export type KnownOrganization = Extract<OrganizationSummary, { exists: true }>;
-
-/** A registered organization, or 404. */
-export async function loadOrganization(
-  runner: DecisionRunner,
-  organizationId: string,
-): Promise<KnownOrganization> {
-  const { state } = await runner.load(organizationStreamId(organizationId), organizationDecider);
-  const summary = summarizeOrganization(organizationId, state);
-  if (!summary.exists) throw new NotFoundError('organization', organizationId);
-  return summary;
-}
 
 /**
  * The organization a funds command concerns (the recipient): 404 when unknown, 403 when an

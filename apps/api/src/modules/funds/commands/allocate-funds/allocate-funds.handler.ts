@@ -13,7 +13,7 @@ import { domainCommand } from '../../../../write-side/command-context';
 import { CommandResult } from '../../../../write-side/command-result';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
 import { resourceIdFor } from '../../../../write-side/deterministic-ids';
-import { loadOrganization } from '../organization-in-scope';
+import { loadOrganization } from '../../../organizations/known-organization';
 import { AllocateFundsCommand } from './allocate-funds.command';
 
 /**

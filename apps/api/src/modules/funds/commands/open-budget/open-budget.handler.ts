@@ -3,7 +3,7 @@ import { budgetDecider, budgetIdFor, budgetStreamId, OpenBudget } from '@gongjia
 import { domainCommand } from '../../../../write-side/command-context';
 import { CommandResult } from '../../../../write-side/command-result';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { loadOrganization } from '../organization-in-scope';
+import { loadOrganization } from '../../../organizations/known-organization';
 import { OpenBudgetCommand } from './open-budget.command';
 
 /** Budgets are county-level pools: the controller admits admins only. */

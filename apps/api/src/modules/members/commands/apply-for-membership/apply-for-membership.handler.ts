@@ -6,7 +6,8 @@ import { domainCommand } from '../../../../write-side/command-context';
 import { CommandResult } from '../../../../write-side/command-result';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
 import { resourceIdFor } from '../../../../write-side/deterministic-ids';
-import { loadOrganization, memberStreamId } from '../../member-stream';
+import { loadOrganization } from '../../../organizations/known-organization';
+import { memberStreamId } from '../../member-stream';
 import { ApplyForMembershipCommand } from './apply-for-membership.command';
 
 /**

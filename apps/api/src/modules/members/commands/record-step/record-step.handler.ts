@@ -4,7 +4,8 @@ import { shanghaiDate, shanghaiMidnight } from '../../../../write-side/business-
 import { domainCommand } from '../../../../write-side/command-context';
 import { CommandResult } from '../../../../write-side/command-result';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { loadMemberInScope, loadOrganization, memberStreamId } from '../../member-stream';
+import { loadOrganization } from '../../../organizations/known-organization';
+import { loadMemberInScope, memberStreamId } from '../../member-stream';
 import { definedOnly } from '../../request-fields';
 import { RecordStepCommand } from './record-step.command';
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { AuthenticatedActor } from '../../http/auth/api-key';
-import { AuthenticatedRequest } from '../../http/auth/api-key.guard';
+import { AuthenticatedActor } from './api-key';
+import { AuthenticatedRequest } from './api-key.guard';
 
 /** The caller of an authenticated route (set by the API key guard), for scope checks in queries. */
 export const CurrentActor = createParamDecorator(

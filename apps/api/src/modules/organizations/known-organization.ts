@@ -1,0 +1,21 @@
+import {
+  NotFoundError,
+  OrganizationSummary,
+  organizationDecider,
+  organizationStreamId,
+  summarizeOrganization,
+} from '@gongjian/domain';
+import { DecisionRunner } from '../../write-side/decision-runner';
+
+export type KnownOrganization = Extract<OrganizationSummary, { exists: true }>;
+
+/** A registered organization, or 404: for commands of other contexts that name one. */
+export async function loadOrganization(
+  runner: DecisionRunner,
+  organizationId: string,
+): Promise<KnownOrganization> {
+  const { state } = await runner.load(organizationStreamId(organizationId), organizationDecider);
+  const summary = summarizeOrganization(organizationId, state);
+  if (!summary.exists) throw new NotFoundError('organization', organizationId);
+  return summary;
+}
