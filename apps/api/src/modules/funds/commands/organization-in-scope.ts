@@ -1,4 +1,3 @@
-import { NotFoundError } from '@gongjian/domain';
 import { assertInScope } from '../../../http/auth/township-scope';
 import { loadOrganization } from '../../organizations/known-organization';
 import { DecisionRunner } from '../../../write-side/decision-runner';
