@@ -10,12 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { keys, generatedFile } = loadApiKeys(config);
   const personalDataKey = loadPersonalDataKey(config);
-  const store = await openEventStore({
-    kurrentdbUrl: config.kurrentdbUrl,
-    dataDir: config.dataDir,
-    timeoutMs: config.storeTimeoutMs,
-    startupTimeoutMs: config.startupTimeoutMs,
-  });
+  const store = await openEventStore(config);
   const app = await createApp({ config, store, apiKeys: keys, personalDataKey });
   await app.listen(config.port, config.host);
   if (generatedFile)

@@ -6,12 +6,7 @@ import { EventStore, openEventStore, verifyChain } from '@gongjian/event-store';
 /** Operator and inspector commands against the configured event store. */
 async function withStore<T>(run: (store: EventStore) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const store = await openEventStore({
-    kurrentdbUrl: config.kurrentdbUrl,
-    dataDir: config.dataDir,
-    timeoutMs: config.storeTimeoutMs,
-    startupTimeoutMs: config.startupTimeoutMs,
-  });
+  const store = await openEventStore(config);
   try {
     return await run(store);
   } finally {

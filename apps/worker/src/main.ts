@@ -8,12 +8,7 @@ import { openEventStore } from '@gongjian/event-store';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await openEventStore({
-    kurrentdbUrl: config.kurrentdbUrl,
-    dataDir: config.dataDir,
-    timeoutMs: config.storeTimeoutMs,
-    startupTimeoutMs: config.startupTimeoutMs,
-  });
+  const store = await openEventStore(config);
   const head = await store.headPosition();
   process.stderr.write(
     `gongjian-worker: event store ${store.engine} at head ${head ?? '(empty)'}\n`,

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import { ConfigError, redactUrl } from '@gongjian/config';
+import { AppConfig, ConfigError, redactUrl } from '@gongjian/config';
+import { withDeadline } from './call-deadline';
 import { EventStore } from './event-store.port';
 import { SqliteEventStore } from './adapters/sqlite/sqlite.event-store';
 
-export interface EventStoreSettings {
-  kurrentdbUrl?: string;
-  dataDir: string;
-  timeoutMs: number;
-  startupTimeoutMs: number;
-}
+export type EventStoreSettings = Pick<
+  AppConfig,
+  'kurrentdbUrl' | 'dataDir' | 'storeTimeoutMs' | 'startupTimeoutMs'
+>;
 
 /**
  * Opens the configured event store and proves it answers. Fails within startupTimeoutMs with a
@@ -21,9 +20,9 @@ export async function openEventStore(settings: EventStoreSettings): Promise<Even
   let store: EventStore | undefined;
   try {
     store = kurrentdbUrl
-      ? await openKurrentDb(kurrentdbUrl, settings.timeoutMs)
+      ? await openKurrentDb(kurrentdbUrl, settings.storeTimeoutMs)
       : new SqliteEventStore(join(settings.dataDir, 'events.sqlite'));
-    await withDeadline(store.ping(), settings.startupTimeoutMs);
+    await withDeadline(store.engine, store.ping(), settings.startupTimeoutMs, 'startup ping');
     return store;
   } catch (error) {
     await store?.close().catch(() => undefined);
@@ -36,12 +35,4 @@ export async function openEventStore(settings: EventStoreSettings): Promise<Even
 async function openKurrentDb(url: string, timeoutMs: number): Promise<EventStore> {
   const { KurrentDbEventStore } = await import('./adapters/kurrentdb/kurrentdb.event-store');
   return new KurrentDbEventStore(url, { timeoutMs });
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -12,7 +12,7 @@ import {
   SubscriptionStatus,
 } from '../../event-store.port';
 import { Position } from '../../position';
-import { delay, withDeadline } from './call-deadline';
+import { delay, withDeadline } from '../../call-deadline';
 import { ENGINE, toStoreError } from './kurrentdb-error.mapper';
 import { isSystemEvent, toRecordedEvent } from './kurrentdb-event.mapper';
 import { decodeKurrentDbPosition, encodeKurrentDbPosition } from './kurrentdb-position.codec';
@@ -177,6 +177,7 @@ export class KurrentDbAllSubscription implements Subscription {
     stream.on('error', () => undefined);
     try {
       await withDeadline(
+        ENGINE,
         confirmation(stream),
         this.settings.timeoutMs,
         'subscribeAll',

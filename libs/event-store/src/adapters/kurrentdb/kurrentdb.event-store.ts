@@ -30,7 +30,7 @@ import {
 } from '../../event-store.port';
 import { GENESIS_HASH, sealEvents } from '../../hash-chain';
 import { Position } from '../../position';
-import { withDeadline } from './call-deadline';
+import { withDeadline } from '../../call-deadline';
 import {
   KurrentDbAllSubscription,
   KurrentDbLogger,
@@ -346,7 +346,7 @@ export class KurrentDbEventStore implements EventStore {
     if (this.closing.signal.aborted) return;
     this.closing.abort();
     await Promise.all([...this.subscriptions].map((s) => s.close()));
-    await withDeadline(this.client.dispose(), this.settings.timeoutMs, 'close').catch(
+    await withDeadline(ENGINE, this.client.dispose(), this.settings.timeoutMs, 'close').catch(
       () => undefined,
     );
   }
@@ -356,7 +356,13 @@ export class KurrentDbEventStore implements EventStore {
       throw new StoreUnavailableError(ENGINE, `${operation}: the store is closed`);
     }
     try {
-      return await withDeadline(work(), this.settings.timeoutMs, operation, this.closing.signal);
+      return await withDeadline(
+        ENGINE,
+        work(),
+        this.settings.timeoutMs,
+        operation,
+        this.closing.signal,
+      );
     } catch (error) {
       throw toStoreError(error, operation);
     }

@@ -8,13 +8,8 @@ import {
   organizationStreamId,
   RegisterOrganization,
 } from '@gongjian/domain';
-import {
-  AppendResult,
-  ExpectedRevision,
-  NewEvent,
-  SqliteEventStore,
-  StoreUnavailableError,
-} from '@gongjian/event-store';
+import { StoreUnavailableError } from '@gongjian/event-store';
+import { FlakyEventStore } from '@gongjian/testing';
 import { domainCommand } from '../../../../write-side/command-context';
 import { CommandMetadata } from '../../../../write-side/command-metadata';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
@@ -25,28 +20,6 @@ import { ReduceAllocationHandler } from '../reduce-allocation/reduce-allocation.
 import { AllocateFundsCommand } from './allocate-funds.command';
 import { AllocateFundsHandler } from './allocate-funds.handler';
 import { AllocateFundsRequestDto } from './allocate-funds.request.dto';
-
-/** Fails the next append of an event of the given type, once per call. */
-class FlakyStore extends SqliteEventStore {
-  private readonly failing: string[] = [];
-
-  failNextAppendOf(eventType: string): void {
-    this.failing.push(eventType);
-  }
-
-  override append(
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const index = this.failing.findIndex((type) => events.some((e) => e.type === type));
-    if (index >= 0) {
-      this.failing.splice(index, 1);
-      return Promise.reject(new StoreUnavailableError(this.engine, 'injected failure'));
-    }
-    return super.append(streamId, events, expected);
-  }
-}
 
 const NOW = '2026-03-10T02:00:00.000Z';
 const BUDGET = '2026-county_finance';
@@ -72,7 +45,7 @@ const body = (extra: Partial<AllocateFundsRequestDto> = {}): AllocateFundsReques
 });
 
 describe('allocating and releasing funds across the budget and allocation streams', () => {
-  let store: FlakyStore;
+  let store: FlakyEventStore;
   let runner: DecisionRunner;
   let allocate: AllocateFundsHandler;
 
@@ -83,7 +56,7 @@ describe('allocating and releasing funds across the budget and allocation stream
   };
 
   beforeEach(async () => {
-    store = new FlakyStore(':memory:');
+    store = new FlakyEventStore(':memory:');
     runner = new DecisionRunner(store);
     allocate = new AllocateFundsHandler(runner);
     const meta = metadata();

@@ -7,13 +7,8 @@ import {
   RegisterOrganization,
   SetVillageCategories,
 } from '@gongjian/domain';
-import {
-  AppendResult,
-  ExpectedRevision,
-  NewEvent,
-  SqliteEventStore,
-  StoreUnavailableError,
-} from '@gongjian/event-store';
+import { StoreUnavailableError } from '@gongjian/event-store';
+import { FlakyEventStore } from '@gongjian/testing';
 import { domainCommand } from '../../../../write-side/command-context';
 import { CommandMetadata } from '../../../../write-side/command-metadata';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
@@ -22,28 +17,6 @@ import { DissolvePairingHandler } from '../dissolve-pairing/dissolve-pairing.han
 import { PairBranchCommand } from './pair-branch.command';
 import { PairBranchHandler } from './pair-branch.handler';
 import { PairBranchRequestDto } from './pair-branch.request.dto';
-
-/** Fails the next append of an event of the given type, once per call. */
-class FlakyStore extends SqliteEventStore {
-  private readonly failing: string[] = [];
-
-  failNextAppendOf(eventType: string): void {
-    this.failing.push(eventType);
-  }
-
-  override append(
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const index = this.failing.findIndex((type) => events.some((e) => e.type === type));
-    if (index >= 0) {
-      this.failing.splice(index, 1);
-      return Promise.reject(new StoreUnavailableError(this.engine, 'injected failure'));
-    }
-    return super.append(streamId, events, expected);
-  }
-}
 
 const NOW = '2026-03-10T02:00:00.000Z';
 
@@ -65,7 +38,7 @@ const body = (): PairBranchRequestDto => ({
 });
 
 describe('PairBranchHandler: the order of appends across two streams', () => {
-  let store: FlakyStore;
+  let store: FlakyEventStore;
   let runner: DecisionRunner;
   let handler: PairBranchHandler;
   const ruralStream = organizationStreamId('v-weak');
@@ -73,7 +46,7 @@ describe('PairBranchHandler: the order of appends across two streams', () => {
   const typesOf = async (streamId: string) => (await store.readStream(streamId)).map((e) => e.type);
 
   beforeEach(async () => {
-    store = new FlakyStore(':memory:');
+    store = new FlakyEventStore(':memory:');
     runner = new DecisionRunner(store);
     handler = new PairBranchHandler(runner);
     const register = (data: RegisterOrganization['data']) =>

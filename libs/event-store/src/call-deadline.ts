@@ -1,5 +1,4 @@
-import { StoreUnavailableError } from '../../event-store.errors';
-import { ENGINE } from './kurrentdb-error.mapper';
+import { StoreUnavailableError } from './event-store.errors';
 
 /**
  * Settles with `work`, or rejects with StoreUnavailableError after `timeoutMs`, or as soon as
@@ -7,6 +6,7 @@ import { ENGINE } from './kurrentdb-error.mapper';
  * connections but never answers, so no call is made without one of these.
  */
 export function withDeadline<T>(
+  engine: string,
   work: Promise<T>,
   timeoutMs: number,
   operation: string,
@@ -21,11 +21,11 @@ export function withDeadline<T>(
     };
     const onAbort = () => {
       settle();
-      reject(new StoreUnavailableError(ENGINE, `${operation}: the store was closed`));
+      reject(new StoreUnavailableError(engine, `${operation}: the store was closed`));
     };
     const timer = setTimeout(() => {
       settle();
-      reject(new StoreUnavailableError(ENGINE, `${operation}: no answer within ${timeoutMs} ms`));
+      reject(new StoreUnavailableError(engine, `${operation}: no answer within ${timeoutMs} ms`));
     }, timeoutMs);
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
