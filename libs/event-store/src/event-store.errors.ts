@@ -37,3 +37,19 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/**
+ * A write was sent but its outcome is not known (a deadline passed, the connection dropped after
+ * sending): it may or may not be stored. Retrying with the same event ids is safe.
+ */
+export class OutcomeUnknownError extends Error {
+  readonly code = 'OUTCOME_UNKNOWN';
+  constructor(
+    readonly engine: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${engine} event store: outcome of the write is unknown: ${detail}`, options);
+    this.name = 'OutcomeUnknownError';
+  }
+}

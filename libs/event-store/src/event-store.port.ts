@@ -56,6 +56,13 @@ export interface AppendResult {
   eventIds: string[];
 }
 
+/** One stream's part of an atomic multi-stream append (`appendMany`). */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   /** Start revision (inclusive). Forwards default 0, backwards default the end. */
   from?: number;
