@@ -1,1 +1,3 @@
 export * from './projection.definition';
+export * from './read-model-reader';
+export * from './read-models';
