@@ -52,6 +52,7 @@ import {
   toFlatEventData,
   toRecordedEvent,
 } from './kurrentdb-event.mapper';
+import { findEarlierAppend } from './kurrentdb-earlier-append';
 import { serverFeatures } from './kurrentdb-server-features';
 import { decodeKurrentDbPosition, encodeKurrentDbPosition } from './kurrentdb-position.codec';
 
@@ -101,8 +102,10 @@ export const MULTI_STREAM_APPEND_VERSION = '25.1';
 /**
  * EventStore on KurrentDB (gRPC, `@kurrent/kurrentdb-client`). The adapter computes the hash chain:
  * it reads the stream's head, seals the new events after it and appends with exactly that
- * revision, so a concurrent writer can never fork the chain. Every server call has its own
- * deadline; "cannot reach the server" in any form becomes StoreUnavailableError.
+ * revision, so a concurrent writer can never fork the chain; several streams go in one
+ * multiStreamAppend with each stream's head revision as read. Every server call has its own
+ * deadline. A read that cannot reach the server is StoreUnavailableError; so is a write that was
+ * never sent, while a write that may have reached the server is OutcomeUnknownError.
  */
 export class KurrentDbEventStore implements EventStore {
   readonly engine = ENGINE;
@@ -188,7 +191,11 @@ export class KurrentDbEventStore implements EventStore {
       ),
     );
     const earlier = await Promise.all(
-      appends.map((a, i) => this.findEarlierAppend(a.streamId, a.events, a.expected, tails[i])),
+      appends.map((a, i) =>
+        findEarlierAppend(a, tails[i], (from, count) =>
+          this.readStreamPage(a.streamId, FORWARDS, BigInt(from), count),
+        ),
+      ),
     );
     if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
     const stored = earlier.findIndex((result) => result !== undefined);
@@ -273,54 +280,6 @@ export class KurrentDbEventStore implements EventStore {
         { cause: error },
       );
     }
-  }
-
-  /**
-   * The same event ids stored already, in this stream and order, as one earlier append: its
-   * result. Some of them stored in another arrangement: DuplicateEventIdError. Looks in the
-   * stream's latest events, and, when the caller's exact expectation fails, at the place where
-   * that expectation would have put them.
-   */
-  private async findEarlierAppend(
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-    tail: RecordedEvent[],
-  ): Promise<AppendResult | undefined> {
-    const byId = new Map(tail.map((e) => [e.eventId, e]));
-    const k = events.findIndex((e) => byId.has(e.eventId));
-    let first: number | undefined;
-    if (k >= 0) {
-      first = (byId.get(events[k].eventId) as RecordedEvent).revision - k;
-    } else if (expected !== 'any' && expected !== 'stream_exists' && tail.length > 0) {
-      const slot = expected === 'no_stream' ? 0 : expected + 1;
-      if (tail[0].revision >= slot) first = slot;
-    }
-    if (first === undefined) return undefined;
-
-    const byRevision = new Map(tail.map((e) => [e.revision, e]));
-    let stored = events.map((_, i) => byRevision.get((first as number) + i));
-    if (first < 0 || stored.some((e) => e === undefined)) {
-      stored =
-        first < 0
-          ? []
-          : await this.readStreamPage(streamId, FORWARDS, BigInt(first), events.length);
-    }
-    const same =
-      stored.length === events.length && stored.every((e, i) => e?.eventId === events[i].eventId);
-    if (same) {
-      const last = stored[stored.length - 1] as RecordedEvent;
-      return {
-        streamId,
-        revision: last.revision,
-        position: last.position,
-        eventIds: events.map((e) => e.eventId),
-      };
-    }
-    if (k >= 0) throw new DuplicateEventIdError(streamId, events[k].eventId);
-    if (stored[0]?.eventId === events[0].eventId)
-      throw new DuplicateEventIdError(streamId, events[0].eventId);
-    return undefined;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -469,9 +428,7 @@ export class KurrentDbEventStore implements EventStore {
         this.closing.signal,
       );
     } catch (error) {
-      return Promise.reject(
-        writes ? toWriteError(error, operation) : toStoreError(error, operation),
-      );
+      throw writes ? toWriteError(error, operation) : toStoreError(error, operation);
     }
   }
 }
