@@ -346,6 +346,41 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect(await store.readStream(a)).toEqual([]);
       });
 
+      it("reads its events back exactly as an append's: data, type and metadata, nothing added", async () => {
+        const [a, b] = [stream('shape'), stream('shape')];
+        const [x, y] = [
+          event('Shaped', { amountFen: 600, name: '结对共建', nested: { list: [1, 2] } }),
+          event('Linked', { pairingId: 'p-1' }),
+        ];
+        await store.append(b, events(1), 'no_stream');
+        await store.appendMany([
+          { streamId: a, events: [x], expected: 'no_stream' },
+          { streamId: b, events: [y], expected: 0 },
+        ]);
+        const [storedX] = await store.readStream(a);
+        const [, storedY] = await store.readStream(b);
+        for (const [stored, sent] of [
+          [storedX, x],
+          [storedY, y],
+        ] as const) {
+          expect(stored).toEqual({
+            eventId: sent.eventId,
+            streamId: stored.streamId,
+            revision: stored.revision,
+            position: stored.position,
+            type: sent.type,
+            data: sent.data,
+            metadata: {
+              ...sent.metadata,
+              recordedAt: expect.any(String),
+              prevHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+              hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+            },
+          });
+        }
+        expect(verifyChain(await store.readStream(b))).toBeUndefined();
+      });
+
       it('refuses a stream named twice, an empty call and an event id used twice', async () => {
         const a = stream('many');
         const twice = events(2);
