@@ -10,18 +10,16 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeAllOptions,
   Subscription,
 } from '../../event-store.port';
-import {
-  DuplicateEventIdError,
-  StoreUnavailableError,
-  WrongExpectedRevisionError,
-} from '../../event-store.errors';
-import { GENESIS_HASH, sealEvents } from '../../hash-chain';
+import { DuplicateEventIdError, StoreUnavailableError } from '../../event-store.errors';
 import { PollingSubscription } from '../../polling-subscription';
 import { Position } from '../../position';
-import { checkAppendArguments } from '../../append-arguments';
+import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
+import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
+import { PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
 import { migrateSqliteEventStore } from './sqlite.schema';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
@@ -31,6 +29,11 @@ export interface SqliteEventStoreOptions {
   /** How often subscribers look for events appended by other processes. */
   pollIntervalMs?: number;
   busyTimeoutMs?: number;
+  /**
+   * Largest size of the database file, in pages (SQLite's max_page_count): a quota. Appends that
+   * would grow the file beyond it fail with StoreUnavailableError and write nothing.
+   */
+  maxPageCount?: number;
 }
 
 interface EventRow {
@@ -46,18 +49,9 @@ interface EventRow {
   hash: string;
 }
 
-interface PendingAppend {
-  streamId: string;
-  events: NewEvent[];
-  expected: ExpectedRevision;
-  resolve: (result: AppendResult) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
- * Embedded event store on SQLite (WAL, synchronous=FULL). Appends that arrive while a commit is
- * being prepared are committed together in one transaction (group commit): one fsync for many
- * appends. Each append runs in its own savepoint, so a refused append never affects the others.
+ * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
+ * SqliteGroupCommit); an appendMany is one savepoint there, so all of its streams or none.
  */
 export class SqliteEventStore implements EventStore {
   readonly engine = 'sqlite';
@@ -65,10 +59,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<PollingSubscription>();
-  private queue: PendingAppend[] = [];
-  private flushScheduled = false;
+  private readonly groupCommit: SqliteGroupCommit;
   private closed = false;
-  private readonly commitGroup: (group: PendingAppend[]) => unknown[];
 
   constructor(
     readonly path: string,
@@ -80,83 +72,70 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     migrateSqliteEventStore(this.db);
+    if (options.maxPageCount !== undefined) {
+      this.db.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
+    }
     this.statements = prepareStatements(this.db);
     this.appended.setMaxListeners(0);
 
-    const appendInSavepoint = this.db.transaction((p: PendingAppend) => this.appendNow(p));
-    this.commitGroup = this.db
-      .transaction((group: PendingAppend[]) =>
-        group.map((p) => {
-          try {
-            return appendInSavepoint(p);
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        }),
-      )
-      .immediate.bind(null) as (group: PendingAppend[]) => unknown[];
+    this.groupCommit = new SqliteGroupCommit(
+      this.db,
+      (pending) => this.appendNow(pending),
+      options.maxGroupSize ?? 512,
+      () => this.appended.emit('appended'),
+    );
   }
 
-  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     checkAppendArguments(streamId, events, expected);
+    const [result] = await this.enqueue([{ streamId, events, expected }]);
+    return result;
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkAppendManyArguments(appends);
+    return this.enqueue(appends);
+  }
+
+  private enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.closed)
       return Promise.reject(new StoreUnavailableError(this.engine, 'store is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
+    return this.groupCommit.enqueue(appends);
   }
 
-  private flush(): void {
-    const group = this.queue.splice(0, this.options.maxGroupSize ?? 512);
-    let outcomes: unknown[];
-    try {
-      outcomes = this.commitGroup(group);
-    } catch (error) {
-      const failure = new StoreUnavailableError(this.engine, (error as Error).message, {
-        cause: error,
-      });
-      outcomes = group.map(() => failure);
+  /**
+   * Runs inside the group transaction, in a savepoint of its own: all the streams of one call or
+   * none of them.
+   */
+  private appendNow({ appends }: PendingAppend): AppendResult[] {
+    const earlier = appends.map((a) => this.findEarlierAppend(a.streamId, a.events));
+    if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
+    const stored = earlier.findIndex((result) => result !== undefined);
+    if (stored >= 0) {
+      throw new DuplicateEventIdError(appends[stored].streamId, appends[stored].events[0].eventId);
     }
-    group.forEach((pending, i) => {
-      const outcome = outcomes[i];
-      if (outcome instanceof Error) pending.reject(outcome);
-      else pending.resolve(outcome as AppendResult);
-    });
-    if (outcomes.some((o) => !(o instanceof Error))) this.appended.emit('appended');
-    if (this.queue.length > 0) setImmediate(() => this.flush());
-    else this.flushScheduled = false;
-  }
-
-  /** Runs inside the group transaction, in a savepoint of its own. */
-  private appendNow({ streamId, events, expected }: PendingAppend): AppendResult {
-    const replay = this.findEarlierAppend(streamId, events);
-    if (replay) return replay;
-
-    const head = this.statements.head.get(streamId) as
-      { revision: number; hash: string } | undefined;
-    const actual = head ? head.revision : 'no_stream';
-    if (!expectationHolds(expected, actual)) {
-      throw new WrongExpectedRevisionError(streamId, expected, actual);
-    }
-    const firstRevision = head ? head.revision + 1 : 0;
-    const sealed = sealEvents(
-      streamId,
-      firstRevision,
-      head?.hash ?? GENESIS_HASH,
-      events,
-      new Date().toISOString(),
+    const recordedAt = new Date().toISOString();
+    return appends.map((append) =>
+      this.write(sealAppend(append, this.head(append.streamId), recordedAt)),
     );
+  }
+
+  private head(streamId: string): StreamHead | undefined {
+    return this.statements.head.get(streamId) as StreamHead | undefined;
+  }
+
+  private write({ streamId, events }: SealedAppend): AppendResult {
     let position = 0;
-    events.forEach((event, i) => {
-      const { recordedAt, prevHash, hash, ...metadata } = sealed[i];
+    for (const { event, revision, metadata: sealed } of events) {
+      const { recordedAt, prevHash, hash, ...metadata } = sealed;
       const info = this.statements.insert.run(
         event.eventId,
         streamId,
-        firstRevision + i,
+        revision,
         event.type,
         JSON.stringify(event.data),
         JSON.stringify(metadata),
@@ -165,12 +144,12 @@ export class SqliteEventStore implements EventStore {
         hash,
       );
       position = Number(info.lastInsertRowid);
-    });
+    }
     return {
       streamId,
-      revision: firstRevision + events.length - 1,
+      revision: events[events.length - 1].revision,
       position: encodeSqlitePosition(position),
-      eventIds: events.map((e) => e.eventId),
+      eventIds: events.map((e) => e.event.eventId),
     };
   }
 
@@ -265,16 +244,9 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
-    while (this.flushScheduled) await new Promise((r) => setImmediate(r));
+    while (this.groupCommit.busy) await new Promise((r) => setImmediate(r));
     this.db.close();
   }
-}
-
-function expectationHolds(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === 'no_stream';
-  if (expected === 'stream_exists') return actual !== 'no_stream';
-  return expected === actual;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
