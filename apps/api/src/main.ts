@@ -6,6 +6,8 @@ import { createApp } from './bootstrap/create-app';
 import { OWNER_ONLY_UMASK, secureDataDir } from './bootstrap/data-dir-permissions';
 import { runUntilSignalled } from './bootstrap/run-until-signalled';
 import { loadApiKeys } from './http/auth/api-keys.loader';
+import { METRICS, MetricsRegistry } from './metrics/metrics.registry';
+import { startMetricsServer } from './metrics/metrics.server';
 import { loadPersonalDataKey } from './personal-data/personal-data-key.loader';
 
 async function main(): Promise<void> {
@@ -19,6 +21,16 @@ async function main(): Promise<void> {
   const store = await openEventStore(config);
   const app = await createApp({ config, store, apiKeys: keys, personalDataKey });
   await app.listen(config.port, config.host);
+  if (config.metrics) {
+    await startMetricsServer(
+      app.get<MetricsRegistry>(METRICS),
+      config.metrics.host,
+      config.metrics.port,
+    );
+    process.stderr.write(
+      `gongjian: metrics on http://${config.metrics.host}:${config.metrics.port}/metrics\n`,
+    );
+  }
   if (generatedFile)
     process.stderr.write(`gongjian: development API keys are in ${generatedFile}\n`);
   process.stderr.write(

@@ -15,6 +15,11 @@ import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 /** RFC 6750: the scheme, one space, the key (visible ASCII), nothing after it. */
 const BEARER = /^Bearer ([\x21-\x7e]+)$/i;
 
+/** The key of an Authorization header, or undefined when it is missing or malformed. */
+export function bearerKey(header: string | undefined): string | undefined {
+  return BEARER.exec(header ?? '')?.[1];
+}
+
 export type AuthenticatedRequest = FastifyRequest & { actor?: AuthenticatedActor };
 
 /** Bearer API key → actor; 401 without a known key, 403 for a role the route does not admit. */
@@ -30,7 +35,7 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const key = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    const key = bearerKey(request.headers.authorization);
     if (!key) throw new UnauthorizedException('send Authorization: Bearer <api key>');
     const actor = this.registry.find(key);
     if (!actor) throw new UnauthorizedException('unknown API key');
