@@ -1,6 +1,8 @@
 import { HttpProblemError } from '../problem/http-problem.error';
 import { BODY_LIMITS } from './body-limits';
 
+type ShapeLimits = Pick<typeof BODY_LIMITS, 'maxDepth' | 'maxKeys' | 'maxArrayItems'>;
+
 const OPEN_OBJECT = 0x7b;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_OBJECT = 0x7d;
@@ -15,7 +17,7 @@ const COMMA = 0x2c;
  * (commas inside arrays). Refuses as soon as a bound is passed; malformed text is left to the
  * parser that runs next.
  */
-export function assertJsonShape(text: string, limits = BODY_LIMITS): void {
+export function assertJsonShape(text: string, limits: ShapeLimits = BODY_LIMITS): void {
   const stack: number[] = [];
   let keys = 0;
   let items = 0;
