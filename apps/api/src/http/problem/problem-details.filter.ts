@@ -29,7 +29,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toProblem(exception);
     if (body.status >= 500) this.logger.error(exception);
-    if (exception instanceof HttpProblemError) reply.headers(exception.headers);
     reply.status(body.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
