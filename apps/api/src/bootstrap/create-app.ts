@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppDependencies, AppModule } from '../app.module';
@@ -7,6 +7,7 @@ import { METRICS, MetricsRegistry } from '../metrics/metrics.registry';
 import { registerBoundedJsonParser } from '../http/body/bounded-json.parser';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { answerMethodNotAllowed } from './method-not-allowed.hook';
+import { ProblemFastifyAdapter } from './problem-fastify.adapter';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the HTTP app around an opened event store; used by main and by the e2e tests. */
@@ -15,7 +16,7 @@ export async function createApp(
   options: { logs?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const { config } = dependencies;
-  const adapter = new FastifyAdapter({
+  const adapter = new ProblemFastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     frameworkErrors,
