@@ -7,7 +7,7 @@ import {
   IdempotencyKeyReusedError,
   OutOfScopeError,
   PreconditionFailedError,
-} from '../../write-side/write-side.errors';
+} from '@gongjian/write-side';
 import { InvalidInputError } from '../validation/invalid-input.error';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 

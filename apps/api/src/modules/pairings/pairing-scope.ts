@@ -1,5 +1,5 @@
 import { assertInScope } from '../../http/auth/township-scope';
-import { OutOfScopeError } from '../../write-side/write-side.errors';
+import { OutOfScopeError } from '@gongjian/write-side';
 
 type ScopedActor = { role: string; townships: string[] };
 

@@ -5,11 +5,13 @@ import {
   ReleaseAllocation,
 } from '@gongjian/domain';
 import { EventStore } from '@gongjian/event-store';
-import { domainCommand } from '../../../write-side/command-context';
-import { CommandMetadata } from '../../../write-side/command-metadata';
-import { CommandResult } from '../../../write-side/command-result';
-import { DecisionRunner } from '../../../write-side/decision-runner';
-import { upcast } from '../../../write-side/event-upcasters';
+import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+  upcast,
+} from '@gongjian/write-side';
 
 /**
  * Second half of a reduction or a cancellation: the allocation stream already holds the

@@ -1,6 +1,6 @@
 import { assertInScope } from '../../../http/auth/township-scope';
 import { loadOrganization } from '../../organizations/known-organization';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 
 /**
  * The organization a funds command concerns (the recipient): 404 when unknown, 403 when an

@@ -5,7 +5,7 @@ import {
   organizationStreamId,
   RegisteredOrganization,
 } from '@gongjian/domain';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 import { GetOrganizationQuery } from './get-organization.query';
 
 /** Answered from the organization's stream until the read models arrive. */

@@ -6,10 +6,12 @@ import {
   PairingState,
   pairingStreamId,
 } from '@gongjian/domain';
-import { domainCommand } from '../../../write-side/command-context';
-import { CommandMetadata } from '../../../write-side/command-metadata';
-import { CommandResult } from '../../../write-side/command-result';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+} from '@gongjian/write-side';
 import { assertPairingInScope } from '../pairing-scope';
 
 /** The pairing, or 404; 403 when neither of its townships is in the operator's scope. */

@@ -10,9 +10,7 @@ import {
 } from '@gongjian/domain';
 import { StoreUnavailableError } from '@gongjian/event-store';
 import { FlakyEventStore } from '@gongjian/testing';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandMetadata } from '../../../../write-side/command-metadata';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CommandMetadata, DecisionRunner, domainCommand } from '@gongjian/write-side';
 import { CancelAllocationCommand } from '../cancel-allocation/cancel-allocation.command';
 import { CancelAllocationHandler } from '../cancel-allocation/cancel-allocation.handler';
 import { ReduceAllocationCommand } from '../reduce-allocation/reduce-allocation.command';

@@ -7,10 +7,12 @@ import {
   pairingStreamId,
   UnlinkPairing,
 } from '@gongjian/domain';
-import { shanghaiMidnight } from '../../../../write-side/business-clock';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import {
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+  shanghaiMidnight,
+} from '@gongjian/write-side';
 import { changePairing, requireScopedPairing } from '../pairing-change';
 import { DissolvePairingCommand } from './dissolve-pairing.command';
 

@@ -9,9 +9,7 @@ import {
 } from '@gongjian/domain';
 import { StoreUnavailableError } from '@gongjian/event-store';
 import { FlakyEventStore } from '@gongjian/testing';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandMetadata } from '../../../../write-side/command-metadata';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CommandMetadata, DecisionRunner, domainCommand } from '@gongjian/write-side';
 import { DissolvePairingCommand } from '../dissolve-pairing/dissolve-pairing.command';
 import { DissolvePairingHandler } from '../dissolve-pairing/dissolve-pairing.handler';
 import { PairBranchCommand } from './pair-branch.command';

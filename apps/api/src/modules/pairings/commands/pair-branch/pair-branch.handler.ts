@@ -11,15 +11,15 @@ import {
   summarizeOrganization,
   UnlinkPairing,
 } from '@gongjian/domain';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandMetadata } from '../../../../write-side/command-metadata';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { resourceIdFor } from '../../../../write-side/deterministic-ids';
 import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
   IdempotencyKeyReusedError,
   PreconditionFailedError,
-} from '../../../../write-side/write-side.errors';
+  resourceIdFor,
+} from '@gongjian/write-side';
 import { assertInScopeOfAny } from '../../pairing-scope';
 import { pairingRolledBack } from '../../pairings.errors';
 import { PairBranchCommand } from './pair-branch.command';

@@ -7,10 +7,12 @@ import {
   RenewPairing,
   RenewPairingLink,
 } from '@gongjian/domain';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { PreconditionFailedError } from '../../../../write-side/write-side.errors';
+import {
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+  PreconditionFailedError,
+} from '@gongjian/write-side';
 import { changePairing, requireScopedPairing } from '../pairing-change';
 import { RenewPairingCommand } from './renew-pairing.command';
 

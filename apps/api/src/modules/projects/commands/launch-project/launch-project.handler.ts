@@ -8,11 +8,14 @@ import {
   summarizePairing,
 } from '@gongjian/domain';
 import { assertInScope } from '../../../../http/auth/township-scope';
-import { shanghaiDate, shanghaiMidnight } from '../../../../write-side/business-clock';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import {
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+  resourceIdFor,
+  shanghaiDate,
+  shanghaiMidnight,
+} from '@gongjian/write-side';
 import { projectRecordDecider } from '../../project-record';
 import { LaunchProjectCommand } from './launch-project.command';
 
