@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AppendResult,
+  DuplicateEventIdError,
   EventStore,
   GENESIS_HASH,
   NewEvent,
   RecordedEvent,
+  StreamAppend,
   WrongExpectedRevisionError,
   verifyChain,
 } from '@gongjian/event-store';
@@ -14,7 +17,11 @@ export interface OpenedStore {
 }
 
 /** The behaviour every EventStore adapter must show. One suite, run once per adapter. */
-export function describeEventStoreContract(adapterName: string, open: () => Promise<OpenedStore>) {
+export function describeEventStoreContract(
+  adapterName: string,
+  open: () => Promise<OpenedStore>,
+  options: { appendMany?: boolean } = {},
+) {
   describe(`EventStore contract: ${adapterName}`, () => {
     let opened: OpenedStore;
     let store: EventStore;
@@ -280,6 +287,242 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
           revision: 1,
           reason: 'hash_mismatch',
         });
+      });
+    });
+
+    (options.appendMany === false ? describe.skip : describe)('appendMany', () => {
+      const revisions = async (s: string) => (await store.readStream(s)).map((e) => e.revision);
+
+      it('appends to every stream; results and positions in the order of the request', async () => {
+        const [a, b, c] = [stream('many'), stream('many'), stream('many')];
+        await store.append(b, events(2), 'no_stream');
+        const appends: StreamAppend[] = [
+          { streamId: a, events: events(2), expected: 'no_stream' },
+          { streamId: b, events: events(1), expected: 1 },
+          { streamId: c, events: events(3), expected: 'any' },
+        ];
+        const results = await store.appendMany(appends);
+        expect(results.map((r) => [r.streamId, r.revision])).toEqual([
+          [a, 1],
+          [b, 2],
+          [c, 2],
+        ]);
+        results.forEach((r, i) =>
+          expect(r.eventIds).toEqual(appends[i].events.map((e) => e.eventId)),
+        );
+        const positions = results.map((r) => r.position);
+        expect([...positions].sort()).toEqual(positions);
+        expect(new Set(positions).size).toBe(3);
+        for (const result of results) {
+          const [last] = await store.readStream(result.streamId, {
+            direction: 'backwards',
+            limit: 1,
+          });
+          expect(last).toMatchObject({ revision: result.revision, position: result.position });
+        }
+        expect(await revisions(a)).toEqual([0, 1]);
+        expect(await revisions(b)).toEqual([0, 1, 2]);
+        expect(await revisions(c)).toEqual([0, 1, 2]);
+      });
+
+      it('is all or nothing: one wrong expected revision names its stream and writes nothing', async () => {
+        const [a, b, c] = [stream('many'), stream('many'), stream('many')];
+        await store.append(b, events(2), 'no_stream');
+        const error = await store
+          .appendMany([
+            { streamId: a, events: events(2), expected: 'no_stream' },
+            { streamId: b, events: events(1), expected: 0 },
+            { streamId: c, events: events(1), expected: 'any' },
+          ])
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(error).toMatchObject({ streamId: b, expected: 0, actual: 1 });
+        expect(await store.readStream(a)).toEqual([]);
+        expect(await revisions(b)).toEqual([0, 1]);
+        expect(await store.readStream(c)).toEqual([]);
+
+        await expect(
+          store.appendMany([
+            { streamId: a, events: events(1), expected: 'no_stream' },
+            { streamId: c, events: events(1), expected: 'stream_exists' },
+          ]),
+        ).rejects.toMatchObject({ name: 'WrongExpectedRevisionError', streamId: c });
+        expect(await store.readStream(a)).toEqual([]);
+      });
+
+      it('refuses a stream named twice, an empty call and an event id used twice', async () => {
+        const a = stream('many');
+        const twice = events(2);
+        expect(() =>
+          store.appendMany([
+            { streamId: a, events: events(1), expected: 'any' },
+            { streamId: a, events: events(1), expected: 'any' },
+          ]),
+        ).toThrow(TypeError);
+        expect(() => store.appendMany([])).toThrow(TypeError);
+        expect(() =>
+          store.appendMany([
+            { streamId: a, events: [twice[0]], expected: 'any' },
+            { streamId: stream('many'), events: [twice[0]], expected: 'any' },
+          ]),
+        ).toThrow(TypeError);
+        expect(await store.readStream(a)).toEqual([]);
+      });
+
+      it("continues each stream's hash chain across append and appendMany", async () => {
+        const [a, b] = [stream('chain'), stream('chain')];
+        await store.append(a, events(2), 'no_stream');
+        await store.appendMany([
+          { streamId: a, events: events(2), expected: 1 },
+          { streamId: b, events: events(1), expected: 'no_stream' },
+        ]);
+        await store.append(b, events(1), 0);
+        await store.appendMany([
+          { streamId: b, events: events(2), expected: 1 },
+          { streamId: a, events: events(1), expected: 'any' },
+        ]);
+        await store.append(a, events(1), 'any');
+        const storedA = await store.readStream(a);
+        const storedB = await store.readStream(b);
+        expect(storedA).toHaveLength(6);
+        expect(storedB).toHaveLength(4);
+        expect(verifyChain(storedA)).toBeUndefined();
+        expect(verifyChain(storedB)).toBeUndefined();
+      });
+
+      it('a retry of the same call answers the first results and stores nothing new', async () => {
+        const [a, b] = [stream('idem'), stream('idem')];
+        const appends: StreamAppend[] = [
+          { streamId: a, events: events(2), expected: 'no_stream' },
+          { streamId: b, events: events(1), expected: 'no_stream' },
+        ];
+        const first = await store.appendMany(appends);
+        expect(await store.appendMany(appends)).toEqual(first);
+        await store.append(a, events(1), 1);
+        await store.append(b, events(1), 0);
+        expect(await store.appendMany(appends)).toEqual(first);
+        expect(await store.appendMany(appends.map((x) => ({ ...x, expected: 'any' })))).toEqual(
+          first,
+        );
+        expect(await revisions(a)).toEqual([0, 1, 2]);
+        expect(await revisions(b)).toEqual([0, 1]);
+      });
+
+      it('a call of which only some events are stored is a duplicate, and writes nothing', async () => {
+        const [a, b, c] = [stream('idem'), stream('idem'), stream('idem')];
+        const stored = events(1);
+        await store.append(a, stored, 'no_stream');
+        const fresh = events(1);
+        await expect(
+          store.appendMany([
+            { streamId: b, events: fresh, expected: 'no_stream' },
+            { streamId: a, events: stored, expected: 'no_stream' },
+          ]),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
+        // The stored event sent again to another stream is a duplicate too.
+        await expect(
+          store.appendMany([
+            { streamId: c, events: stored, expected: 'any' },
+            { streamId: b, events: fresh, expected: 'any' },
+          ]),
+        ).rejects.toBeInstanceOf(DuplicateEventIdError);
+        expect(await store.readStream(b)).toEqual([]);
+        expect(await store.readStream(c)).toEqual([]);
+        expect(await revisions(a)).toEqual([0]);
+      });
+
+      it("readAll and subscribeAll see one call's events contiguously, in the order of the request", async () => {
+        const [a, b, c, other] = [stream('log'), stream('log'), stream('log'), stream('log')];
+        const start = await store.headPosition();
+        const subscription = store.subscribeAll({ fromPosition: start });
+        const delivered: RecordedEvent[] = [];
+        const consumed = (async () => {
+          for await (const e of subscription) {
+            delivered.push(e);
+            if (delivered.filter((d) => [a, b, c, other].includes(d.streamId)).length === 16) break;
+          }
+        })();
+        const appends: StreamAppend[] = [
+          { streamId: a, events: events(2), expected: 'no_stream' },
+          { streamId: b, events: events(3), expected: 'no_stream' },
+          { streamId: c, events: events(1), expected: 'no_stream' },
+        ];
+        const expectedIds = appends.flatMap((x) => x.events.map((e) => e.eventId));
+        // Other writers at the same moment: their events must not land inside the call's.
+        await Promise.all([
+          store.appendMany(appends),
+          ...Array.from({ length: 10 }, () => store.append(other, events(1), 'any')),
+        ]);
+        await consumed;
+        await subscription.close();
+        const read = await store.readAll({ fromPosition: start });
+        for (const seen of [read, delivered]) {
+          const ids = seen.map((e) => e.eventId);
+          const at = ids.indexOf(expectedIds[0]);
+          expect(at).toBeGreaterThanOrEqual(0);
+          expect(ids.slice(at, at + expectedIds.length)).toEqual(expectedIds);
+        }
+      });
+
+      it('concurrent appendMany and append on overlapping streams: one winner per revision, nothing partial', async () => {
+        const [a, b, c] = [stream('race'), stream('race'), stream('race')];
+        const head = async (s: string) => {
+          const [last] = await store.readStream(s, { direction: 'backwards', limit: 1 });
+          return last ? last.revision : ('no_stream' as const);
+        };
+        const attempts: { ids: string[][]; streams: string[] }[] = [];
+        const wins: AppendResult[] = [];
+        let conflicts = 0;
+        await Promise.all(
+          Array.from({ length: 12 }, async (_, w) => {
+            for (let round = 0; round < 6; round++) {
+              const streams = w % 3 === 0 ? [a] : w % 3 === 1 ? [a, b] : [b, c];
+              const appends = await Promise.all(
+                streams.map(async (s) => ({
+                  streamId: s,
+                  events: [event('Raced', { w, round }), event('Raced', { w, round })],
+                  expected: await head(s),
+                })),
+              );
+              attempts.push({ streams, ids: appends.map((x) => x.events.map((e) => e.eventId)) });
+              try {
+                if (appends.length === 1) {
+                  const [one] = appends;
+                  wins.push(await store.append(one.streamId, one.events, one.expected));
+                } else wins.push(...(await store.appendMany(appends)));
+              } catch (error) {
+                if (!(error instanceof WrongExpectedRevisionError)) throw error;
+                conflicts++;
+              }
+            }
+          }),
+        );
+        expect(conflicts).toBeGreaterThan(0);
+        const stored = new Map<string, RecordedEvent[]>();
+        for (const s of [a, b, c]) {
+          const events = await store.readStream(s);
+          stored.set(s, events);
+          expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
+          expect(verifyChain(events)).toBeUndefined();
+        }
+        const where = new Map<string, string>();
+        for (const [s, events] of stored) for (const e of events) where.set(e.eventId, s);
+        for (const attempt of attempts) {
+          const landed = attempt.ids.map((ids) => ids.filter((id) => where.has(id)).length);
+          // Every stream of an attempt got all its events, or none of them did.
+          const all = attempt.ids.every((ids, i) => landed[i] === ids.length);
+          const none = landed.every((n) => n === 0);
+          expect(all || none).toBe(true);
+          if (all)
+            attempt.ids.forEach((ids, i) =>
+              ids.forEach((id) => expect(where.get(id)).toBe(attempt.streams[i])),
+            );
+        }
+        // Each win took its revisions exactly once.
+        const taken = wins.map((r) => `${r.streamId}@${r.revision}`);
+        expect(new Set(taken).size).toBe(taken.length);
+        const total = [...stored.values()].reduce((n, events) => n + events.length, 0);
+        expect(wins.length * 2).toBe(total);
       });
     });
 

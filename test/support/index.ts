@@ -1,2 +1,3 @@
 export * from './services';
 export * from './flaky-event-store';
+export * from './fault-event-stores';

@@ -114,10 +114,21 @@ export interface EventStore {
   readonly engine: string;
   /**
    * Appends atomically. Throws WrongExpectedRevisionError on a revision mismatch,
-   * StoreUnavailableError when the engine cannot be reached. Re-appending events whose ids are
+   * StoreUnavailableError when nothing was written (the engine could not be reached, or refused
+   * and rolled back), OutcomeUnknownError when the write may have happened. Re-appending events whose ids are
    * all stored already, in the same stream and order, returns the first result unchanged.
    */
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Appends to several streams atomically: all or nothing. Each stream appears at most once; the
+   * results are in the order of `appends`, and the events of one call are contiguous in the log,
+   * in that order. A wrong expected revision on any stream throws WrongExpectedRevisionError
+   * naming that stream, and nothing is written. Re-sending a call whose events are all stored
+   * already, each stream's in the same place, answers the first results; a call of which only
+   * some events are stored throws DuplicateEventIdError. StoreUnavailableError: nothing was
+   * written. OutcomeUnknownError: it may have been written; retry the same call to find out.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Events of one stream; an unknown stream reads as []. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The global log in position order. */

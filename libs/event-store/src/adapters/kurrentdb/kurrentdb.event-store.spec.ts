@@ -28,4 +28,5 @@ describeEventStoreContract(
     });
     return { store, cleanup: () => store.close() };
   },
+  { appendMany: false },
 );

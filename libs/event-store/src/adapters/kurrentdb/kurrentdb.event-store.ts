@@ -12,7 +12,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { setMaxListeners } from 'node:events';
 import { backOff } from 'exponential-backoff';
-import { checkAppendArguments } from '../../append-arguments';
+import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
 import {
   DuplicateEventIdError,
   StoreUnavailableError,
@@ -26,9 +26,10 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   Subscription,
 } from '../../event-store.port';
-import { GENESIS_HASH, sealEvents } from '../../hash-chain';
+import { sealAppend, StreamHead } from '../../seal-append';
 import { Position } from '../../position';
 import { withDeadline } from '../../call-deadline';
 import {
@@ -129,6 +130,11 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkAppendManyArguments(appends);
+    return Promise.reject(new Error('appendMany is not available on KurrentDB yet'));
+  }
+
   private async appendOnce(
     streamId: string,
     events: NewEvent[],
@@ -143,17 +149,9 @@ export class KurrentDbEventStore implements EventStore {
     const earlier = await this.findEarlierAppend(streamId, events, expected, tail);
     if (earlier) return earlier;
 
-    const head = tail[0] as RecordedEvent | undefined;
-    const actual = head ? head.revision : 'no_stream';
-    if (!expectationHolds(expected, actual)) {
-      throw new WrongExpectedRevisionError(streamId, expected, actual);
-    }
-    const firstRevision = head ? head.revision + 1 : 0;
-    const sealed = sealEvents(
-      streamId,
-      firstRevision,
-      head?.metadata.hash ?? GENESIS_HASH,
-      events,
+    const { head, events: sealed } = sealAppend(
+      { streamId, events, expected },
+      headOf(tail),
       new Date().toISOString(),
     );
     let written: KurrentAppendResult;
@@ -161,7 +159,7 @@ export class KurrentDbEventStore implements EventStore {
       written = await this.call('append', () =>
         this.client.appendToStream(
           streamId,
-          events.map((event, i) => toEventData(event, sealed[i])),
+          sealed.map((e) => toEventData(e.event, e.metadata)),
           { streamState: head ? BigInt(head.revision) : NO_STREAM },
         ),
       );
@@ -369,11 +367,10 @@ export class KurrentDbEventStore implements EventStore {
   }
 }
 
-function expectationHolds(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === 'no_stream';
-  if (expected === 'stream_exists') return actual !== 'no_stream';
-  return expected === actual;
+/** The head of a stream from its latest events, newest first. */
+function headOf(tail: readonly RecordedEvent[]): StreamHead | undefined {
+  const last = tail[0];
+  return last ? { revision: last.revision, hash: last.metadata.hash } : undefined;
 }
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {

@@ -10,18 +10,15 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeAllOptions,
   Subscription,
 } from '../../event-store.port';
-import {
-  DuplicateEventIdError,
-  StoreUnavailableError,
-  WrongExpectedRevisionError,
-} from '../../event-store.errors';
-import { GENESIS_HASH, sealEvents } from '../../hash-chain';
+import { DuplicateEventIdError, StoreUnavailableError } from '../../event-store.errors';
 import { PollingSubscription } from '../../polling-subscription';
 import { Position } from '../../position';
-import { checkAppendArguments } from '../../append-arguments';
+import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
+import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
 import { migrateSqliteEventStore } from './sqlite.schema';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
@@ -46,11 +43,10 @@ interface EventRow {
   hash: string;
 }
 
+/** One caller's append or appendMany, waiting for the next group commit. */
 interface PendingAppend {
-  streamId: string;
-  events: NewEvent[];
-  expected: ExpectedRevision;
-  resolve: (result: AppendResult) => void;
+  appends: readonly StreamAppend[];
+  resolve: (results: AppendResult[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -97,12 +93,26 @@ export class SqliteEventStore implements EventStore {
       .immediate.bind(null) as (group: PendingAppend[]) => unknown[];
   }
 
-  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     checkAppendArguments(streamId, events, expected);
+    const [result] = await this.enqueue([{ streamId, events, expected }]);
+    return result;
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkAppendManyArguments(appends);
+    return this.enqueue(appends);
+  }
+
+  private enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.closed)
       return Promise.reject(new StoreUnavailableError(this.engine, 'store is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected, resolve, reject });
+      this.queue.push({ appends, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -124,39 +134,42 @@ export class SqliteEventStore implements EventStore {
     group.forEach((pending, i) => {
       const outcome = outcomes[i];
       if (outcome instanceof Error) pending.reject(outcome);
-      else pending.resolve(outcome as AppendResult);
+      else pending.resolve(outcome as AppendResult[]);
     });
     if (outcomes.some((o) => !(o instanceof Error))) this.appended.emit('appended');
     if (this.queue.length > 0) setImmediate(() => this.flush());
     else this.flushScheduled = false;
   }
 
-  /** Runs inside the group transaction, in a savepoint of its own. */
-  private appendNow({ streamId, events, expected }: PendingAppend): AppendResult {
-    const replay = this.findEarlierAppend(streamId, events);
-    if (replay) return replay;
-
-    const head = this.statements.head.get(streamId) as
-      { revision: number; hash: string } | undefined;
-    const actual = head ? head.revision : 'no_stream';
-    if (!expectationHolds(expected, actual)) {
-      throw new WrongExpectedRevisionError(streamId, expected, actual);
+  /**
+   * Runs inside the group transaction, in a savepoint of its own: all the streams of one call or
+   * none of them.
+   */
+  private appendNow({ appends }: PendingAppend): AppendResult[] {
+    const earlier = appends.map((a) => this.findEarlierAppend(a.streamId, a.events));
+    if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
+    const stored = earlier.findIndex((result) => result !== undefined);
+    if (stored >= 0) {
+      throw new DuplicateEventIdError(appends[stored].streamId, appends[stored].events[0].eventId);
     }
-    const firstRevision = head ? head.revision + 1 : 0;
-    const sealed = sealEvents(
-      streamId,
-      firstRevision,
-      head?.hash ?? GENESIS_HASH,
-      events,
-      new Date().toISOString(),
+    const recordedAt = new Date().toISOString();
+    return appends.map((append) =>
+      this.write(sealAppend(append, this.head(append.streamId), recordedAt)),
     );
+  }
+
+  private head(streamId: string): StreamHead | undefined {
+    return this.statements.head.get(streamId) as StreamHead | undefined;
+  }
+
+  private write({ streamId, events }: SealedAppend): AppendResult {
     let position = 0;
-    events.forEach((event, i) => {
-      const { recordedAt, prevHash, hash, ...metadata } = sealed[i];
+    for (const { event, revision, metadata: sealed } of events) {
+      const { recordedAt, prevHash, hash, ...metadata } = sealed;
       const info = this.statements.insert.run(
         event.eventId,
         streamId,
-        firstRevision + i,
+        revision,
         event.type,
         JSON.stringify(event.data),
         JSON.stringify(metadata),
@@ -165,12 +178,12 @@ export class SqliteEventStore implements EventStore {
         hash,
       );
       position = Number(info.lastInsertRowid);
-    });
+    }
     return {
       streamId,
-      revision: firstRevision + events.length - 1,
+      revision: events[events.length - 1].revision,
       position: encodeSqlitePosition(position),
-      eventIds: events.map((e) => e.eventId),
+      eventIds: events.map((e) => e.event.eventId),
     };
   }
 
@@ -268,13 +281,6 @@ export class SqliteEventStore implements EventStore {
     while (this.flushScheduled) await new Promise((r) => setImmediate(r));
     this.db.close();
   }
-}
-
-function expectationHolds(expected: ExpectedRevision, actual: number | 'no_stream'): boolean {
-  if (expected === 'any') return true;
-  if (expected === 'no_stream') return actual === 'no_stream';
-  if (expected === 'stream_exists') return actual !== 'no_stream';
-  return expected === actual;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
