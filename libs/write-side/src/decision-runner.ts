@@ -3,22 +3,33 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { backOff } from 'exponential-backoff';
 import { Command, Decider, DomainEvent, fold } from '@gongjian/domain';
 import {
+  AppendResult,
+  DuplicateEventIdError,
   EVENT_STORE,
   EventStore,
   NewEvent,
   RecordedEvent,
+  StreamAppend,
   WrongExpectedRevisionError,
 } from '@gongjian/event-store';
 import { CommandMetadata } from './command-metadata';
 import { CommandResult } from './command-result';
+import { DecisionSession, LoadedStream } from './decision-session';
 import { eventIdFor } from './deterministic-ids';
+import { upcast } from './event-upcasters';
+import {
+  idempotencyRecord,
+  idempotencyStreamId,
+  isKeyedCommandId,
+  readIdempotencyRecord,
+} from './idempotency-record';
 import {
   ConcurrencyConflictError,
   IdempotencyKeyReusedError,
   PreconditionFailedError,
 } from './write-side.errors';
-import { upcast } from './event-upcasters';
 
+/** A command decided against one stream. */
 export interface Decision<C extends Command, S, E extends DomainEvent> {
   /** The resource id answered to the client. */
   id: string;
@@ -29,8 +40,21 @@ export interface Decision<C extends Command, S, E extends DomainEvent> {
   metadata: CommandMetadata;
   /** Business time of the fact, when it is not the moment of the request. */
   occurredAt?: string;
-  /** Only the first stream of a command may honour If-Match. */
   ignoreIfMatch?: boolean;
+}
+
+/** A command decided against every stream it touches, appended to all of them at once. */
+export interface MultiStreamDecision {
+  /** The resource id answered to the client. */
+  id: string;
+  /** The stream the answer (revision, position) and If-Match concern. */
+  streamId: string;
+  metadata: CommandMetadata;
+  occurredAt?: string;
+  /** For commands that create their resource: If-Match has nothing to compare with. */
+  ignoreIfMatch?: boolean;
+  /** Reads the states it needs and decides on each stream; runs again after a conflict. */
+  decide(session: DecisionSession): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 6;
@@ -39,9 +63,10 @@ const MAX_ATTEMPTS = 6;
 export const REQUEST_HASH_KEY = Symbol.for('gongjian.RequestHashKey');
 
 /**
- * load stream → fold → decide → append with the expected revision; on a conflict the whole
- * decision runs again (bounded, jittered). Event ids derive from the command id, and a stream
- * that already holds this command's events answers with them: retries never duplicate.
+ * load every stream → fold → decide on each → one atomic append (with the command's
+ * idempotency record when it has a key), each stream at the revision it was read at. A conflict
+ * on any stream runs the whole decision again (bounded, jittered). Event ids derive from the
+ * command id, so a retried command never writes twice.
  */
 @Injectable()
 export class DecisionRunner {
@@ -62,9 +87,23 @@ export class DecisionRunner {
     return createHmac('sha256', this.requestHashKey).update(metadata.requestHash).digest('hex');
   }
 
-  async run<C extends Command, S, E extends DomainEvent>(
+  run<C extends Command, S, E extends DomainEvent>(
     decision: Decision<C, S, E>,
   ): Promise<CommandResult> {
+    const { decider, command, streamId } = decision;
+    return this.runAcross({
+      id: decision.id,
+      streamId,
+      metadata: decision.metadata,
+      occurredAt: decision.occurredAt,
+      ignoreIfMatch: decision.ignoreIfMatch,
+      decide: async (session) => {
+        await session.decide(streamId, decider, command);
+      },
+    });
+  }
+
+  async runAcross(decision: MultiStreamDecision): Promise<CommandResult> {
     let attempts = 0;
     try {
       return await backOff(
@@ -77,7 +116,10 @@ export class DecisionRunner {
           startingDelay: 5,
           maxDelay: 200,
           jitter: 'full',
-          retry: (error) => error instanceof WrongExpectedRevisionError,
+          // A duplicate event id: the same command (same key) was written meanwhile, with
+          // other content; deciding again finds its idempotency record.
+          retry: (error) =>
+            error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError,
         },
       );
     } catch (error) {
@@ -88,7 +130,7 @@ export class DecisionRunner {
     }
   }
 
-  /** Current state of a stream, for handlers that must look at one aggregate to command another. */
+  /** Current state of a stream, for reads outside a decision (queries, scope checks). */
   async load<S, E extends DomainEvent>(
     streamId: string,
     decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>,
@@ -103,87 +145,134 @@ export class DecisionRunner {
     };
   }
 
-  /**
-   * The answer already given to this command on this stream, if it ran before (a retry with the
-   * same Idempotency-Key). Multi-stream handlers ask this before touching any other stream.
-   */
-  async previousResult(
-    id: string,
-    streamId: string,
-    metadata: CommandMetadata,
-  ): Promise<CommandResult | undefined> {
-    const recorded = await this.store.readStream(streamId);
-    const earlier = recorded.filter((e) => e.metadata.commandId === metadata.commandId);
-    if (earlier.length === 0) return undefined;
-    return this.answerRetry(id, streamId, metadata, earlier);
-  }
+  private async attempt(decision: MultiStreamDecision): Promise<CommandResult> {
+    const { metadata } = decision;
+    const session = new DecisionSession(this.store);
+    const keyed = isKeyedCommandId(metadata.commandId);
+    const keyStream = idempotencyStreamId(metadata.commandId);
+    const [record, primary] = await Promise.all([
+      keyed ? session.stream(keyStream) : undefined,
+      session.stream(decision.streamId),
+    ]);
 
-  private async attempt<C extends Command, S, E extends DomainEvent>(
-    decision: Decision<C, S, E>,
-  ): Promise<CommandResult> {
-    const { streamId, metadata } = decision;
-    const recorded = await this.store.readStream(streamId);
-    const earlier = recorded.filter((e) => e.metadata.commandId === metadata.commandId);
-    if (earlier.length > 0) return this.answerRetry(decision.id, streamId, metadata, earlier);
-
-    const head = recorded[recorded.length - 1];
-    const revision = head ? head.revision : -1;
+    const earlier = record && readIdempotencyRecord(record.recorded);
+    if (earlier) {
+      if (earlier.fingerprint !== this.fingerprint(metadata)) throw new IdempotencyKeyReusedError();
+      const primaryIds = earlier.streams.find((s) => s.streamId === earlier.target.streamId);
+      const own = primary.recorded.filter((e) => primaryIds?.eventIds.includes(e.eventId));
+      return own.length > 0
+        ? this.answer(earlier.target.id, earlier.target.streamId, own)
+        : { ...this.unchanged(earlier.target.id, primary), position: record.recorded[0].position };
+    }
+    // Written by versions that kept no idempotency record: the stream itself tells.
+    const legacy = primary.recorded.filter((e) => e.metadata.commandId === metadata.commandId);
+    if (legacy.length > 0) {
+      if (legacy[0].metadata.requestHash !== this.fingerprint(metadata)) {
+        throw new IdempotencyKeyReusedError();
+      }
+      return this.answer(decision.id, decision.streamId, legacy);
+    }
     if (
       !decision.ignoreIfMatch &&
       metadata.ifMatch !== undefined &&
-      metadata.ifMatch !== revision
+      metadata.ifMatch !== primary.revision
     ) {
-      throw new PreconditionFailedError(streamId, metadata.ifMatch, revision);
+      throw new PreconditionFailedError(decision.streamId, metadata.ifMatch, primary.revision);
     }
-    const state = fold(
-      decision.decider,
-      recorded.map((e) => upcast(e) as E),
-    );
-    const events = decision.decider.decide(decision.command(state), state);
-    if (events.length === 0) {
-      return {
-        id: decision.id,
-        streamId,
-        revision,
-        position: head?.position ?? null,
-        eventIds: [],
-      };
+
+    await decision.decide(session);
+    const changes = await session.changes();
+    if (changes.length === 0) return this.unchanged(decision.id, primary);
+
+    // The answered stream last, so its position covers every stream the command wrote.
+    const ordered = [
+      ...changes.filter((c) => c.streamId !== decision.streamId),
+      ...changes.filter((c) => c.streamId === decision.streamId),
+    ];
+    const appends: StreamAppend[] = ordered.map((change) => ({
+      streamId: change.streamId,
+      expected: change.expected,
+      events: change.decided.map(({ event, occurredAt }, index) =>
+        this.envelope(decision, change.streamId, event, index, occurredAt),
+      ),
+    }));
+    if (keyed) appends.push(this.recordOf(decision, keyStream, appends));
+
+    const results = await this.append(appends);
+    const answered = results.find((r) => r.streamId === decision.streamId);
+    if (!answered) {
+      const last = results[ordered.length - 1];
+      return { ...this.unchanged(decision.id, primary), position: last.position };
     }
-    const result = await this.store.append(
-      streamId,
-      events.map((event, index) => this.envelope(decision, event, index)),
-      head ? head.revision : 'no_stream',
-    );
-    return { id: decision.id, ...result };
+    return { id: decision.id, ...answered };
   }
 
-  private answerRetry(
-    id: string,
-    streamId: string,
-    metadata: CommandMetadata,
-    earlier: RecordedEvent[],
-  ): CommandResult {
-    if (earlier[0].metadata.requestHash !== this.fingerprint(metadata)) {
-      throw new IdempotencyKeyReusedError();
+  private append(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 1) {
+      const [{ streamId, events, expected }] = appends;
+      return this.store.append(streamId, events, expected).then((result) => [result]);
     }
-    const last = earlier[earlier.length - 1];
+    return this.store.appendMany(appends);
+  }
+
+  private recordOf(
+    decision: MultiStreamDecision,
+    keyStream: string,
+    appends: StreamAppend[],
+  ): StreamAppend {
+    const { metadata } = decision;
+    const base = this.envelope(decision, keyStream, { type: '', data: {} }, 0);
+    return {
+      streamId: keyStream,
+      expected: 'no_stream',
+      events: [
+        idempotencyRecord(base, {
+          commandId: metadata.commandId,
+          actorId: metadata.actor.id,
+          fingerprint: this.fingerprint(metadata),
+          target: { id: decision.id, streamId: decision.streamId },
+          streams: appends.map((a) => ({
+            streamId: a.streamId,
+            eventIds: a.events.map((e) => e.eventId),
+          })),
+        }),
+      ],
+    };
+  }
+
+  private unchanged(id: string, primary: LoadedStream): CommandResult {
+    const head = primary.recorded[primary.recorded.length - 1];
+    return {
+      id,
+      streamId: primary.streamId,
+      revision: primary.revision,
+      position: head?.position ?? null,
+      eventIds: [],
+    };
+  }
+
+  /** The first answer to a command, rebuilt from what it wrote. */
+  private answer(id: string, streamId: string, events: RecordedEvent[]): CommandResult {
+    const last = events[events.length - 1];
     return {
       id,
       streamId,
       revision: last.revision,
       position: last.position,
-      eventIds: earlier.map((e) => e.eventId),
+      eventIds: events.map((e) => e.eventId),
     };
   }
 
-  private envelope<C extends Command, S, E extends DomainEvent>(
-    decision: Decision<C, S, E>,
-    event: E,
+  private envelope(
+    decision: MultiStreamDecision,
+    streamId: string,
+    event: DomainEvent,
     index: number,
+    occurredAt?: string,
   ): NewEvent {
     const { metadata } = decision;
     return {
-      eventId: eventIdFor(metadata.commandId, decision.streamId, index),
+      eventId: eventIdFor(metadata.commandId, streamId, index),
       type: event.type,
       data: event.data as Record<string, unknown>,
       metadata: {
@@ -191,7 +280,7 @@ export class DecisionRunner {
         correlationId: metadata.correlationId,
         causationId: metadata.commandId,
         actor: { id: metadata.actor.id, role: metadata.actor.role },
-        occurredAt: decision.occurredAt ?? metadata.now,
+        occurredAt: occurredAt ?? decision.occurredAt ?? metadata.now,
         schemaVersion: 1,
         requestHash: this.fingerprint(metadata),
       },

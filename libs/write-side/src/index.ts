@@ -7,3 +7,5 @@ export * from './deterministic-ids';
 export * from './event-upcasters';
 export * from './write-side.errors';
 export * from './write-side.module';
+export * from './decision-session';
+export * from './idempotency-record';

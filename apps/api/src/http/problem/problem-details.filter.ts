@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, NotFoundError } from '@gongjian/domain';
-import { StoreUnavailableError } from '@gongjian/event-store';
+import { OutcomeUnknownError, StoreUnavailableError } from '@gongjian/event-store';
 import {
   ConcurrencyConflictError,
   IdempotencyKeyReusedError,
@@ -43,6 +43,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (e instanceof ConcurrencyConflictError) return problem(409, e.code, e.message);
     if (e instanceof OutOfScopeError) return problem(403, e.code, e.message);
+    if (e instanceof OutcomeUnknownError) {
+      return problem(
+        503,
+        e.code,
+        'the write may or may not have been stored; retry with the same Idempotency-Key',
+      );
+    }
     if (e instanceof StoreUnavailableError) {
       return problem(
         503,

@@ -14,7 +14,7 @@ import {
 } from '@gongjian/write-side';
 import { assertPairingInScope } from '../pairing-scope';
 
-/** The pairing, or 404; 403 when neither of its townships is in the operator's scope. */
+/** The pairing, or 404; 403 when its rural organization's township is outside the operator's scope. */
 export function requireScopedPairing(
   state: PairingState,
   pairingId: string,
