@@ -83,6 +83,17 @@ export type PairingUnlinkedData = {
   reason?: string;
 };
 
+/**
+ * Repair of a record left half-done by earlier versions: a link whose pairing was never
+ * created. Frees the pair as PairingUnlinked does, with the reason on record.
+ */
+export type OrphanPairingLinkRemovedData = {
+  organizationId: string;
+  pairingId: string;
+  urbanOrganizationId: string;
+  reason: string;
+};
+
 export type OrganizationRegistered = DomainEvent<
   'OrganizationRegistered',
   OrganizationRegisteredData
@@ -104,6 +115,10 @@ export type OrganizationDeactivated = DomainEvent<
 export type PairingLinked = DomainEvent<'PairingLinked', PairingLinkedData>;
 export type PairingLinkRenewed = DomainEvent<'PairingLinkRenewed', PairingLinkRenewedData>;
 export type PairingUnlinked = DomainEvent<'PairingUnlinked', PairingUnlinkedData>;
+export type OrphanPairingLinkRemoved = DomainEvent<
+  'OrphanPairingLinkRemoved',
+  OrphanPairingLinkRemovedData
+>;
 
 export type OrganizationEvent =
   | OrganizationRegistered
@@ -114,7 +129,8 @@ export type OrganizationEvent =
   | OrganizationDeactivated
   | PairingLinked
   | PairingLinkRenewed
-  | PairingUnlinked;
+  | PairingUnlinked
+  | OrphanPairingLinkRemoved;
 
 export const ORGANIZATION_EVENT_TYPES = [
   'OrganizationRegistered',
@@ -126,6 +142,7 @@ export const ORGANIZATION_EVENT_TYPES = [
   'PairingLinked',
   'PairingLinkRenewed',
   'PairingUnlinked',
+  'OrphanPairingLinkRemoved',
 ] as const satisfies readonly OrganizationEvent['type'][];
 
 /** Every organization an event concerns (for the audit trail's organization filter). */
@@ -138,6 +155,7 @@ export function organizationIdsOfOrganizationEvent(event: OrganizationEvent): st
     case 'PairingLinked':
     case 'PairingLinkRenewed':
     case 'PairingUnlinked':
+    case 'OrphanPairingLinkRemoved':
       return unique([event.data.organizationId, event.data.urbanOrganizationId]);
     default:
       return [event.data.organizationId];

@@ -60,7 +60,8 @@ function evolveRegistered(
         },
       };
     }
-    case 'PairingUnlinked': {
+    case 'PairingUnlinked':
+    case 'OrphanPairingLinkRemoved': {
       const { [event.data.pairingId]: _removed, ...pairingLinks } = state.pairingLinks;
       return { ...state, pairingLinks };
     }
