@@ -19,6 +19,7 @@ import { PollingSubscription } from '../../polling-subscription';
 import { Position } from '../../position';
 import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
 import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
+import { PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
 import { migrateSqliteEventStore } from './sqlite.schema';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
@@ -28,6 +29,11 @@ export interface SqliteEventStoreOptions {
   /** How often subscribers look for events appended by other processes. */
   pollIntervalMs?: number;
   busyTimeoutMs?: number;
+  /**
+   * Largest size of the database file, in pages (SQLite's max_page_count): a quota. Appends that
+   * would grow the file beyond it fail with StoreUnavailableError and write nothing.
+   */
+  maxPageCount?: number;
 }
 
 interface EventRow {
@@ -43,17 +49,9 @@ interface EventRow {
   hash: string;
 }
 
-/** One caller's append or appendMany, waiting for the next group commit. */
-interface PendingAppend {
-  appends: readonly StreamAppend[];
-  resolve: (results: AppendResult[]) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
- * Embedded event store on SQLite (WAL, synchronous=FULL). Appends that arrive while a commit is
- * being prepared are committed together in one transaction (group commit): one fsync for many
- * appends. Each append runs in its own savepoint, so a refused append never affects the others.
+ * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
+ * SqliteGroupCommit); an appendMany is one savepoint there, so all of its streams or none.
  */
 export class SqliteEventStore implements EventStore {
   readonly engine = 'sqlite';
@@ -61,10 +59,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<PollingSubscription>();
-  private queue: PendingAppend[] = [];
-  private flushScheduled = false;
+  private readonly groupCommit: SqliteGroupCommit;
   private closed = false;
-  private readonly commitGroup: (group: PendingAppend[]) => unknown[];
 
   constructor(
     readonly path: string,
@@ -76,21 +72,18 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     migrateSqliteEventStore(this.db);
+    if (options.maxPageCount !== undefined) {
+      this.db.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
+    }
     this.statements = prepareStatements(this.db);
     this.appended.setMaxListeners(0);
 
-    const appendInSavepoint = this.db.transaction((p: PendingAppend) => this.appendNow(p));
-    this.commitGroup = this.db
-      .transaction((group: PendingAppend[]) =>
-        group.map((p) => {
-          try {
-            return appendInSavepoint(p);
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        }),
-      )
-      .immediate.bind(null) as (group: PendingAppend[]) => unknown[];
+    this.groupCommit = new SqliteGroupCommit(
+      this.db,
+      (pending) => this.appendNow(pending),
+      options.maxGroupSize ?? 512,
+      () => this.appended.emit('appended'),
+    );
   }
 
   async append(
@@ -111,34 +104,7 @@ export class SqliteEventStore implements EventStore {
   private enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.closed)
       return Promise.reject(new StoreUnavailableError(this.engine, 'store is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ appends, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
-    });
-  }
-
-  private flush(): void {
-    const group = this.queue.splice(0, this.options.maxGroupSize ?? 512);
-    let outcomes: unknown[];
-    try {
-      outcomes = this.commitGroup(group);
-    } catch (error) {
-      const failure = new StoreUnavailableError(this.engine, (error as Error).message, {
-        cause: error,
-      });
-      outcomes = group.map(() => failure);
-    }
-    group.forEach((pending, i) => {
-      const outcome = outcomes[i];
-      if (outcome instanceof Error) pending.reject(outcome);
-      else pending.resolve(outcome as AppendResult[]);
-    });
-    if (outcomes.some((o) => !(o instanceof Error))) this.appended.emit('appended');
-    if (this.queue.length > 0) setImmediate(() => this.flush());
-    else this.flushScheduled = false;
+    return this.groupCommit.enqueue(appends);
   }
 
   /**
@@ -278,7 +244,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
-    while (this.flushScheduled) await new Promise((r) => setImmediate(r));
+    while (this.groupCommit.busy) await new Promise((r) => setImmediate(r));
     this.db.close();
   }
 }

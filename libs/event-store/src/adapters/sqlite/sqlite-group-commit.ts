@@ -1,0 +1,145 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { OutcomeUnknownError, StoreUnavailableError } from '../../event-store.errors';
+import { AppendResult, StreamAppend } from '../../event-store.port';
+
+const ENGINE = 'sqlite';
+
+/** One caller's append or appendMany, waiting for the next group commit. */
+export interface PendingAppend {
+  appends: readonly StreamAppend[];
+  resolve: (results: AppendResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Rolled back with the group through no fault of its own: run again in the next transaction. */
+const AGAIN = Symbol('again');
+type Outcome = AppendResult[] | Error | typeof AGAIN;
+
+/**
+ * Group commit: the appends that arrive while a commit is being prepared are committed together
+ * in one transaction (one fsync for many appends), each in a savepoint of its own, so a refused
+ * append never affects the others.
+ *
+ * SQLite rolls the whole transaction back on some engine errors (SQLITE_FULL, I/O errors), and
+ * what would run after that would run outside any transaction. So after such an error the append
+ * that met it fails, and every other append of the group, undone or not run yet, goes again in a
+ * fresh transaction: what each caller is told is what is on disk.
+ */
+export class SqliteGroupCommit {
+  private queue: PendingAppend[] = [];
+  private scheduled = false;
+  private readonly begin: Statement;
+  private readonly commit: Statement;
+  private readonly rollback: Statement;
+  private readonly inSavepoint: (pending: PendingAppend) => AppendResult[];
+
+  constructor(
+    private readonly db: Database,
+    appendNow: (pending: PendingAppend) => AppendResult[],
+    private readonly maxGroupSize: number,
+    private readonly onCommitted: () => void,
+  ) {
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
+    // Called inside the group's transaction, better-sqlite3 runs it in a savepoint.
+    this.inSavepoint = db.transaction(appendNow);
+  }
+
+  get busy(): boolean {
+    return this.scheduled;
+  }
+
+  enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ appends, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const group = this.queue.splice(0, this.maxGroupSize);
+    const outcomes = this.commitGroup(group);
+    const again: PendingAppend[] = [];
+    let committed = false;
+    group.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if (outcome === AGAIN) again.push(pending);
+      else if (outcome instanceof Error) pending.reject(outcome);
+      else {
+        committed = true;
+        pending.resolve(outcome);
+      }
+    });
+    if (committed) this.onCommitted();
+    this.queue.unshift(...again);
+    if (this.queue.length > 0) setImmediate(() => this.flush());
+    else this.scheduled = false;
+  }
+
+  private commitGroup(group: PendingAppend[]): Outcome[] {
+    try {
+      this.begin.run();
+    } catch (error) {
+      return group.map(() => unavailable(error));
+    }
+    const outcomes: Outcome[] = [];
+    for (const pending of group) {
+      try {
+        outcomes.push(this.inSavepoint(pending));
+      } catch (error) {
+        if (this.db.inTransaction) {
+          // Only this append's savepoint was rolled back.
+          outcomes.push(isEngineError(error) ? unavailable(error) : asError(error));
+          continue;
+        }
+        // The engine rolled the whole transaction back: the appends before this one are undone,
+        // the ones after it have not run.
+        outcomes.push(unavailable(error));
+        return group.map((_, i) =>
+          i < outcomes.length && outcomes[i] instanceof Error ? outcomes[i] : AGAIN,
+        );
+      }
+    }
+    try {
+      this.commit.run();
+      return outcomes;
+    } catch (error) {
+      if (this.db.inTransaction) this.rollback.run();
+      // A failed fsync may leave the commit in the write-ahead log, to be found at the next
+      // open: the outcome is unknown. Any other failure to commit is a rollback.
+      const failure = isIoError(error)
+        ? new OutcomeUnknownError(ENGINE, firstLine(error), { cause: error })
+        : unavailable(error);
+      return outcomes.map((o) => (o instanceof Error ? o : failure));
+    }
+  }
+}
+
+function unavailable(error: unknown): StoreUnavailableError {
+  return new StoreUnavailableError(ENGINE, firstLine(error), { cause: error });
+}
+
+/** SQLite's own failures (disk full, I/O, busy…), as opposed to a refused append or a bug. */
+function isEngineError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' && code.startsWith('SQLITE_') && !code.startsWith('SQLITE_CONSTRAINT')
+  );
+}
+
+function isIoError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_IOERR');
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
