@@ -34,6 +34,25 @@ export type AppendOutcome =
 
 export type ReadFrom = 'start' | 'end' | bigint;
 
+/** One stream's part of an atomic multi-stream append (v2 `StreamsService.AppendSession`). */
+export interface StreamWrite {
+  streamId: string;
+  expected: ExpectedState;
+  events: ProposedEvent[];
+}
+
+export type MultiAppendOutcome =
+  | { kind: 'success'; revisions: bigint[]; position: bigint }
+  | {
+      kind: 'wrong_expected_version';
+      streamId: string;
+      expected: ExpectedState;
+      currentRevision: bigint | 'no_stream';
+    };
+
+/** What a commit check decided for one stream: write the events, or answer without writing. */
+type Check = { kind: 'write' } | AppendOutcome;
+
 /** Fixed per-record overhead, so that positions grow like byte offsets in a transaction file. */
 const RECORD_OVERHEAD = 96n;
 
@@ -57,6 +76,51 @@ export class InMemoryEventLog {
    * - an exact revision above the current one is a wrong expected version; equal appends.
    */
   append(streamId: string, expected: ExpectedState, events: ProposedEvent[]): AppendOutcome {
+    const check = this.check(streamId, expected, events);
+    if (check.kind !== 'write') return check;
+    const outcome = this.write(streamId, events);
+    this.notify();
+    return outcome;
+  }
+
+  /**
+   * All the streams or none: every stream's commit check (as in `append`) passes before anything
+   * is written, and the events of all the streams are written one after the other, so they are
+   * contiguous in $all. A call whose streams are all retries answers the first results; a call
+   * mixing retried and new streams is refused on the first retried one (it cannot be both).
+   */
+  appendMany(writes: readonly StreamWrite[]): MultiAppendOutcome {
+    const checks = writes.map((w) => this.check(w.streamId, w.expected, w.events));
+    const mixed =
+      checks.some((c) => c.kind === 'write') && checks.some((c) => c.kind === 'success');
+    const refused = checks.findIndex(
+      (c) => c.kind === 'wrong_expected_version' || (mixed && c.kind === 'success'),
+    );
+    if (refused >= 0) {
+      const stream = this.streams.get(writes[refused].streamId) ?? [];
+      return {
+        kind: 'wrong_expected_version',
+        streamId: writes[refused].streamId,
+        expected: writes[refused].expected,
+        currentRevision: stream.length === 0 ? 'no_stream' : BigInt(stream.length - 1),
+      };
+    }
+    const outcomes = writes.map((w, i) => {
+      const check = checks[i];
+      return check.kind === 'write' ? this.write(w.streamId, w.events) : check;
+    });
+    if (checks.some((c) => c.kind === 'write')) this.notify();
+    return {
+      kind: 'success',
+      revisions: outcomes.map((o) => (o.kind === 'success' ? o.currentRevision : -1n)),
+      position: outcomes.reduce(
+        (max, o) => (o.kind === 'success' && o.position > max ? o.position : max),
+        0n,
+      ),
+    };
+  }
+
+  private check(streamId: string, expected: ExpectedState, events: ProposedEvent[]): Check {
     const stream = this.streams.get(streamId) ?? [];
     const current = stream.length === 0 ? -1n : BigInt(stream.length - 1);
     const wrong = (): AppendOutcome => ({
@@ -80,6 +144,11 @@ export class InMemoryEventLog {
     if (events.length === 0) {
       return { kind: 'success', currentRevision: current, position: this.lastPosition() };
     }
+    return { kind: 'write' };
+  }
+
+  private write(streamId: string, events: ProposedEvent[]): AppendOutcome {
+    const stream = this.streams.get(streamId) ?? [];
 
     // Each event is its own record in the log. The double uses the record's position as both
     // commit and prepare position, as for events written outside an explicit transaction
@@ -103,8 +172,11 @@ export class InMemoryEventLog {
     }
     this.streams.set(streamId, stream);
     const last = stream[stream.length - 1];
-    for (const listener of [...this.listeners]) listener();
     return { kind: 'success', currentRevision: last.revision, position: last.position };
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   /** Stream events from `from` in `direction`, at most `count`; undefined if the stream is missing. */

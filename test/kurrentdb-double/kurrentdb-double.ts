@@ -1,7 +1,7 @@
 /**
  * A KurrentDB protocol double for tests: a gRPC server (plain h2c on 127.0.0.1) built from the
- * service definitions that `@kurrent/kurrentdb-client` ships, serving Streams.Read/Append and
- * ServerFeatures over an in-memory log. Both of the client's transports work against it: appends
+ * service definitions that `@kurrent/kurrentdb-client` ships, serving Streams.Read/Append, the v2
+ * StreamsService (atomic multi-stream appends) and ServerFeatures over one in-memory log. Both of the client's transports work against it: appends
  * and subscriptions (grpc-js) and stream/$all reads (the native bridge).
  *
  * It can be stopped (every connection dropped) and started again on the same port with its data,
@@ -11,16 +11,28 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/serverfeatures_grpc_pb';
 import { StreamsService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb';
+import { StreamsServiceService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_grpc_pb';
 import { InMemoryEventLog } from './in-memory-event-log';
-import { serverFeaturesService } from './server-features.service';
+import {
+  DOUBLE_SERVER_VERSION,
+  serverFeaturesService,
+  servesMultiStreamAppend,
+} from './server-features.service';
 import { SilentTcpServer } from './silent-tcp.server';
 import { streamsService } from './streams.service';
+import { v2StreamsService } from './v2-streams.service';
+import { WriteHold } from './write-hold';
 
 export interface KurrentDbDoubleOptions {
   /** 0 or omitted: any free port, kept for restarts. */
   port?: number;
   /** Accept connections and never answer. */
   silent?: boolean;
+  /**
+   * The version it reports in its server features (default 25.1.0). Below 25.1 it neither lists
+   * nor serves the v2 StreamsService, as an older server.
+   */
+  serverVersion?: string;
 }
 
 export interface KurrentDbDouble {
@@ -33,18 +45,26 @@ export interface KurrentDbDouble {
   start(options?: { silent?: boolean }): Promise<void>;
   /** Stops for good. */
   close(): Promise<void>;
+  /**
+   * From now on, appends get no answer: `apply` still writes them, `discard` does not; `false`
+   * answers again (held calls stay unanswered until their client gives up or the connection drops).
+   */
+  holdWrites(mode: 'apply' | 'discard' | false): void;
 }
 
 export async function startKurrentDbDouble(
   options: KurrentDbDoubleOptions = {},
 ): Promise<KurrentDbDouble> {
   const log = new InMemoryEventLog();
+  const hold = new WriteHold();
   let port = options.port ?? 0;
   let running: { close(): Promise<void> } | undefined;
 
   const start = async (startOptions: { silent?: boolean } = {}) => {
     if (running) throw new Error('the KurrentDB double is running already');
-    const listener = startOptions.silent ? await listenSilent(port) : await listenGrpc(port, log);
+    const listener = startOptions.silent
+      ? await listenSilent(port)
+      : await listenGrpc(port, log, hold, options.serverVersion ?? DOUBLE_SERVER_VERSION);
     port = listener.port;
     running = listener;
   };
@@ -65,16 +85,22 @@ export async function startKurrentDbDouble(
     stop,
     start,
     close: stop,
+    holdWrites: (mode) => {
+      hold.mode = mode || undefined;
+    },
   };
 }
 
-async function listenGrpc(port: number, log: InMemoryEventLog) {
+async function listenGrpc(port: number, log: InMemoryEventLog, hold: WriteHold, version: string) {
   const { server, bound } = await retryWhileAddressInUse(
     () =>
       new Promise<{ server: Server; bound: number }>((resolve, reject) => {
         const server = new Server();
-        server.addService(StreamsService, streamsService(log));
-        server.addService(ServerFeaturesService, serverFeaturesService());
+        server.addService(StreamsService, streamsService(log, hold));
+        server.addService(ServerFeaturesService, serverFeaturesService(version));
+        if (servesMultiStreamAppend(version)) {
+          server.addService(StreamsServiceService, v2StreamsService(log, hold));
+        }
         server.bindAsync(
           `127.0.0.1:${port}`,
           ServerCredentials.createInsecure(),

@@ -28,12 +28,16 @@ import {
   streamName,
   streamNotFoundResponse,
 } from './kurrentdb-messages';
+import { WriteHold } from './write-hold';
 
 type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 type Options = ReadReq.Options;
 const { StreamOptionCase, CountOptionCase, FilterOptionCase, ReadDirection } = ReadReq.Options;
 
-export function streamsService(log: InMemoryEventLog): UntypedServiceImplementation {
+export function streamsService(
+  log: InMemoryEventLog,
+  hold = new WriteHold(),
+): UntypedServiceImplementation {
   return {
     read: (call: ReadCall) => {
       read(log, call).catch((error: Error) => call.destroy(error));
@@ -45,7 +49,13 @@ export function streamsService(log: InMemoryEventLog): UntypedServiceImplementat
       const requests: AppendReq[] = [];
       call.on('data', (request: AppendReq) => requests.push(request));
       call.on('error', () => undefined);
-      call.on('end', () => append(log, requests, done));
+      call.on('end', () =>
+        hold.handle(
+          (answer) => append(log, requests, answer),
+          done,
+          () => undefined,
+        ),
+      );
     },
   };
 }

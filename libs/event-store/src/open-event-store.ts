@@ -10,7 +10,8 @@ export type EventStoreSettings = Pick<
 >;
 
 /**
- * Opens the configured event store and proves it answers. Fails within startupTimeoutMs with a
+ * Opens the configured event store and proves it answers, and that a KurrentDB server is recent
+ * enough (25.1, for atomic multi-stream appends). Fails within startupTimeoutMs with a one-line
  * ConfigError naming the variable and the address, never hangs.
  */
 export async function openEventStore(settings: EventStoreSettings): Promise<EventStore> {
@@ -19,10 +20,15 @@ export async function openEventStore(settings: EventStoreSettings): Promise<Even
   const address = kurrentdbUrl ? redactUrl(kurrentdbUrl) : settings.dataDir;
   let store: EventStore | undefined;
   try {
-    store = kurrentdbUrl
+    const opened = kurrentdbUrl
       ? await openKurrentDb(kurrentdbUrl, settings.storeTimeoutMs)
       : new SqliteEventStore(join(settings.dataDir, 'events.sqlite'));
-    await withDeadline(store.engine, store.ping(), settings.startupTimeoutMs, 'startup ping');
+    store = opened;
+    const ready = async () => {
+      await opened.ping();
+      if ('checkServerFeatures' in opened) await opened.checkServerFeatures();
+    };
+    await withDeadline(store.engine, ready(), settings.startupTimeoutMs, 'startup ping');
     return store;
   } catch (error) {
     await store?.close().catch(() => undefined);
@@ -32,7 +38,7 @@ export async function openEventStore(settings: EventStoreSettings): Promise<Even
 }
 
 /** Loaded on demand: the gRPC client is heavy and the embedded mode never needs it. */
-async function openKurrentDb(url: string, timeoutMs: number): Promise<EventStore> {
+async function openKurrentDb(url: string, timeoutMs: number) {
   const { KurrentDbEventStore } = await import('./adapters/kurrentdb/kurrentdb.event-store');
   return new KurrentDbEventStore(url, { timeoutMs });
 }

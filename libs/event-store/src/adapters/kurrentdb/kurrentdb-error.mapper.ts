@@ -1,6 +1,7 @@
 import { ErrorType } from '@kurrent/kurrentdb-client';
 import {
   DuplicateEventIdError,
+  OutcomeUnknownError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../../event-store.errors';
@@ -37,12 +38,47 @@ export function toStoreError(error: unknown, operation: string): unknown {
     return error;
   }
   if (isUnavailable(error)) {
-    const message = error instanceof Error ? error.message : String(error);
-    return new StoreUnavailableError(ENGINE, `${operation}: ${message.split('\n')[0]}`, {
+    return new StoreUnavailableError(ENGINE, `${operation}: ${firstLine(error)}`, {
       cause: error,
     });
   }
   return error;
+}
+
+/**
+ * The same for a write, where "the server did not answer" is not "nothing was written": unless the
+ * request provably never left (no connection could be made), a failed write is OutcomeUnknownError.
+ * Our own deadline and the store closing mid-call (StoreUnavailableError from withDeadline) are
+ * unknown outcomes too.
+ */
+export function toWriteError(error: unknown, operation: string): unknown {
+  if (
+    error instanceof WrongExpectedRevisionError ||
+    error instanceof DuplicateEventIdError ||
+    error instanceof OutcomeUnknownError
+  ) {
+    return error;
+  }
+  if (error instanceof StoreUnavailableError || (isUnavailable(error) && !neverSent(error))) {
+    return new OutcomeUnknownError(ENGINE, `${operation}: ${firstLine(error)}`, { cause: error });
+  }
+  return toStoreError(error, operation);
+}
+
+/** gRPC's words for "no connection to send on" (grpc-js: channel and subchannel states). */
+const NOT_CONNECTED =
+  /No connection established|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Name resolution failed|failed to connect/i;
+
+function neverSent(error: unknown): boolean {
+  const { code } = error as { code?: unknown };
+  return (
+    (code === 14 || (error as { type?: unknown }).type === ErrorType.UNAVAILABLE) &&
+    NOT_CONNECTED.test(firstLine(error))
+  );
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 export function isUnavailable(error: unknown): boolean {
@@ -58,9 +94,21 @@ export function isStreamNotFound(error: unknown): boolean {
   return (error as { type?: unknown } | null)?.type === ErrorType.STREAM_NOT_FOUND;
 }
 
-/** The stream's actual revision carried by the client's WrongExpectedVersionError, if it is one. */
-export function wrongExpectedVersionActual(error: unknown): number | 'no_stream' | undefined {
-  const { type, actualState } = (error ?? {}) as { type?: unknown; actualState?: unknown };
+/**
+ * The stream and its actual revision carried by the client's WrongExpectedVersionError, if it is
+ * one (a multi-stream append names the stream that conflicted).
+ */
+export function wrongExpectedVersion(
+  error: unknown,
+): { streamId: string | undefined; actual: number | 'no_stream' } | undefined {
+  const { type, actualState, streamName } = (error ?? {}) as {
+    type?: unknown;
+    actualState?: unknown;
+    streamName?: unknown;
+  };
   if (type !== ErrorType.WRONG_EXPECTED_VERSION) return undefined;
-  return typeof actualState === 'bigint' ? Number(actualState) : 'no_stream';
+  return {
+    streamId: typeof streamName === 'string' && streamName ? streamName : undefined,
+    actual: typeof actualState === 'bigint' ? Number(actualState) : 'no_stream',
+  };
 }

@@ -3,6 +3,7 @@ import {
   jsonEvent,
   RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
+import canonicalize from 'canonicalize';
 import { NewEvent, RecordedEvent, RecordedMetadata } from '../../event-store.port';
 import { encodeKurrentDbPosition } from './kurrentdb-position.codec';
 
@@ -11,6 +12,31 @@ const NO_POSITION = (1n << 64n) - 1n;
 /** The KurrentDB event for one of ours: our id, JSON data, our sealed metadata as JSON metadata. */
 export function toEventData(event: NewEvent, metadata: RecordedMetadata): EventData {
   return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata });
+}
+
+/**
+ * The property that carries our metadata where KurrentDB takes only a flat object of strings
+ * (multiStreamAppend): our sealed metadata as canonical JSON, in one string.
+ */
+export const METADATA_PROPERTY = 'gongjian.metadata';
+
+/** The same event for multiStreamAppend, whose metadata must be a flat object of strings. */
+export function toFlatEventData(event: NewEvent, metadata: RecordedMetadata): EventData {
+  const json = canonicalize(metadata);
+  if (json === undefined) throw new TypeError(`metadata of event ${event.eventId} is not JSON`);
+  return jsonEvent({
+    id: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata: { [METADATA_PROPERTY]: json },
+  });
+}
+
+/** Our metadata from either form it is stored in: a JSON object, or flat in one property. */
+function fromStoredMetadata(stored: unknown): RecordedMetadata {
+  const flat = (stored as Record<string, unknown> | undefined)?.[METADATA_PROPERTY];
+  if (typeof flat === 'string') return JSON.parse(flat) as RecordedMetadata;
+  return (stored ?? {}) as RecordedMetadata;
 }
 
 /**
@@ -31,7 +57,7 @@ export function toRecordedEvent(event: KurrentRecordedEvent): RecordedEvent {
     position: encodeKurrentDbPosition(position),
     type: event.type,
     data: (event.data ?? {}) as Record<string, unknown>,
-    metadata: (event.metadata ?? {}) as RecordedMetadata,
+    metadata: fromStoredMetadata(event.metadata),
   };
 }
 

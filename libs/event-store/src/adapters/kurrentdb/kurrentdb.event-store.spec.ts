@@ -28,5 +28,4 @@ describeEventStoreContract(
     });
     return { store, cleanup: () => store.close() };
   },
-  { appendMany: false },
 );

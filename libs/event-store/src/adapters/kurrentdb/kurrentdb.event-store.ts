@@ -10,11 +10,13 @@ import {
   ResolvedEvent,
   START,
 } from '@kurrent/kurrentdb-client';
+import { StreamsServiceService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_grpc_pb';
 import { setMaxListeners } from 'node:events';
 import { backOff } from 'exponential-backoff';
 import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
 import {
   DuplicateEventIdError,
+  OutcomeUnknownError,
   StoreUnavailableError,
   WrongExpectedRevisionError,
 } from '../../event-store.errors';
@@ -29,7 +31,7 @@ import {
   StreamAppend,
   Subscription,
 } from '../../event-store.port';
-import { sealAppend, StreamHead } from '../../seal-append';
+import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
 import { Position } from '../../position';
 import { withDeadline } from '../../call-deadline';
 import {
@@ -41,9 +43,17 @@ import {
   ENGINE,
   isStreamNotFound,
   toStoreError,
-  wrongExpectedVersionActual,
+  toWriteError,
+  wrongExpectedVersion,
 } from './kurrentdb-error.mapper';
-import { isSystemEvent, toEventData, toRecordedEvent } from './kurrentdb-event.mapper';
+import {
+  isSystemEvent,
+  toEventData,
+  toFlatEventData,
+  toRecordedEvent,
+} from './kurrentdb-event.mapper';
+import { findEarlierAppend } from './kurrentdb-earlier-append';
+import { serverFeatures } from './kurrentdb-server-features';
 import { decodeKurrentDbPosition, encodeKurrentDbPosition } from './kurrentdb-position.codec';
 
 export interface KurrentDbEventStoreOptions {
@@ -72,16 +82,30 @@ type Settings = Required<Omit<KurrentDbEventStoreOptions, 'logger'>> &
 
 /** A concurrent writer got in first: re-read and try again (bounded). */
 class ConcurrentAppendError extends Error {
-  constructor(readonly actual: number | 'no_stream') {
+  constructor(
+    readonly streamId: string,
+    readonly actual: number | 'no_stream',
+  ) {
     super('concurrent append');
   }
 }
 
+/** What the engine answered for one stream of a write. */
+interface Written {
+  revision: number;
+  position: Position | undefined;
+}
+
+/** The first server version with the v2 StreamsService (multiStreamAppend). */
+export const MULTI_STREAM_APPEND_VERSION = '25.1';
+
 /**
  * EventStore on KurrentDB (gRPC, `@kurrent/kurrentdb-client`). The adapter computes the hash chain:
  * it reads the stream's head, seals the new events after it and appends with exactly that
- * revision, so a concurrent writer can never fork the chain. Every server call has its own
- * deadline; "cannot reach the server" in any form becomes StoreUnavailableError.
+ * revision, so a concurrent writer can never fork the chain; several streams go in one
+ * multiStreamAppend with each stream's head revision as read. Every server call has its own
+ * deadline. A read that cannot reach the server is StoreUnavailableError; so is a write that was
+ * never sent, while a write that may have reached the server is OutcomeUnknownError.
  */
 export class KurrentDbEventStore implements EventStore {
   readonly engine = ENGINE;
@@ -114,8 +138,33 @@ export class KurrentDbEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     checkAppendArguments(streamId, events, expected);
+    const [result] = await this.appendWithRetries([{ streamId, events, expected }]);
+    return result;
+  }
+
+  /** One stream: Streams.Append. Several: one multiStreamAppend (KurrentDB 25.1+), atomic. */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkAppendManyArguments(appends);
+    return this.appendWithRetries(appends);
+  }
+
+  /**
+   * Refuses a server that cannot append to several streams atomically (before 25.1). Run once at
+   * startup: the client learns the server's features on its first call.
+   */
+  async checkServerFeatures(): Promise<void> {
+    const features = await this.call('server features', () => serverFeatures(this.client));
+    if (!features.supports(StreamsServiceService.appendSession)) {
+      throw new Error(
+        `KurrentDB ${MULTI_STREAM_APPEND_VERSION} or later is needed (atomic appends to several ` +
+          `streams); the server reports version ${features.serverVersion}`,
+      );
+    }
+  }
+
+  private async appendWithRetries(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     try {
-      return await backOff(() => this.appendOnce(streamId, events, expected), {
+      return await backOff(() => this.appendOnce(appends), {
         numOfAttempts: this.settings.maxAppendAttempts,
         startingDelay: 5,
         maxDelay: 200,
@@ -124,105 +173,113 @@ export class KurrentDbEventStore implements EventStore {
       });
     } catch (error) {
       if (error instanceof ConcurrentAppendError) {
-        throw new WrongExpectedRevisionError(streamId, expected, error.actual);
+        const conflicting = appends.find((a) => a.streamId === error.streamId) ?? appends[0];
+        throw new WrongExpectedRevisionError(
+          conflicting.streamId,
+          conflicting.expected,
+          error.actual,
+        );
       }
       throw error;
     }
   }
 
-  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    checkAppendManyArguments(appends);
-    return Promise.reject(new Error('appendMany is not available on KurrentDB yet'));
-  }
-
-  private async appendOnce(
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const tail = await this.readStreamPage(
-      streamId,
-      BACKWARDS,
-      END,
-      this.settings.idempotencyWindow,
+  private async appendOnce(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const tails = await Promise.all(
+      appends.map((a) =>
+        this.readStreamPage(a.streamId, BACKWARDS, END, this.settings.idempotencyWindow),
+      ),
     );
-    const earlier = await this.findEarlierAppend(streamId, events, expected, tail);
-    if (earlier) return earlier;
-
-    const { head, events: sealed } = sealAppend(
-      { streamId, events, expected },
-      headOf(tail),
-      new Date().toISOString(),
-    );
-    let written: KurrentAppendResult;
-    try {
-      written = await this.call('append', () =>
-        this.client.appendToStream(
-          streamId,
-          sealed.map((e) => toEventData(e.event, e.metadata)),
-          { streamState: head ? BigInt(head.revision) : NO_STREAM },
+    const earlier = await Promise.all(
+      appends.map((a, i) =>
+        findEarlierAppend(a, tails[i], (from, count) =>
+          this.readStreamPage(a.streamId, FORWARDS, BigInt(from), count),
         ),
-      );
-    } catch (error) {
-      const actualNow = wrongExpectedVersionActual(error);
-      if (actualNow !== undefined) throw new ConcurrentAppendError(actualNow);
-      throw error;
+      ),
+    );
+    if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
+    const stored = earlier.findIndex((result) => result !== undefined);
+    if (stored >= 0) {
+      throw new DuplicateEventIdError(appends[stored].streamId, appends[stored].events[0].eventId);
     }
-    const revision = Number(written.nextExpectedRevision);
-    // The append answers with its last event's position; a server that answers without one
-    // (e.g. for a write it recognised as a retry) is asked for it.
-    const position = written.position
-      ? encodeKurrentDbPosition(written.position)
-      : (await this.readStreamPage(streamId, FORWARDS, BigInt(revision), 1))[0].position;
-    return { streamId, revision, position, eventIds: events.map((e) => e.eventId) };
+
+    const recordedAt = new Date().toISOString();
+    const sealed = appends.map((a, i) => sealAppend(a, headOf(tails[i]), recordedAt));
+    const written =
+      sealed.length === 1 ? [await this.writeOne(sealed[0])] : await this.writeMany(sealed);
+    return Promise.all(
+      sealed.map(async ({ streamId, events }, i) => ({
+        streamId,
+        revision: written[i].revision,
+        position:
+          written[i].position ?? (await this.positionOfWritten(streamId, written[i].revision)),
+        eventIds: events.map((e) => e.event.eventId),
+      })),
+    );
   }
 
-  /**
-   * The same event ids stored already, in this stream and order, as one earlier append: its
-   * result. Some of them stored in another arrangement: DuplicateEventIdError. Looks in the
-   * stream's latest events, and, when the caller's exact expectation fails, at the place where
-   * that expectation would have put them.
-   */
-  private async findEarlierAppend(
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-    tail: RecordedEvent[],
-  ): Promise<AppendResult | undefined> {
-    const byId = new Map(tail.map((e) => [e.eventId, e]));
-    const k = events.findIndex((e) => byId.has(e.eventId));
-    let first: number | undefined;
-    if (k >= 0) {
-      first = (byId.get(events[k].eventId) as RecordedEvent).revision - k;
-    } else if (expected !== 'any' && expected !== 'stream_exists' && tail.length > 0) {
-      const slot = expected === 'no_stream' ? 0 : expected + 1;
-      if (tail[0].revision >= slot) first = slot;
-    }
-    if (first === undefined) return undefined;
-
-    const byRevision = new Map(tail.map((e) => [e.revision, e]));
-    let stored = events.map((_, i) => byRevision.get((first as number) + i));
-    if (first < 0 || stored.some((e) => e === undefined)) {
-      stored =
-        first < 0
-          ? []
-          : await this.readStreamPage(streamId, FORWARDS, BigInt(first), events.length);
-    }
-    const same =
-      stored.length === events.length && stored.every((e, i) => e?.eventId === events[i].eventId);
-    if (same) {
-      const last = stored[stored.length - 1] as RecordedEvent;
+  private async writeOne({ streamId, head, events }: SealedAppend): Promise<Written> {
+    try {
+      const written: KurrentAppendResult = await this.call(
+        'append',
+        () =>
+          this.client.appendToStream(
+            streamId,
+            events.map((e) => toEventData(e.event, e.metadata)),
+            { streamState: expectedHead(head) },
+          ),
+        { writes: true },
+      );
+      // A server may answer a write it recognised as a retry without a position.
       return {
-        streamId,
-        revision: last.revision,
-        position: last.position,
-        eventIds: events.map((e) => e.eventId),
+        revision: Number(written.nextExpectedRevision),
+        position: written.position ? encodeKurrentDbPosition(written.position) : undefined,
       };
+    } catch (error) {
+      throw asConcurrentAppend(error, streamId) ?? error;
     }
-    if (k >= 0) throw new DuplicateEventIdError(streamId, events[k].eventId);
-    if (stored[0]?.eventId === events[0].eventId)
-      throw new DuplicateEventIdError(streamId, events[0].eventId);
-    return undefined;
+  }
+
+  /** The client answers revisions only; the positions are read back. */
+  private async writeMany(sealed: readonly SealedAppend[]): Promise<Written[]> {
+    try {
+      const written = await this.call(
+        'appendMany',
+        () =>
+          this.client.multiStreamAppend(
+            sealed.map(({ streamId, head, events }) => ({
+              streamName: streamId,
+              expectedState: expectedHead(head),
+              events: events.map((e) => toFlatEventData(e.event, e.metadata)),
+            })),
+          ),
+        { writes: true },
+      );
+      return sealed.map(({ streamId, events }) => {
+        const answer = written.responses.find((r) => r.streamName === streamId);
+        return {
+          revision: answer ? Number(answer.revision) : events[events.length - 1].revision,
+          position: undefined,
+        };
+      });
+    } catch (error) {
+      throw asConcurrentAppend(error, sealed[0].streamId) ?? error;
+    }
+  }
+
+  /** The write is done: if its position cannot be read now, the caller must ask again. */
+  private async positionOfWritten(streamId: string, revision: number): Promise<Position> {
+    try {
+      const [last] = await this.readStreamPage(streamId, FORWARDS, BigInt(revision), 1);
+      if (last) return last.position;
+      throw new Error(`event ${revision} of ${streamId} is not there after its write`);
+    } catch (error) {
+      throw new OutcomeUnknownError(
+        ENGINE,
+        `written, but its position could not be read: ${firstLine(error)}`,
+        { cause: error },
+      );
+    }
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -349,7 +406,16 @@ export class KurrentDbEventStore implements EventStore {
     );
   }
 
-  private async call<T>(operation: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Every server call, with its deadline. For a write (`writes`), a failure after the request may
+   * have reached the server (its deadline passed, the store closed or the connection dropped
+   * meanwhile) is OutcomeUnknownError; StoreUnavailableError only when it was never sent.
+   */
+  private async call<T>(
+    operation: string,
+    work: () => Promise<T>,
+    { writes = false } = {},
+  ): Promise<T> {
     if (this.closing.signal.aborted) {
       throw new StoreUnavailableError(ENGINE, `${operation}: the store is closed`);
     }
@@ -362,9 +428,22 @@ export class KurrentDbEventStore implements EventStore {
         this.closing.signal,
       );
     } catch (error) {
-      throw toStoreError(error, operation);
+      throw writes ? toWriteError(error, operation) : toStoreError(error, operation);
     }
   }
+}
+
+function expectedHead(head: StreamHead | undefined): bigint | typeof NO_STREAM {
+  return head ? BigInt(head.revision) : NO_STREAM;
+}
+
+function asConcurrentAppend(error: unknown, streamId: string): ConcurrentAppendError | undefined {
+  const conflict = wrongExpectedVersion(error);
+  return conflict && new ConcurrentAppendError(conflict.streamId ?? streamId, conflict.actual);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 /** The head of a stream from its latest events, newest first. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { StoreUnavailableError } from '../../event-store.errors';
+import { StoreUnavailableError, WrongExpectedRevisionError } from '../../event-store.errors';
 import { AppendResult, NewEvent, StreamAppend } from '../../event-store.port';
 import { SqliteEventStore } from './sqlite.event-store';
 
@@ -59,6 +59,8 @@ describe('SQLite group commit under SQLITE_FULL', () => {
         { streamId: `many-${randomUUID()}`, events: [bulky()], expected: 'no_stream' },
       ],
       [{ streamId: `one-${randomUUID()}`, events: [bulky()], expected: 'no_stream' }],
+      // Refused on its own merits, whatever happens to the group.
+      [{ streamId: 'seed', events: [bulky()], expected: 5 }],
     ];
     // Made in one tick: one group commit.
     const outcomes = await Promise.allSettled(
@@ -74,7 +76,13 @@ describe('SQLite group commit under SQLITE_FULL', () => {
     for (const [i, outcome] of outcomes.entries()) {
       const appends = calls[i];
       const stored = await Promise.all(appends.map((a) => store.readStream(a.streamId)));
-      if (outcome.status === 'rejected') {
+      if (appends[0].streamId === 'seed') {
+        expect(outcome).toMatchObject({ status: 'rejected', reason: { actual: 0 } });
+        expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        expect(stored[0]).toHaveLength(1);
+      } else if (outcome.status === 'rejected') {
         expect(outcome.reason).toBeInstanceOf(StoreUnavailableError);
         expect(stored.map((events) => events.length)).toEqual(appends.map(() => 0));
       } else {

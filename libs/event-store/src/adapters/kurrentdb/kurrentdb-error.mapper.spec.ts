@@ -1,0 +1,47 @@
+import { ErrorType } from '@kurrent/kurrentdb-client';
+import {
+  OutcomeUnknownError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../../event-store.errors';
+import { toStoreError, toWriteError } from './kurrentdb-error.mapper';
+
+/** Errors in the shapes grpc-js and the client raise them. */
+const grpcError = (code: number, details: string) =>
+  Object.assign(new Error(`${code} ${details}`), { code, details });
+
+describe('KurrentDB errors of a write', () => {
+  it('no connection could be made: nothing was sent, StoreUnavailableError', () => {
+    const refused = grpcError(
+      14,
+      'UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED 127.0.0.1:2113',
+    );
+    expect(toWriteError(refused, 'append')).toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it.each([
+    ['a dropped connection', grpcError(14, 'UNAVAILABLE: Connection dropped')],
+    ['a deadline', grpcError(4, 'DEADLINE_EXCEEDED: Deadline exceeded')],
+    ['a cancelled call', grpcError(1, 'CANCELLED: Call cancelled')],
+    ['the client timing out', Object.assign(new Error('timeout'), { type: ErrorType.TIMEOUT })],
+    ['our own deadline', new StoreUnavailableError('kurrentdb', 'append: no answer within 5 ms')],
+  ])('%s: it may have been written, OutcomeUnknownError', (_name, error) => {
+    expect(toWriteError(error, 'append')).toBeInstanceOf(OutcomeUnknownError);
+  });
+
+  it('the same errors of a read are all StoreUnavailableError', () => {
+    expect(toStoreError(grpcError(14, 'UNAVAILABLE: Connection dropped'), 'read')).toBeInstanceOf(
+      StoreUnavailableError,
+    );
+    expect(toStoreError(grpcError(4, 'DEADLINE_EXCEEDED'), 'read')).toBeInstanceOf(
+      StoreUnavailableError,
+    );
+  });
+
+  it('a refusal passes through, and a bug stays a bug', () => {
+    const conflict = new WrongExpectedRevisionError('s', 0, 1);
+    expect(toWriteError(conflict, 'append')).toBe(conflict);
+    const bug = new TypeError('oops');
+    expect(toWriteError(bug, 'append')).toBe(bug);
+  });
+});

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import {
+  KurrentDbDouble,
+  startKurrentDbDouble,
+} from '../../../../../test/kurrentdb-double/kurrentdb-double';
+import { OutcomeUnknownError, StoreUnavailableError } from '../../event-store.errors';
+import { AppendResult, NewEvent, StreamAppend } from '../../event-store.port';
+import { KurrentDbEventStore } from './kurrentdb.event-store';
+
+/**
+ * What a writer is told when the server takes a write and its answer never comes back: an unknown
+ * outcome, never "nothing was written"; the same call made again tells the truth.
+ */
+
+const event = (): NewEvent => ({
+  eventId: randomUUID(),
+  type: 'OutcomeTested',
+  data: {},
+  metadata: {
+    commandId: randomUUID(),
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    actor: { id: 'tester', role: 'admin' },
+    occurredAt: '2026-01-02T03:04:05.000Z',
+    schemaVersion: 1,
+  },
+});
+
+type Write = { name: string; appends: () => StreamAppend[] };
+const writes: Write[] = [
+  {
+    name: 'append',
+    appends: () => [
+      { streamId: `one-${randomUUID()}`, events: [event(), event()], expected: 'no_stream' },
+    ],
+  },
+  {
+    name: 'appendMany',
+    appends: () => [
+      { streamId: `many-${randomUUID()}`, events: [event()], expected: 'no_stream' },
+      { streamId: `many-${randomUUID()}`, events: [event(), event()], expected: 'no_stream' },
+    ],
+  },
+];
+
+function send(store: KurrentDbEventStore, appends: StreamAppend[]): Promise<AppendResult[]> {
+  if (appends.length > 1) return store.appendMany(appends);
+  const [{ streamId, events, expected }] = appends;
+  return store.append(streamId, events, expected).then((r) => [r]);
+}
+
+async function storedIds(store: KurrentDbEventStore, appends: StreamAppend[]) {
+  return Promise.all(
+    appends.map(async (a) => (await store.readStream(a.streamId)).map((e) => e.eventId)),
+  );
+}
+
+/** The first reads after a restart may still meet the old, dropped connection. */
+async function afterRestart<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= 100 || !(error instanceof StoreUnavailableError)) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+const sentIds = (appends: StreamAppend[]) => appends.map((a) => a.events.map((e) => e.eventId));
+
+describe.each(writes)('$name when the answer is lost', ({ appends: make }) => {
+  let double: KurrentDbDouble;
+  let store: KurrentDbEventStore;
+
+  beforeEach(async () => {
+    double = await startKurrentDbDouble();
+    store = new KurrentDbEventStore(double.url, { timeoutMs: 600 });
+  });
+  afterEach(async () => {
+    await store.close();
+    await double.close();
+  });
+
+  it('the server writes and never answers: OutcomeUnknownError; a retry answers, nothing doubled', async () => {
+    const appends = make();
+    double.holdWrites('apply');
+    await expect(send(store, appends)).rejects.toBeInstanceOf(OutcomeUnknownError);
+    double.holdWrites(false);
+    expect(await storedIds(store, appends)).toEqual(sentIds(appends));
+    const retried = await send(store, appends);
+    expect(retried.map((r) => r.eventIds)).toEqual(sentIds(appends));
+    expect(await storedIds(store, appends)).toEqual(sentIds(appends));
+  });
+
+  it('the server drops the write and never answers: OutcomeUnknownError; a retry writes it once', async () => {
+    const appends = make();
+    double.holdWrites('discard');
+    await expect(send(store, appends)).rejects.toBeInstanceOf(OutcomeUnknownError);
+    double.holdWrites(false);
+    expect(await storedIds(store, appends)).toEqual(appends.map(() => []));
+    await send(store, appends);
+    expect(await storedIds(store, appends)).toEqual(sentIds(appends));
+  });
+
+  it('the connection drops after the write was sent: OutcomeUnknownError, not "unavailable"', async () => {
+    const patient = new KurrentDbEventStore(double.url, { timeoutMs: 10_000 });
+    try {
+      const appends = make();
+      double.holdWrites('apply');
+      const call = send(patient, appends).then(
+        () => new Error('the write was answered'),
+        (e: unknown) => e,
+      );
+      // The write has reached the server once it is in the log.
+      for (let i = 0; i < 500; i++) {
+        const ids = await storedIds(store, appends);
+        if (ids.every((stored) => stored.length > 0)) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await double.stop();
+      const error = await call;
+      expect(error).toBeInstanceOf(OutcomeUnknownError);
+      double.holdWrites(false);
+      await double.start();
+      const retried = await afterRestart(() => send(patient, appends));
+      expect(retried.map((r) => r.eventIds)).toEqual(sentIds(appends));
+      expect(await storedIds(patient, appends)).toEqual(sentIds(appends));
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it('the server is down before the call: StoreUnavailableError, nothing written', async () => {
+    const appends = make();
+    await store.ping();
+    await double.stop();
+    await expect(send(store, appends)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await double.start();
+    expect(await afterRestart(() => storedIds(store, appends))).toEqual(appends.map(() => []));
+  });
+});
