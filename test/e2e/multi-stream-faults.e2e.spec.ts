@@ -65,9 +65,7 @@ const KURRENTDB_DOUBLE: Engine = {
   },
 };
 
-// KURRENTDB_DOUBLE joins once the KurrentDB adapter's appendMany lands.
-const ENGINES: Engine[] = [SQLITE];
-void KURRENTDB_DOUBLE;
+const ENGINES: Engine[] = [SQLITE, KURRENTDB_DOUBLE];
 
 const organ = {
   id: 'org-pm',
@@ -108,6 +106,7 @@ describe.each(ENGINES)('multi-stream commands under store faults: $name', (engin
     ['fails after the write', afterTheWrite],
     ['times out while the write lands', whileTheWriteLands],
   ] as const;
+  const slug = engine.name.replace(/\W+/g, '-');
   let api: Harness;
   let faulty: FaultEventStore;
   let fault: Fault = afterTheWrite;
@@ -175,7 +174,7 @@ describe.each(ENGINES)('multi-stream commands under store faults: $name', (engin
     });
 
     it('pair-branch: 503 OUTCOME_UNKNOWN; the pairing and its link landed together; no phantom', async () => {
-      const key = { 'idempotency-key': `pair-${engine.name}-${n}` };
+      const key = { 'idempotency-key': `pair-${slug}-${n}` };
       const rural = `v-pair-${n}`;
       expectOutcomeUnknown(
         await underFault('BranchPaired', () => admin().post('/pairings', pairing(rural), key)),
@@ -211,7 +210,7 @@ describe.each(ENGINES)('multi-stream commands under store faults: $name', (engin
     });
 
     it('allocate, reduce, cancel: 503 OUTCOME_UNKNOWN; budget reserved = Σ allocations after each', async () => {
-      const key = { 'idempotency-key': `allocate-${engine.name}-${n}` };
+      const key = { 'idempotency-key': `allocate-${slug}-${n}` };
       const id = `a-${n}`;
       expectOutcomeUnknown(
         await underFault('AllocationOpened', () =>
