@@ -51,6 +51,15 @@ async function startProcess(dist: string, dataDir: string, port: number): Promis
   return child;
 }
 
+/** Fails with the step's name instead of hanging until the test's timeout. */
+function step<T>(name: string, work: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name}: not done within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) =>
     child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
@@ -75,7 +84,7 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
 
   it('after restart no village lists a missing pairing, budgets equal Σ allocations, and every 201 is there', async () => {
     const port = await freePort();
-    child = await startProcess(dist, dataDir, port);
+    child = await step('first start', startProcess(dist, dataDir, port));
     const api = client({ url: `http://127.0.0.1:${port}` }, ADMIN_KEY);
     const organ = (id: string, departmentKind: string) => ({
       id,
@@ -154,12 +163,12 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
         }
       }
     };
-    await Promise.all(Array.from({ length: 12 }, worker));
-    await exited(child);
+    await step('burst', Promise.all(Array.from({ length: 12 }, worker)));
+    await step('exit after SIGKILL', exited(child));
     expect(failedBeforeKill).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(0);
 
-    child = await startProcess(dist, dataDir, port);
+    child = await step('restart', startProcess(dist, dataDir, port));
     for (const { path, id } of acknowledged) {
       expect([path, id, (await api.get(`/${path}/${id}`)).status]).toEqual([path, id, 200]);
     }
@@ -181,7 +190,7 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
       }
     }
     child.kill('SIGTERM');
-    await exited(child);
+    await step('exit after SIGTERM', exited(child));
 
     const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
     try {
