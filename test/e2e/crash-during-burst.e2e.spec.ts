@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,18 +52,47 @@ async function startProcess(dist: string, dataDir: string, port: number): Promis
 }
 
 /** Fails with the step's name instead of hanging until the test's timeout. */
-function step<T>(name: string, work: Promise<T>, ms = 20_000): Promise<T> {
+function step<T>(name: string, work: Promise<T>, ms = 20_000, detail = () => ''): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`${name}: not done within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`${name}: not done within ${ms} ms ${detail()}`)),
+      ms,
+    );
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/** The kernel's view of a process (Linux), for a failure message. */
+function processState(child: ChildProcess): string {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return `(pid ${child.pid}, killed ${child.killed}, ${/^State:.*$/m.exec(status)?.[0]})`;
+  } catch {
+    return `(pid ${child.pid}, killed ${child.killed}, gone)`;
+  }
+}
+
+/**
+ * Resolves once the process is gone: on its 'exit' event, or when its pid no longer exists (the
+ * event was seen to go missing now and then after a SIGKILL, with the process already reaped).
+ */
 const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
-  );
+  new Promise<void>((resolve) => {
+    const gone = () => {
+      clearInterval(poll);
+      resolve();
+    };
+    const poll = setInterval(() => {
+      try {
+        process.kill(child.pid!, 0);
+      } catch {
+        gone();
+      }
+    }, 100);
+    if (child.exitCode !== null || child.signalCode !== null) gone();
+    else child.once('exit', gone);
+  });
 
 describe('SIGKILL in the middle of a burst of pairings and allocations sent without keys', () => {
   const dist = join(ROOT, '.cache', `crash-dist-${process.pid}`);
@@ -164,7 +193,7 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
       }
     };
     await step('burst', Promise.all(Array.from({ length: 12 }, worker)));
-    await step('exit after SIGKILL', exited(child));
+    await step('exit after SIGKILL', exited(child), 20_000, () => processState(child!));
     expect(failedBeforeKill).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(0);
 
