@@ -69,53 +69,52 @@ async function measure(
   };
 }
 
+/** A fresh store with 60 open budgets and one recipient, so every row starts from the same state. */
+async function prepared(dir: string) {
+  const store = new SqliteEventStore(join(dir, `events-${randomUUID()}.sqlite`));
+  const runner = new DecisionRunner(store);
+  const budgets: string[] = [];
+  for (const year of YEARS) {
+    for (const source of SOURCES) {
+      const budgetId = `${year}-${source}`;
+      const meta = metadata(false, 0);
+      await runner.run({
+        id: budgetId,
+        streamId: budgetStreamId(budgetId),
+        decider: budgetDecider,
+        metadata: meta,
+        command: () =>
+          domainCommand<OpenBudget>(
+            'OpenBudget',
+            { budgetId, year, source, amountFen: 10 ** 12 },
+            meta,
+          ),
+      });
+      budgets.push(budgetId);
+    }
+  }
+  const register = new RegisterOrganizationHandler(runner);
+  await register.execute(
+    new RegisterOrganizationCommand(
+      { id: 'v-bench', name: '东坪村党支部', level: 'branch', sector: 'village', township: 'T01' },
+      metadata(false, 0),
+    ),
+  );
+  return { store, budgets, register, allocate: new AllocateFundsHandler(runner) };
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-bench-multi-'));
-  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  const rows: Row[] = [];
   try {
-    const runner = new DecisionRunner(store);
-    const budgets: string[] = [];
-    for (const year of YEARS) {
-      for (const source of SOURCES) {
-        const budgetId = `${year}-${source}`;
-        const meta = metadata(false, 0);
-        await runner.run({
-          id: budgetId,
-          streamId: budgetStreamId(budgetId),
-          decider: budgetDecider,
-          metadata: meta,
-          command: () =>
-            domainCommand<OpenBudget>(
-              'OpenBudget',
-              { budgetId, year, source, amountFen: 10 ** 12 },
-              meta,
-            ),
-        });
-        budgets.push(budgetId);
-      }
-    }
-    const register = new RegisterOrganizationHandler(runner);
-    const allocate = new AllocateFundsHandler(runner);
-    await register.execute(
-      new RegisterOrganizationCommand(
-        {
-          id: 'v-bench',
-          name: '东坪村党支部',
-          level: 'branch',
-          sector: 'village',
-          township: 'T01',
-        },
-        metadata(false, 0),
-      ),
-    );
-
-    const rows: Row[] = [];
     for (const keyed of [false, true]) {
+      const key = keyed ? 'yes' : 'no';
+      const one = await prepared(dir);
       const organizations = await measure((n) =>
-        register.execute(
+        one.register.execute(
           new RegisterOrganizationCommand(
             {
-              id: `org-${keyed ? 'k' : 'n'}-${n}`,
+              id: `org-${n}`,
               name: `机关党支部 ${n}`,
               level: 'branch',
               sector: 'organ',
@@ -126,16 +125,15 @@ async function main() {
           ),
         ),
       );
-      rows.push({
-        command: 'register-organization (1 stream)',
-        key: keyed ? 'yes' : 'no',
-        ...organizations,
-      });
+      await one.store.close();
+      rows.push({ command: 'register-organization (1 stream)', key, ...organizations });
+
+      const two = await prepared(dir);
       const allocations = await measure((n) =>
-        allocate.execute(
+        two.allocate.execute(
           new AllocateFundsCommand(
             {
-              budgetId: budgets[n % budgets.length],
+              budgetId: two.budgets[n % two.budgets.length],
               recipientOrganizationId: 'v-bench',
               amountFen: 100,
               purpose: 'activity_funds',
@@ -145,14 +143,11 @@ async function main() {
           ),
         ),
       );
-      rows.push({
-        command: 'allocate-funds (2 streams)',
-        key: keyed ? 'yes' : 'no',
-        ...allocations,
-      });
+      await two.store.close();
+      rows.push({ command: 'allocate-funds (2 streams)', key, ...allocations });
     }
     printReport(
-      `write side in process: ${COMMANDS} commands, ${WRITERS} writers, ${budgets.length} budgets`,
+      `write side in process: ${COMMANDS} commands, ${WRITERS} writers, 60 budgets, a fresh store per row`,
       rows.map((r) => ({
         command: r.command,
         key: r.key,
@@ -163,7 +158,6 @@ async function main() {
       { machine: machineInfo() },
     );
   } finally {
-    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
