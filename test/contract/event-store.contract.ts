@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import {
   AppendResult,
   DuplicateEventIdError,
@@ -346,6 +347,41 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect(await store.readStream(a)).toEqual([]);
       });
 
+      it("reads its events back exactly as an append's: data, type and metadata, nothing added", async () => {
+        const [a, b] = [stream('shape'), stream('shape')];
+        const [x, y] = [
+          event('Shaped', { amountFen: 600, name: '结对共建', nested: { list: [1, 2] } }),
+          event('Linked', { pairingId: 'p-1' }),
+        ];
+        await store.append(b, events(1), 'no_stream');
+        await store.appendMany([
+          { streamId: a, events: [x], expected: 'no_stream' },
+          { streamId: b, events: [y], expected: 0 },
+        ]);
+        const [storedX] = await store.readStream(a);
+        const [, storedY] = await store.readStream(b);
+        for (const [stored, sent] of [
+          [storedX, x],
+          [storedY, y],
+        ] as const) {
+          expect(stored).toEqual({
+            eventId: sent.eventId,
+            streamId: stored.streamId,
+            revision: stored.revision,
+            position: stored.position,
+            type: sent.type,
+            data: sent.data,
+            metadata: {
+              ...sent.metadata,
+              recordedAt: expect.any(String),
+              prevHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+              hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+            },
+          });
+        }
+        expect(verifyChain(await store.readStream(b))).toBeUndefined();
+      });
+
       it('refuses a stream named twice, an empty call and an event id used twice', async () => {
         const a = stream('many');
         const twice = events(2);
@@ -511,6 +547,96 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect(new Set(taken).size).toBe(taken.length);
         const total = [...stored.values()].reduce((n, events) => n + events.length, 0);
         expect(wins.length * 2).toBe(total);
+      });
+    });
+
+    describe('appendMany against a model (property)', () => {
+      type Expectation = 'head' | 'wrong' | 'any' | 'no_stream' | 'stream_exists';
+      type Op =
+        | { kind: 'write'; parts: { stream: number; count: number; expect: Expectation }[] }
+        | { kind: 'retry'; of: number };
+
+      const op: fc.Arbitrary<Op> = fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.record({
+            kind: fc.constant('write' as const),
+            parts: fc.uniqueArray(
+              fc.record({
+                stream: fc.integer({ min: 0, max: 3 }),
+                count: fc.integer({ min: 1, max: 3 }),
+                expect: fc.constantFrom<Expectation>(
+                  'head',
+                  'head',
+                  'wrong',
+                  'any',
+                  'no_stream',
+                  'stream_exists',
+                ),
+              }),
+              { minLength: 1, maxLength: 3, selector: (p) => p.stream },
+            ),
+          }),
+        },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('retry' as const), of: fc.nat() }) },
+      );
+
+      it('every call is all or nothing, refusals name their stream, retries answer the first results', async () => {
+        await fc.assert(
+          fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+            const names = [0, 1, 2, 3].map(() => stream('model'));
+            const model = names.map(() => [] as string[]);
+            const done: { appends: StreamAppend[]; results: AppendResult[] }[] = [];
+            for (const step of ops) {
+              if (step.kind === 'retry') {
+                if (done.length === 0) continue;
+                const earlier = done[step.of % done.length];
+                expect(await store.appendMany(earlier.appends)).toEqual(earlier.results);
+                continue;
+              }
+              const appends: StreamAppend[] = step.parts.map(({ stream: i, count, expect: e }) => {
+                const head = model[i].length - 1;
+                const expected =
+                  e === 'head' ? (head < 0 ? 'no_stream' : head) : e === 'wrong' ? head + 1 : e;
+                return { streamId: names[i], events: events(count), expected };
+              });
+              const refusedAt = step.parts.findIndex(({ stream: i }, k) => {
+                const { expected } = appends[k];
+                const head = model[i].length - 1;
+                if (expected === 'no_stream') return head >= 0;
+                if (expected === 'stream_exists') return head < 0;
+                return typeof expected === 'number' && expected !== head;
+              });
+              const outcome = await store.appendMany(appends).then(
+                (results) => ({ results }),
+                (error: unknown) => ({ error }),
+              );
+              if (refusedAt >= 0) {
+                expect(outcome).toMatchObject({ error: { streamId: appends[refusedAt].streamId } });
+                expect((outcome as { error: unknown }).error).toBeInstanceOf(
+                  WrongExpectedRevisionError,
+                );
+              } else {
+                expect(outcome).toHaveProperty('results');
+                const { results } = outcome as { results: AppendResult[] };
+                step.parts.forEach(({ stream: i }, k) => {
+                  model[i].push(...appends[k].events.map((e) => e.eventId));
+                  expect(results[k]).toMatchObject({
+                    streamId: names[i],
+                    revision: model[i].length - 1,
+                  });
+                });
+                done.push({ appends, results });
+              }
+            }
+            for (const [i, name] of names.entries()) {
+              const stored = await store.readStream(name);
+              expect(stored.map((e) => e.eventId)).toEqual(model[i]);
+              expect(verifyChain(stored)).toBeUndefined();
+            }
+          }),
+          { numRuns: 15 },
+        );
       });
     });
 

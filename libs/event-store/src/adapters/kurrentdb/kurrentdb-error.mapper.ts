@@ -62,6 +62,13 @@ export function toWriteError(error: unknown, operation: string): unknown {
   if (error instanceof StoreUnavailableError || (isUnavailable(error) && !neverSent(error))) {
     return new OutcomeUnknownError(ENGINE, `${operation}: ${firstLine(error)}`, { cause: error });
   }
+  // The client refuses before sending a call the server does not serve (multiStreamAppend on a
+  // server older than 25.1, which startup refuses too): nothing was written.
+  if ((error as { type?: unknown } | null)?.type === ErrorType.UNSUPPORTED) {
+    return new StoreUnavailableError(ENGINE, `${operation}: ${firstLine(error)}`, {
+      cause: error,
+    });
+  }
   return toStoreError(error, operation);
 }
 

@@ -7,7 +7,9 @@ import {
   KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../../../../test/kurrentdb-double/kurrentdb-double';
+import { StoreUnavailableError } from '../../event-store.errors';
 import { openEventStore } from '../../open-event-store';
+import { KurrentDbEventStore } from './kurrentdb.event-store';
 import { NewEvent } from '../../event-store.port';
 
 const event = (): NewEvent => ({
@@ -53,6 +55,26 @@ describe('KurrentDB server version at startup', () => {
     expect(message).toContain('25.1 or later is needed');
     expect(message).toContain('24.10.0');
     expect(message).not.toContain('\n');
+  });
+
+  it('an older server reached anyway: appendMany fails with StoreUnavailableError and writes nothing', async () => {
+    double = await startKurrentDbDouble({ serverVersion: '24.10.0' });
+    const store = new KurrentDbEventStore(double.url, { timeoutMs: 2000 });
+    try {
+      const [a, b] = [`old-${randomUUID()}`, `old-${randomUUID()}`];
+      await expect(
+        store.appendMany([
+          { streamId: a, events: [event()], expected: 'no_stream' },
+          { streamId: b, events: [event()], expected: 'no_stream' },
+        ]),
+      ).rejects.toThrow(StoreUnavailableError);
+      expect(await store.readStream(a)).toEqual([]);
+      expect(await store.readStream(b)).toEqual([]);
+      // One stream needs no multi-stream append.
+      await expect(store.append(a, [event()], 'no_stream')).resolves.toMatchObject({ revision: 0 });
+    } finally {
+      await store.close();
+    }
   });
 
   it('opens on 25.1 and appends to several streams atomically', async () => {
