@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { organizationDecider, organizationStreamId, RegisterOrganization } from '@gongjian/domain';
+import {
+  organizationDecider,
+  organizationStreamId,
+  RecordMemberCount,
+  RegisterOrganization,
+} from '@gongjian/domain';
 import { OutcomeUnknownError, SqliteEventStore } from '@gongjian/event-store';
 import { failingAfterWrite } from '@gongjian/testing';
 import { domainCommand } from './command-context';
@@ -7,7 +12,7 @@ import { CommandMetadata } from './command-metadata';
 import { DecisionRunner } from './decision-runner';
 import { commandIdFor } from './deterministic-ids';
 import { IDEMPOTENCY_KEY_RECORDED, idempotencyStreamId } from './idempotency-record';
-import { IdempotencyKeyReusedError } from './write-side.errors';
+import { IdempotencyKeyReusedError, PreconditionFailedError } from './write-side.errors';
 
 const HASH_KEY = Buffer.alloc(32, 7);
 const actor = { id: 'admin:spec', role: 'admin', townships: [] };
@@ -115,5 +120,98 @@ describe('DecisionRunner: idempotency across streams', () => {
     const stored = await store.readStream('organization-org-a');
     expect(retried).toMatchObject({ id: 'org-a', revision: 0, eventIds: [stored[0].eventId] });
     expect(stored).toHaveLength(1);
+  });
+});
+
+describe('DecisionRunner: one decision across several streams', () => {
+  let store: SqliteEventStore;
+  let runner: DecisionRunner;
+  const count = (id: string, year: number, meta: CommandMetadata) =>
+    domainCommand<RecordMemberCount>(
+      'RecordMemberCount',
+      { organizationId: id, year, count: 10 },
+      meta,
+    );
+  /** Records a member count on both organizations, in one decision answered for `org-a`. */
+  const both = (meta: CommandMetadata, year: number, seen: number[] = []) =>
+    runner.runAcross({
+      id: 'org-a',
+      streamId: 'organization-org-a',
+      metadata: meta,
+      decide: async (session) => {
+        seen.push(year);
+        for (const id of ['org-a', 'org-b']) {
+          await session.decide(organizationStreamId(id), organizationDecider, () =>
+            count(id, year, meta),
+          );
+        }
+      },
+    });
+
+  beforeEach(async () => {
+    store = new SqliteEventStore(':memory:');
+    runner = new DecisionRunner(store, HASH_KEY);
+    await register(runner, 'org-a', metadata(randomUUID(), 'a'));
+    await register(runner, 'org-b', metadata(randomUUID(), 'b'));
+  });
+  afterEach(() => store.close());
+
+  it('appends to every stream it decided on, and answers the primary one', async () => {
+    const result = await both(metadata(randomUUID(), 'x'), 2025);
+    const [a, b] = await Promise.all([
+      store.readStream('organization-org-a'),
+      store.readStream('organization-org-b'),
+    ]);
+    expect([a.length, b.length]).toEqual([2, 2]);
+    expect(result).toMatchObject({ streamId: 'organization-org-a', revision: 1 });
+    expect(result.position).toBe(a[1].position);
+    expect(b[1].position < a[1].position).toBe(true);
+  });
+
+  it('If-Match concerns the primary stream: stale, 412 and nothing written anywhere', async () => {
+    const meta = { ...metadata(randomUUID(), 'x'), ifMatch: 5 };
+    await expect(both(meta, 2025)).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect((await store.readAll()).length).toBe(2);
+    const fresh = { ...metadata(randomUUID(), 'y'), ifMatch: 0 };
+    await expect(both(fresh, 2025)).resolves.toMatchObject({ revision: 1 });
+  });
+
+  it('a conflict on a secondary stream decides the whole command again', async () => {
+    const seen: number[] = [];
+    const meta = metadata(randomUUID(), 'x');
+    // Another command lands on org-b between this decision's read and its append.
+    const racing = runner.runAcross({
+      id: 'org-a',
+      streamId: 'organization-org-a',
+      metadata: meta,
+      decide: async (session) => {
+        seen.push(seen.length);
+        await session.decide('organization-org-a', organizationDecider, () =>
+          count('org-a', 2024, meta),
+        );
+        await session.state('organization-org-b', organizationDecider);
+        if (seen.length === 1) {
+          const other = metadata(randomUUID(), 'other');
+          await runner.run({
+            id: 'org-b',
+            streamId: 'organization-org-b',
+            decider: organizationDecider,
+            metadata: other,
+            command: () => count('org-b', 2023, other),
+          });
+        }
+        await session.decide('organization-org-b', organizationDecider, () =>
+          count('org-b', 2024, meta),
+        );
+      },
+    });
+    await expect(racing).resolves.toMatchObject({ revision: 1 });
+    expect(seen).toEqual([0, 1]);
+    expect((await store.readStream('organization-org-b')).map((e) => e.data.year)).toEqual([
+      undefined,
+      2023,
+      2024,
+    ]);
+    expect(await store.readStream('organization-org-a')).toHaveLength(2);
   });
 });
