@@ -9,6 +9,14 @@ export type HalfDoneRecord =
       urbanOrganizationId: string;
     }
   | {
+      kind: 'pairing_without_link';
+      organizationId: string;
+      pairingId: string;
+      urbanOrganizationId: string;
+      startsOn: string;
+      endsOn: string;
+    }
+  | {
       kind: 'reservation_without_allocation';
       budgetId: string;
       allocationId: string;
@@ -36,13 +44,16 @@ const PAGE = 1_000;
 
 /**
  * One pass over the whole log (a maintenance check, not a request path), keeping only what the
- * check needs per link, reservation and allocation. Versions that wrote the two streams of a
- * command one after the other could leave: a link on a rural organization whose pairing was
- * never created, a reservation on a budget whose allocation was never opened, and a reduction
+ * check needs per pairing, link, reservation and allocation. Versions that wrote the two streams
+ * of a command one after the other could leave: a link on a rural organization whose pairing was
+ * never created, a pairing whose link was undone while it was being written, a reservation on a budget whose allocation was never opened, and a reduction
  * or cancellation of an allocation that the budget never released.
  */
 export async function findHalfDoneRecords(store: EventStore): Promise<HalfDoneRecord[]> {
-  const pairings = new Set<string>();
+  const pairings = new Map<
+    string,
+    { rural: string; urban: string; startsOn: string; endsOn: string; dissolved: boolean }
+  >();
   const links = new Map<string, Extract<HalfDoneRecord, { kind: 'link_without_pairing' }>>();
   const allocations = new Set<string>();
   const reservations = new Map<string, Reservation>();
@@ -55,9 +66,26 @@ export async function findHalfDoneRecords(store: EventStore): Promise<HalfDoneRe
       const d = data as Record<string, string> & { amountFen: number; releasedFen: number };
       switch (type) {
         case 'BranchPaired':
-          pairings.add(d.pairingId);
+          pairings.set(d.pairingId, {
+            rural: d.ruralOrganizationId,
+            urban: d.urbanOrganizationId,
+            startsOn: d.startsOn,
+            endsOn: d.endsOn,
+            dissolved: false,
+          });
           break;
+        case 'PairingRenewed': {
+          const pairing = pairings.get(d.pairingId);
+          if (pairing) pairing.endsOn = d.endsOn;
+          break;
+        }
+        case 'PairingDissolved': {
+          const pairing = pairings.get(d.pairingId);
+          if (pairing) pairing.dissolved = true;
+          break;
+        }
         case 'PairingLinked':
+        case 'PairingLinkRestored':
           links.set(`${d.organizationId}|${d.pairingId}`, {
             kind: 'link_without_pairing',
             organizationId: d.organizationId,
@@ -109,6 +137,18 @@ export async function findHalfDoneRecords(store: EventStore): Promise<HalfDoneRe
   }
 
   const found: HalfDoneRecord[] = [...links.values()].filter((l) => !pairings.has(l.pairingId));
+  for (const [pairingId, p] of pairings) {
+    if (!p.dissolved && !links.has(`${p.rural}|${pairingId}`)) {
+      found.push({
+        kind: 'pairing_without_link',
+        organizationId: p.rural,
+        pairingId,
+        urbanOrganizationId: p.urban,
+        startsOn: p.startsOn,
+        endsOn: p.endsOn,
+      });
+    }
+  }
   for (const r of reservations.values()) {
     if (!allocations.has(r.allocationId)) {
       found.push({

@@ -7,6 +7,7 @@ import {
   RecordMissingRelease,
   ReleaseOrphanReservation,
   RemoveOrphanPairingLink,
+  RestorePairingLink,
 } from '@gongjian/domain';
 import { EventStore } from '@gongjian/event-store';
 import {
@@ -29,6 +30,8 @@ const REPAIR_FINGERPRINT_KEY = createHash('sha256').update('gongjian repair').di
 export const REPAIR_REASONS: Record<HalfDoneRecord['kind'], string> = {
   link_without_pairing:
     'repair: the pairing of this link was never created (half-done by an earlier version)',
+  pairing_without_link:
+    'repair: this pairing exists but its link was undone while it was written (half-done by an earlier version)',
   reservation_without_allocation:
     'repair: the allocation of this reservation was never opened (half-done by an earlier version)',
   release_missing:
@@ -38,6 +41,7 @@ export const REPAIR_REASONS: Record<HalfDoneRecord['kind'], string> = {
 export function targetOf(record: HalfDoneRecord): string {
   switch (record.kind) {
     case 'link_without_pairing':
+    case 'pairing_without_link':
       return `${organizationStreamId(record.organizationId)}#${record.pairingId}`;
     case 'reservation_without_allocation':
       return `${budgetStreamId(record.budgetId)}#${record.allocationId}`;
@@ -77,6 +81,26 @@ export async function repairHalfDoneRecord(
           domainCommand<RemoveOrphanPairingLink>(
             'RemoveOrphanPairingLink',
             { organizationId: record.organizationId, pairingId: record.pairingId, reason },
+            metadata,
+          ),
+      });
+    case 'pairing_without_link':
+      return runner.run({
+        id: record.organizationId,
+        streamId: organizationStreamId(record.organizationId),
+        decider: organizationDecider,
+        metadata,
+        command: () =>
+          domainCommand<RestorePairingLink>(
+            'RestorePairingLink',
+            {
+              organizationId: record.organizationId,
+              pairingId: record.pairingId,
+              urbanOrganizationId: record.urbanOrganizationId,
+              startsOn: record.startsOn,
+              endsOn: record.endsOn,
+              reason,
+            },
             metadata,
           ),
       });

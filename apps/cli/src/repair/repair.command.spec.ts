@@ -64,11 +64,50 @@ async function writeHalfDoneRecords(store: SqliteEventStore): Promise<void> {
     ],
     'no_stream',
   );
-  await store.append(
-    'pairing-p-whole',
-    [event('BranchPaired', { pairingId: 'p-whole' })],
-    'no_stream',
-  );
+  const paired = (pairingId: string, rural: string) =>
+    store.append(
+      `pairing-${pairingId}`,
+      [
+        event('BranchPaired', {
+          pairingId,
+          urbanOrganizationId: 'org-1',
+          ruralOrganizationId: rural,
+          startsOn: '2025-01-01',
+          endsOn: '2027-12-31',
+        }),
+      ],
+      'no_stream',
+    );
+  await paired('p-whole', 'v-1');
+  // A pairing whose link was undone while it was written, alone on its pair or not.
+  const village2 = (id: string, links: NewEvent[]) =>
+    store.append(
+      organizationStreamId(id),
+      [
+        event('OrganizationRegistered', {
+          organizationId: id,
+          name: `${id} 村党支部`,
+          level: 'branch',
+          sector: 'village',
+          township: 'T01',
+        }),
+        ...links,
+      ],
+      'no_stream',
+    );
+  await village2('v-2', []);
+  await paired('p-unlinked', 'v-2');
+  await village2('v-3', [
+    event('PairingLinked', {
+      organizationId: 'v-3',
+      pairingId: 'p-dup-a',
+      urbanOrganizationId: 'org-1',
+      startsOn: '2025-01-01',
+      endsOn: '2099-12-31',
+    }),
+  ]);
+  await paired('p-dup-a', 'v-3');
+  await paired('p-dup-b', 'v-3');
 
   const reserve = (allocationId: string, amountFen: number, reservedFen: number) =>
     event('AllocationReserved', {
@@ -144,9 +183,11 @@ describe('gongjian repair check / apply', () => {
   afterEach(() => store.close());
 
   it('lists each half-done record and nothing whole', async () => {
-    expect(await repairCheck(store, out)).toBe(3);
+    expect(await repairCheck(store, out)).toBe(5);
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ kind: 'link_without_pairing', pairingId: 'p-ghost' }),
+      expect.objectContaining({ kind: 'pairing_without_link', pairingId: 'p-unlinked' }),
+      expect.objectContaining({ kind: 'pairing_without_link', pairingId: 'p-dup-b' }),
       expect.objectContaining({
         kind: 'reservation_without_allocation',
         allocationId: 'a-ghost',
@@ -162,12 +203,13 @@ describe('gongjian repair check / apply', () => {
   });
 
   it('repairs each with an explicit audited event by cli, so the invariants hold', async () => {
-    expect(await repairApply(store, out)).toBe(3);
+    expect(await repairApply(store, out)).toBe(4);
     const repairs = (await store.readAll()).filter(
       (e) => e.metadata.actor.id === 'cli' && !e.streamId.startsWith('idempotency-'),
     );
     expect(repairs.map((e) => e.type)).toEqual([
       'OrphanPairingLinkRemoved',
+      'PairingLinkRestored',
       'OrphanReservationReleased',
       'MissingReleaseRecorded',
     ]);
@@ -178,7 +220,17 @@ describe('gongjian repair check / apply', () => {
     const budget = await state(budgetStreamId(BUDGET.budgetId), budgetDecider);
     // Σ allocations: a-whole 200 + a-reduced 250.
     expect(budget.status === 'open' && budget.reservedFen).toBe(450);
-    expect(await repairCheck(store, out)).toBe(0);
+    const v2 = await state(organizationStreamId('v-2'), organizationDecider);
+    expect(v2.exists && Object.keys(v2.pairingLinks)).toEqual(['p-unlinked']);
+    // Two pairings of one pair: a person decides which to dissolve; nothing is written for it.
+    expect(JSON.parse(lines[lines.length - 3])).toMatchObject({
+      target: 'organization-v-3#p-dup-b',
+      kind: 'pairing_without_link',
+      unresolved: 'PAIRING_ALREADY_ACTIVE',
+    });
+    lines.length = 0;
+    expect(await repairCheck(store, out)).toBe(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ pairingId: 'p-dup-b' });
   });
 
   it('running it twice adds nothing', async () => {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { DomainError } from '@gongjian/domain';
 import { EventStore } from '@gongjian/event-store';
 import { findHalfDoneRecords } from './half-done-records';
 import { REPAIR_REASONS, repairHalfDoneRecord, targetOf } from './repair-half-done';
@@ -16,13 +17,30 @@ export async function repairCheck(store: EventStore, out: Out): Promise<number> 
   return records.length;
 }
 
-/** Repairs every half-done record, one JSON line per repair; returns how many were written. */
+/**
+ * Repairs every half-done record, one JSON line per repair; returns how many were written. A
+ * record a rule refuses to repair (a pairing whose pair holds another active pairing) is reported
+ * with the refusal and left for a person to resolve.
+ */
 export async function repairApply(store: EventStore, out: Out): Promise<number> {
   let written = 0;
   for (const record of await findHalfDoneRecords(store)) {
-    const result = await repairHalfDoneRecord(store, record);
-    if (result.eventIds.length > 0) written++;
-    out(JSON.stringify({ kind: record.kind, target: targetOf(record), ...result }));
+    const target = targetOf(record);
+    try {
+      const result = await repairHalfDoneRecord(store, record);
+      if (result.eventIds.length > 0) written++;
+      out(JSON.stringify({ kind: record.kind, target, ...result }));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      out(
+        JSON.stringify({
+          kind: record.kind,
+          target,
+          unresolved: error.code,
+          detail: error.message,
+        }),
+      );
+    }
   }
   return written;
 }

@@ -3,6 +3,7 @@ import {
   LinkPairing,
   RemoveOrphanPairingLink,
   RenewPairingLink,
+  RestorePairingLink,
   UnlinkPairing,
 } from './organization.commands';
 import { pairingAlreadyActive, pairingLinkConflict, pairingNotLinked } from './organization.errors';
@@ -10,6 +11,7 @@ import {
   OrphanPairingLinkRemoved,
   PairingLinkRenewed,
   PairingLinked,
+  PairingLinkRestored,
   PairingUnlinked,
 } from './organization.events';
 import { requireActive, requireRegistered, requireRuralSector } from './organization.guards';
@@ -126,6 +128,40 @@ export function removeOrphanPairingLink(
         organizationId: organization.id,
         pairingId: link.pairingId,
         urbanOrganizationId: link.urbanOrganizationId,
+        reason: requireText(data.reason, 'reason'),
+      },
+    },
+  ];
+}
+
+/**
+ * Repair (`gongjian repair apply`): the caller has seen the pairing exist without this link.
+ * No-op when the link is there; refused (PAIRING_ALREADY_ACTIVE) when the pair holds another
+ * active pairing, which a person must resolve by dissolving one of the two.
+ */
+export function restorePairingLink(
+  command: RestorePairingLink,
+  state: OrganizationState,
+): PairingLinkRestored[] {
+  const { data, context } = command;
+  const organization = requireRegistered(state, data.organizationId);
+  if (organization.pairingLinks[data.pairingId]) return [];
+  const active = Object.values(organization.pairingLinks).find(
+    (link) =>
+      link.urbanOrganizationId === data.urbanOrganizationId && isLinkActiveOn(link, context.today),
+  );
+  if (active) {
+    throw pairingAlreadyActive(organization.id, data.urbanOrganizationId, active.pairingId);
+  }
+  return [
+    {
+      type: 'PairingLinkRestored',
+      data: {
+        organizationId: organization.id,
+        pairingId: requireText(data.pairingId, 'pairingId'),
+        urbanOrganizationId: requireText(data.urbanOrganizationId, 'urbanOrganizationId'),
+        startsOn: requireDate(data.startsOn, 'startsOn'),
+        endsOn: requireDate(data.endsOn, 'endsOn'),
         reason: requireText(data.reason, 'reason'),
       },
     },

@@ -85,6 +85,19 @@ export type RemoveOrphanPairingLink = Command<
   { organizationId: string; pairingId: string; reason: string }
 >;
 
+/** Repair (CLI): the link of a pairing that exists without one. */
+export type RestorePairingLink = Command<
+  'RestorePairingLink',
+  {
+    organizationId: string;
+    pairingId: string;
+    urbanOrganizationId: string;
+    startsOn: string;
+    endsOn: string;
+    reason: string;
+  }
+>;
+
 export type OrganizationCommand =
   | RegisterOrganization
   | SetVillageCategories
@@ -95,4 +108,5 @@ export type OrganizationCommand =
   | LinkPairing
   | RenewPairingLink
   | UnlinkPairing
-  | RemoveOrphanPairingLink;
+  | RemoveOrphanPairingLink
+  | RestorePairingLink;

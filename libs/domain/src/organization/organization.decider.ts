@@ -5,6 +5,7 @@ import {
   linkPairing,
   removeOrphanPairingLink,
   renewPairingLink,
+  restorePairingLink,
   unlinkPairing,
 } from './link-pairing';
 import { OrganizationCommand } from './organization.commands';
@@ -43,6 +44,8 @@ export function decideOrganization(
       return unlinkPairing(command, state);
     case 'RemoveOrphanPairingLink':
       return removeOrphanPairingLink(command, state);
+    case 'RestorePairingLink':
+      return restorePairingLink(command, state);
   }
 }
 

@@ -94,6 +94,13 @@ export type OrphanPairingLinkRemovedData = {
   reason: string;
 };
 
+/**
+ * Repair of a record left half-done by earlier versions: a pairing that exists without its link
+ * (its link was undone while the pairing was still being written). Links it as PairingLinked
+ * would have, with the reason on record.
+ */
+export type PairingLinkRestoredData = PairingLinkedData & { reason: string };
+
 export type OrganizationRegistered = DomainEvent<
   'OrganizationRegistered',
   OrganizationRegisteredData
@@ -115,6 +122,7 @@ export type OrganizationDeactivated = DomainEvent<
 export type PairingLinked = DomainEvent<'PairingLinked', PairingLinkedData>;
 export type PairingLinkRenewed = DomainEvent<'PairingLinkRenewed', PairingLinkRenewedData>;
 export type PairingUnlinked = DomainEvent<'PairingUnlinked', PairingUnlinkedData>;
+export type PairingLinkRestored = DomainEvent<'PairingLinkRestored', PairingLinkRestoredData>;
 export type OrphanPairingLinkRemoved = DomainEvent<
   'OrphanPairingLinkRemoved',
   OrphanPairingLinkRemovedData
@@ -130,7 +138,8 @@ export type OrganizationEvent =
   | PairingLinked
   | PairingLinkRenewed
   | PairingUnlinked
-  | OrphanPairingLinkRemoved;
+  | OrphanPairingLinkRemoved
+  | PairingLinkRestored;
 
 export const ORGANIZATION_EVENT_TYPES = [
   'OrganizationRegistered',
@@ -143,6 +152,7 @@ export const ORGANIZATION_EVENT_TYPES = [
   'PairingLinkRenewed',
   'PairingUnlinked',
   'OrphanPairingLinkRemoved',
+  'PairingLinkRestored',
 ] as const satisfies readonly OrganizationEvent['type'][];
 
 /** Every organization an event concerns (for the audit trail's organization filter). */
@@ -156,6 +166,7 @@ export function organizationIdsOfOrganizationEvent(event: OrganizationEvent): st
     case 'PairingLinkRenewed':
     case 'PairingUnlinked':
     case 'OrphanPairingLinkRemoved':
+    case 'PairingLinkRestored':
       return unique([event.data.organizationId, event.data.urbanOrganizationId]);
     default:
       return [event.data.organizationId];
