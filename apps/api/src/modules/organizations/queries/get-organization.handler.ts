@@ -5,8 +5,8 @@ import {
   organizationStreamId,
   RegisteredOrganization,
 } from '@gongjian/domain';
+import { DecisionRunner } from '@gongjian/write-side';
 import { assertInScope } from '../../../http/auth/township-scope';
-import { DecisionRunner } from '../../../write-side/decision-runner';
 import { GetOrganizationQuery } from './get-organization.query';
 
 /** Answered from the organization's stream until the read models arrive; operators read their townships. */
