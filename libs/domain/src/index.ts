@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/business-date';
+export * from './shared/official-calendar';
 export * from './organization';
 export * from './pairing';
 export * from './project';

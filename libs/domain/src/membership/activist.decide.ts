@@ -1,4 +1,9 @@
-import { activistPeriodEndsOn, activistReviewDueOn, CONTACTS_COUNT } from './development-rules';
+import {
+  activistPeriodEndsOn,
+  activistReviewDueOn,
+  CONTACTS_COUNT,
+  halfYearsWithoutReview,
+} from './development-rules';
 import {
   AssignCultivationContacts,
   DesignateDevelopmentTarget,
@@ -73,6 +78,16 @@ export function designateTarget(
       'ACTIVIST_REVIEW_UNSATISFACTORY',
       'the latest activist review was unsatisfactory',
       { lastReview: m.lastActivistReview },
+    );
+  }
+  const missing = halfYearsWithoutReview(activistSince, on, m.activistReviews);
+  if (missing.length > 0) {
+    throw membershipError(
+      'ACTIVIST_REVIEWS_MISSING',
+      `an activist is reviewed every half-year before designation; none from ${missing
+        .map((h) => `${h.from} to ${h.until}`)
+        .join(', ')}`,
+      { activistSince, missingHalfYears: missing, reviews: m.activistReviews.length },
     );
   }
   requireText('resolutionRef', resolutionRef);
