@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@gongjian/config';
+import { AppConfig, loadConfig } from '@gongjian/config';
 import { EventStore, SqliteEventStore } from '@gongjian/event-store';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 import { ApiKey } from '../../apps/api/src/http/auth/api-key';
@@ -31,11 +31,14 @@ export interface Harness {
 }
 
 /** The real HTTP app on a fresh embedded store, listening on an ephemeral loopback port. */
-export async function startApi(options: { store?: EventStore } = {}): Promise<Harness> {
+export async function startApi(
+  options: { store?: EventStore; config?: Partial<AppConfig> } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongjian-e2e-'));
   const config = {
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
     bodyLimitBytes: 64 * 1024,
+    ...options.config,
   };
   const store = options.store ?? new SqliteEventStore(join(dataDir, 'events.sqlite'));
   const app = await createApp(

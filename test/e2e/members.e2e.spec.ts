@@ -100,8 +100,8 @@ describe('member development over HTTP (develop-member)', () => {
       const [applied_] = await api.store.readStream('member-mb-li');
       expect(applied_.type).toBe('MembershipApplied');
       const stored = applied_.data.person as Record<string, unknown>;
-      expect(stored.idNumberCipher).toMatch(/^pd1:/);
-      expect(stored.phoneCipher).toMatch(/^pd1:/);
+      expect(stored.idNumberCipher).toMatch(/^pd2:/);
+      expect(stored.phoneCipher).toMatch(/^pd2:/);
       expect(stored).not.toHaveProperty('idNumber');
       expect(stored).not.toHaveProperty('phone');
       expect(applied_.metadata).toMatchObject({
@@ -412,7 +412,7 @@ describe('member development over HTTP (develop-member)', () => {
   describe('personal data at rest', () => {
     it('no event of the whole log holds a clear identity number or phone', async () => {
       const log = JSON.stringify(await api.store.readAll());
-      expect(log).toContain('pd1:');
+      expect(log).toContain('pd2:');
       for (const clear of [ID_NUMBER, PHONE, '13900001111', '19950315', '38123456']) {
         expect(log).not.toContain(clear);
       }

@@ -1,18 +1,36 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
 import { createApp } from './bootstrap/create-app';
+import { OWNER_ONLY_UMASK, secureDataDir } from './bootstrap/data-dir-permissions';
 import { runUntilSignalled } from './bootstrap/run-until-signalled';
 import { loadApiKeys } from './http/auth/api-keys.loader';
+import { METRICS, MetricsRegistry } from './metrics/metrics.registry';
+import { startMetricsServer } from './metrics/metrics.server';
 import { loadPersonalDataKey } from './personal-data/personal-data-key.loader';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  process.umask(OWNER_ONLY_UMASK);
+  // With every store on a server, production needs no DATA_DIR: don't create one then.
+  const embedded = !config.kurrentdbUrl || !config.mongodbUrl || !config.production;
+  if (embedded || existsSync(config.dataDir)) secureDataDir(config.dataDir);
   const { keys, generatedFile } = loadApiKeys(config);
   const personalDataKey = loadPersonalDataKey(config);
   const store = await openEventStore(config);
   const app = await createApp({ config, store, apiKeys: keys, personalDataKey });
   await app.listen(config.port, config.host);
+  if (config.metrics) {
+    await startMetricsServer(
+      app.get<MetricsRegistry>(METRICS),
+      config.metrics.host,
+      config.metrics.port,
+    );
+    process.stderr.write(
+      `gongjian: metrics on http://${config.metrics.host}:${config.metrics.port}/metrics\n`,
+    );
+  }
   if (generatedFile)
     process.stderr.write(`gongjian: development API keys are in ${generatedFile}\n`);
   process.stderr.write(

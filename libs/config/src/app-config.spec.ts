@@ -31,4 +31,15 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ REDIS_URL: 'ftp://u:secret@h' })).toThrow(/^(?!.*secret)/);
   });
+
+  it('gives /metrics a separate listen address only when asked', () => {
+    expect(loadConfig({}).metrics).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(loadConfig({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9464' }).metrics).toEqual({
+      host: '0.0.0.0',
+      port: 9464,
+    });
+    expect(() => loadConfig({ METRICS_HOST: '0.0.0.0' })).toThrow(/^METRICS_PORT: /);
+    expect(() => loadConfig({ METRICS_PORT: '0' })).toThrow(/^METRICS_PORT: /);
+  });
 });

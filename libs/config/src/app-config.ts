@@ -21,6 +21,11 @@ export interface AppConfig {
   apiKeysFile?: string;
   /** AES-256 key (base64, 32 bytes) for personal data at rest. */
   personalDataKey?: string;
+  /**
+   * A separate listen address for `/metrics` (METRICS_HOST, METRICS_PORT), open to scrapers;
+   * undefined when unset. In production `/metrics` on the API port needs an API key.
+   */
+  metrics?: { host: string; port: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -46,7 +51,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiKeysJson: env.API_KEYS || undefined,
     apiKeysFile: env.API_KEYS_FILE || undefined,
     personalDataKey: env.PERSONAL_DATA_KEY || undefined,
+    metrics: metricsAddress(env),
   };
+}
+
+function metricsAddress(env: Env): AppConfig['metrics'] {
+  if (!env.METRICS_PORT && !env.METRICS_HOST) return undefined;
+  if (!env.METRICS_PORT) throw new ConfigError('METRICS_PORT', 'METRICS_HOST needs a METRICS_PORT');
+  return { host: env.METRICS_HOST || '127.0.0.1', port: integer(env, 'METRICS_PORT', 0, 1, 65535) };
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {

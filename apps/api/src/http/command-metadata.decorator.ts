@@ -4,9 +4,12 @@ import canonicalize from 'canonicalize';
 import { CommandMetadata } from '../write-side/command-metadata';
 import { commandIdFor } from '../write-side/deterministic-ids';
 import { InvalidInputError } from './validation/invalid-input.error';
+import { HttpProblemError } from './problem/http-problem.error';
 import { AuthenticatedRequest } from './auth/api-key.guard';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** Copied into every event of the command: kept short and plain. */
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds a command's metadata from the request: actor, Idempotency-Key, If-Match, body hash. */
 export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionContext) => {
@@ -26,19 +29,34 @@ export function commandMetadataOf(
       { field: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
     ]);
   }
+  const correlationId = header(request, 'x-correlation-id');
+  if (correlationId !== undefined && !CORRELATION_ID.test(correlationId)) {
+    throw new InvalidInputError([
+      { field: 'X-Correlation-Id', message: 'must be 1–128 letters, digits, or . _ : -' },
+    ]);
+  }
   const commandId = key ? commandIdFor(actor.id, key) : randomUUID();
   const route = `${request.method} ${request.routeOptions.url} ${JSON.stringify(request.params)}`;
   const requestHash = createHash('sha256')
-    .update(`${route}\n${canonicalize(request.body ?? null) ?? ''}`)
+    .update(`${route}\n${canonicalBody(request.body)}`)
     .digest('hex');
   return {
     commandId,
-    correlationId: header(request, 'x-correlation-id') ?? commandId,
+    correlationId: correlationId ?? commandId,
     requestHash,
     actor,
     ifMatch: parseIfMatch(header(request, 'if-match')),
     now: new Date().toISOString(),
   };
+}
+
+/** The body parser bounds depth and refuses non-finite numbers; anything else is still a 400. */
+function canonicalBody(body: unknown): string {
+  try {
+    return canonicalize(body ?? null) ?? '';
+  } catch {
+    throw new HttpProblemError(400, 'MALFORMED_JSON', 'the request body cannot be read as JSON');
+  }
 }
 
 function header(request: AuthenticatedRequest, name: string): string | undefined {

@@ -26,6 +26,7 @@ import {
   requirePurpose,
   requireSource,
   requireText,
+  requireTotalWithinCeiling,
   requireYear,
 } from './funds.guards';
 import { FundPurpose, FundSource } from './funds.types';
@@ -100,10 +101,11 @@ function increase(command: IncreaseBudget, current: BudgetState): BudgetEvent[] 
   const { amountFen, reason } = command.data;
   requireFen('amountFen', amountFen);
   requireText('reason', reason);
+  const poolFen = requireTotalWithinCeiling('poolFen', state.poolFen, amountFen);
   return [
     {
       type: 'BudgetIncreased',
-      data: { ...ref(state), amountFen, reason, poolFen: state.poolFen + amountFen },
+      data: { ...ref(state), amountFen, reason, poolFen },
     },
   ];
 }

@@ -1,21 +1,34 @@
 import { isBusinessDate } from '../shared/business-date';
+import { addWithinCeiling, isAmountFen, MAX_AMOUNT_FEN } from '../shared/money';
 import { fundsError } from './funds.errors';
 import { FundPurpose, FundSource, isFundPurpose, isFundSource } from './funds.types';
 
-/** Integer fen, > 0 (or ≥ 0 with allowZero), within the safe integer range. */
+/** Integer fen, > 0 (or ≥ 0 with allowZero), up to MAX_AMOUNT_FEN. */
 export function requireFen(
   field: string,
   value: number,
   options: { allowZero?: boolean } = {},
 ): void {
-  const ok = Number.isSafeInteger(value) && (options.allowZero ? value >= 0 : value > 0);
-  if (!ok) {
+  if (!isAmountFen(value, options.allowZero)) {
     throw fundsError(
       'INVALID_AMOUNT',
-      `${field} must be a ${options.allowZero ? 'non-negative' : 'positive'} integer number of fen`,
+      `${field} must be a ${options.allowZero ? 'non-negative' : 'positive'} integer number of fen up to ${MAX_AMOUNT_FEN}`,
       { field, value },
     );
   }
+}
+
+/** A total after adding an amount; refused (never rounded) when it would pass the ceiling. */
+export function requireTotalWithinCeiling(field: string, total: number, amountFen: number): number {
+  const sum = addWithinCeiling(total, amountFen);
+  if (sum === undefined) {
+    throw fundsError(
+      'TOTAL_CEILING_EXCEEDED',
+      `${field} would pass ${MAX_AMOUNT_FEN} fen (${total} + ${amountFen})`,
+      { field, totalFen: total, amountFen, ceilingFen: MAX_AMOUNT_FEN },
+    );
+  }
+  return sum;
 }
 
 export function requireText(field: string, value: string | undefined): void {

@@ -1,5 +1,6 @@
 import { isBusinessDate } from '../shared/business-date';
 import { DomainError } from '../shared/domain-error';
+import { addWithinCeiling, isAmountFen, MAX_AMOUNT_FEN } from '../shared/money';
 
 /**
  * Defensive checks of command input, for rules the HTTP layer may not enforce.
@@ -10,6 +11,7 @@ export const InputErrorCode = {
   INVALID_DATE: 'INVALID_DATE',
   INVALID_DATE_RANGE: 'INVALID_DATE_RANGE',
   INVALID_AMOUNT: 'INVALID_AMOUNT',
+  TOTAL_CEILING_EXCEEDED: 'TOTAL_CEILING_EXCEEDED',
   INVALID_COUNT: 'INVALID_COUNT',
   INVALID_YEAR: 'INVALID_YEAR',
   DATE_IN_FUTURE: 'DATE_IN_FUTURE',
@@ -93,16 +95,29 @@ export function requireNotInFuture(date: string, today: string, field: string): 
   }
 }
 
-/** Integer fen, > 0 (or >= 0 with `allowZero`). */
+/** Integer fen, > 0 (or >= 0 with `allowZero`), up to MAX_AMOUNT_FEN. */
 export function requireAmountFen(value: unknown, field: string, allowZero = false): number {
-  if (!Number.isSafeInteger(value) || (value as number) < (allowZero ? 0 : 1)) {
+  if (!isAmountFen(value, allowZero)) {
     throw new DomainError(
       InputErrorCode.INVALID_AMOUNT,
-      `${field} must be an integer number of fen ${allowZero ? '>= 0' : '> 0'}`,
+      `${field} must be an integer number of fen ${allowZero ? '>= 0' : '> 0'} up to ${MAX_AMOUNT_FEN}`,
       { field, value },
     );
   }
-  return value as number;
+  return value;
+}
+
+/** A running total after adding an amount; refused (never rounded) past the ceiling. */
+export function requireTotalFen(total: number, amountFen: number, field: string): number {
+  const sum = addWithinCeiling(total, amountFen);
+  if (sum === undefined) {
+    throw new DomainError(
+      InputErrorCode.TOTAL_CEILING_EXCEEDED,
+      `${field} would pass ${MAX_AMOUNT_FEN} fen (${total} + ${amountFen})`,
+      { field, totalFen: total, amountFen, ceilingFen: MAX_AMOUNT_FEN },
+    );
+  }
+  return sum;
 }
 
 /** Integer count, >= 0 (or > 0 with `positive`). */

@@ -3,6 +3,7 @@ import {
   requireDate,
   requireNotInFuture,
   requireOneOf,
+  requireTotalFen,
 } from '../organization/input.guards';
 import { RecordInvestment } from './project.commands';
 import { investmentBeforeStart } from './project.errors';
@@ -24,6 +25,7 @@ export function recordInvestment(
   const on = requireDate(data.on, 'on');
   requireNotInFuture(on, context.today, 'on');
   if (on < project.startsOn) throw investmentBeforeStart(on, project.startsOn);
+  const investedFen = requireTotalFen(project.investedFen, amountFen, 'investedFen');
   return [
     {
       type: 'InvestmentRecorded',
@@ -32,7 +34,7 @@ export function recordInvestment(
         amountFen,
         on,
         source,
-        investedFen: project.investedFen + amountFen,
+        investedFen,
       },
     },
   ];

@@ -12,6 +12,14 @@ import { AuthenticatedActor, Role } from './api-key';
 import { API_KEY_REGISTRY, ApiKeyRegistry } from './api-key.registry';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
+/** RFC 6750: the scheme, one space, the key (visible ASCII), nothing after it. */
+const BEARER = /^Bearer ([\x21-\x7e]+)$/i;
+
+/** The key of an Authorization header, or undefined when it is missing or malformed. */
+export function bearerKey(header: string | undefined): string | undefined {
+  return BEARER.exec(header ?? '')?.[1];
+}
+
 export type AuthenticatedRequest = FastifyRequest & { actor?: AuthenticatedActor };
 
 /** Bearer API key → actor; 401 without a known key, 403 for a role the route does not admit. */
@@ -27,10 +35,8 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, key] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !key) {
-      throw new UnauthorizedException('send Authorization: Bearer <api key>');
-    }
+    const key = bearerKey(request.headers.authorization);
+    if (!key) throw new UnauthorizedException('send Authorization: Bearer <api key>');
     const actor = this.registry.find(key);
     if (!actor) throw new UnauthorizedException('unknown API key');
 

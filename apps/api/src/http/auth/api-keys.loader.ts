@@ -34,7 +34,7 @@ export function loadApiKeys(config: AppConfig): LoadedKeys {
 function developmentKeys(dataDir: string): LoadedKeys {
   const file = join(dataDir, 'credentials.json');
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const key = () => randomBytes(24).toString('base64url');
     const keys: ApiKey[] = [
       { key: key(), role: 'admin', name: 'development admin' },

@@ -9,6 +9,7 @@ import {
   PreconditionFailedError,
 } from '../../write-side/write-side.errors';
 import { InvalidInputError } from '../validation/invalid-input.error';
+import { HttpProblemError } from './http-problem.error';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 
 /** Fastify's own request errors, by code. */
@@ -33,8 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(e: unknown): Problem {
     if (e instanceof InvalidInputError) {
-      return problem(400, e.code, e.message, { errors: e.errors });
+      return problem(400, e.code, e.message, { errors: e.errors, errorCount: e.errorCount });
     }
+    if (e instanceof HttpProblemError) return problem(e.status, e.code, e.message);
     if (e instanceof NotFoundError) return problem(404, e.code, e.message);
     if (e instanceof DomainError) return problem(422, e.code, e.message, detailsOf(e));
     if (e instanceof IdempotencyKeyReusedError) return problem(422, e.code, e.message);
@@ -67,9 +69,10 @@ function fromHttpException(e: HttpException): Problem {
     400: 'MALFORMED_REQUEST',
     401: 'UNAUTHENTICATED',
     403: 'FORBIDDEN',
-    404: 'NOT_FOUND',
+    404: 'ROUTE_NOT_FOUND',
     405: 'METHOD_NOT_ALLOWED',
     413: 'BODY_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
   };
   const response = e.getResponse();
   const message =

@@ -1,15 +1,25 @@
 import { ValidationError } from 'class-validator';
+import { BODY_LIMITS } from '../body/body-limits';
 
 export interface FieldError {
   field: string;
   message: string;
 }
 
-/** Every invalid field of a request, by dotted path. */
+/** Invalid fields of a request, by dotted path: the first few listed, all of them counted. */
 export class InvalidInputError extends Error {
   readonly code = 'INVALID_INPUT';
-  constructor(readonly errors: FieldError[]) {
-    super(`${errors.length} invalid field(s): ${errors.map((e) => e.field).join(', ')}`);
+  readonly errors: FieldError[];
+  readonly errorCount: number;
+
+  constructor(errors: FieldError[]) {
+    const listed = errors.slice(0, BODY_LIMITS.maxListedErrors);
+    const more = errors.length > listed.length ? ` and ${errors.length - listed.length} more` : '';
+    super(
+      `${errors.length} invalid field(s): ${[...new Set(listed.map((e) => e.field))].join(', ')}${more}`,
+    );
+    this.errors = listed;
+    this.errorCount = errors.length;
   }
 
   static fromValidation(errors: ValidationError[]): InvalidInputError {

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedActor } from '../../http/auth/api-key';
+import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
@@ -89,7 +91,7 @@ export class OrganizationsController {
   @Get(':id')
   @Roles('operator', 'inspector')
   @ApiOperation({ summary: 'One organization (from its stream)' })
-  get(@Param('id') id: string) {
-    return this.queries.execute(new GetOrganizationQuery(id));
+  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new GetOrganizationQuery(id, actor));
   }
 }

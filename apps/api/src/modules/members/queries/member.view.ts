@@ -11,9 +11,13 @@ const CLEAR_PERSONAL_DATA_ROLES: readonly string[] = ['admin', 'operator'];
  */
 export function toMemberView(m: Member, today: string, role: string, cipher: PersonalDataCipher) {
   const clear = CLEAR_PERSONAL_DATA_ROLES.includes(role);
-  const reveal = (sealed: string | undefined, mask: (value: string) => string) => {
+  const reveal = (
+    sealed: string | undefined,
+    field: 'idNumber' | 'phone',
+    mask: (value: string) => string,
+  ) => {
     if (sealed === undefined) return undefined;
-    const value = cipher.decrypt(sealed);
+    const value = cipher.decrypt(sealed, { memberId: m.memberId, field });
     return clear ? value : mask(value);
   };
   const { name, gender, birthDate, education, occupation, migrantWorker } = m.person;
@@ -29,8 +33,8 @@ export function toMemberView(m: Member, today: string, role: string, cipher: Per
       gender,
       birthDate,
       education,
-      idNumber: reveal(m.person.idNumberCipher, maskIdNumber),
-      phone: reveal(m.person.phoneCipher, maskPhone),
+      idNumber: reveal(m.person.idNumberCipher, 'idNumber', maskIdNumber),
+      phone: reveal(m.person.phoneCipher, 'phone', maskPhone),
       occupation,
       migrantWorker,
     },

@@ -5,20 +5,22 @@ import {
   organizationStreamId,
   RegisteredOrganization,
 } from '@gongjian/domain';
+import { assertInScope } from '../../../http/auth/township-scope';
 import { DecisionRunner } from '../../../write-side/decision-runner';
 import { GetOrganizationQuery } from './get-organization.query';
 
-/** Answered from the organization's stream until the read models arrive. */
+/** Answered from the organization's stream until the read models arrive; operators read their townships. */
 @QueryHandler(GetOrganizationQuery)
 export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuery> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  async execute({ organizationId }: GetOrganizationQuery) {
+  async execute({ organizationId, actor }: GetOrganizationQuery) {
     const { state, revision } = await this.runner.load(
       organizationStreamId(organizationId),
       organizationDecider,
     );
     if (!state.exists) throw new NotFoundError('organization', organizationId);
+    assertInScope(actor, state.township);
     return { ...toOrganizationView(state), revision };
   }
 }

@@ -1,3 +1,8 @@
+import { AuthenticatedActor } from '../../../http/auth/api-key';
+
 export class GetOrganizationQuery {
-  constructor(readonly organizationId: string) {}
+  constructor(
+    readonly organizationId: string,
+    readonly actor: AuthenticatedActor,
+  ) {}
 }

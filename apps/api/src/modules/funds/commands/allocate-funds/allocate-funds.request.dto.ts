@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { FUND_PURPOSES, FundPurpose } from '@gongjian/domain';
 import { IsAmountFen } from '../../../../http/validation/is-amount-fen.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class AllocateFundsRequestDto {
   @ApiPropertyOptional({ description: 'Chosen by the client, or assigned' })
@@ -30,8 +31,7 @@ export class AllocateFundsRequestDto {
   purpose: FundPurpose;
 
   @ApiProperty({ description: 'the collective decision (集体决策)', example: '部务会纪要 2026-05' })
-  @IsString()
-  @Length(1, 200)
+  @PlainText(1, 200)
   decisionRef: string;
 
   @ApiPropertyOptional()

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class CancelAllocationRequestDto {
   @ApiProperty({ example: '项目取消' })
-  @IsString()
-  @Length(1, 500)
+  @PlainText(1, 500, { multiline: true })
   reason: string;
 }

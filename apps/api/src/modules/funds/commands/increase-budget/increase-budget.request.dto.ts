@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
 import { IsAmountFen } from '../../../../http/validation/is-amount-fen.decorator';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class IncreaseBudgetRequestDto {
   @ApiProperty({ description: 'added to the pool, integer fen', example: 100_000_000 })
@@ -8,7 +8,6 @@ export class IncreaseBudgetRequestDto {
   amountFen: number;
 
   @ApiProperty({ example: '年中追加' })
-  @IsString()
-  @Length(1, 500)
+  @PlainText(1, 500, { multiline: true })
   reason: string;
 }

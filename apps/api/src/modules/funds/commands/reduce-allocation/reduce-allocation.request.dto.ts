@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
 import { IsAmountFen } from '../../../../http/validation/is-amount-fen.decorator';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class ReduceAllocationRequestDto {
   @ApiProperty({ description: 'taken off the allocation and returned to the budget, integer fen' })
@@ -8,7 +8,6 @@ export class ReduceAllocationRequestDto {
   amountFen: number;
 
   @ApiProperty({ example: '项目调整核减' })
-  @IsString()
-  @Length(1, 500)
+  @PlainText(1, 500, { multiline: true })
   reason: string;
 }

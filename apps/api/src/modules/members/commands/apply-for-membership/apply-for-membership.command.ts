@@ -1,6 +1,7 @@
 import { PersonData } from '@gongjian/domain';
 import { PersonalDataCipher } from '../../../../personal-data/personal-data.cipher';
 import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { resourceIdFor } from '../../../../write-side/deterministic-ids';
 import { definedOnly } from '../../request-fields';
 import { ApplyForMembershipRequestDto } from './apply-for-membership.request.dto';
 
@@ -26,13 +27,20 @@ export class ApplyForMembershipCommand {
     cipher: PersonalDataCipher,
   ): ApplyForMembershipCommand {
     const { idNumber, phone, ...person } = definedOnly(body.person);
+    // The id is fixed here because each cipher is bound to its member.
+    const memberId = body.id ?? resourceIdFor(metadata.commandId, 'member');
     return new ApplyForMembershipCommand(
       {
         ...(definedOnly(body) as ApplyForMembershipRequestDto),
+        id: memberId,
         person: {
           ...(person as Omit<PersonData, 'idNumberCipher' | 'phoneCipher'>),
-          ...(idNumber !== undefined && { idNumberCipher: cipher.encrypt(idNumber.toUpperCase()) }),
-          ...(phone !== undefined && { phoneCipher: cipher.encrypt(phone) }),
+          ...(idNumber !== undefined && {
+            idNumberCipher: cipher.encrypt(idNumber.toUpperCase(), { memberId, field: 'idNumber' }),
+          }),
+          ...(phone !== undefined && {
+            phoneCipher: cipher.encrypt(phone, { memberId, field: 'phone' }),
+          }),
         },
       },
       metadata,

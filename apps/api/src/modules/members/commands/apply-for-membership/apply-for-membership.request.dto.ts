@@ -1,16 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsNotEmptyObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsNotEmptyObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 /** 18 characters (17 digits and a check digit or X) or the old 15 digits. */
 export const ID_NUMBER = /^(?:\d{17}[\dXx]|\d{15})$/;
@@ -19,22 +12,19 @@ export const PHONE = /^\+?\d[\d -]{5,18}\d$/;
 
 export class PersonRequestDto {
   @ApiProperty({ example: '张三' })
-  @IsString()
-  @Length(1, 100)
+  @PlainText(1, 100)
   name: string;
 
   @ApiProperty({ example: 'female' })
-  @IsString()
-  @Length(1, 32)
+  @PlainText(1, 32)
   gender: string;
 
   @ApiProperty({ example: '1995-03-15' })
-  @IsBusinessDate()
+  @IsBusinessDate('birth')
   birthDate: string;
 
   @ApiProperty({ example: '大专' })
-  @IsString()
-  @Length(1, 64)
+  @PlainText(1, 64)
   education: string;
 
   @ApiPropertyOptional({ description: 'personal data: encrypted at rest, masked for inspectors' })
@@ -49,8 +39,7 @@ export class PersonRequestDto {
 
   @ApiPropertyOptional({ example: '务工' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @PlainText(1, 100)
   occupation?: string;
 
   @ApiPropertyOptional({ description: '外出务工: dual cultivation with partnerOrganizationId' })

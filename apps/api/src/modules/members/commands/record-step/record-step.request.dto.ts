@@ -7,8 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsString,
-  Length,
   Matches,
   Max,
   Min,
@@ -22,6 +20,7 @@ import {
 import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
 import { StepField } from './step-field.decorator';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 const DATED_STEPS = MEMBER_STEPS.filter((s) => s !== 'public_notice');
 
@@ -44,8 +43,7 @@ export class RecordStepRequestDto {
 
   @ApiPropertyOptional({ description: 'interview, pre_review, approve_admission' })
   @StepField(['interview', 'pre_review', 'approve_admission'])
-  @IsString()
-  @Length(1, 100)
+  @PlainText(1, 100)
   by?: string;
 
   @ApiPropertyOptional({
@@ -60,8 +58,7 @@ export class RecordStepRequestDto {
     description: 'designate_activist, designate_target: the branch resolution',
   })
   @StepField(['designate_activist', 'designate_target'], { required: true })
-  @IsString()
-  @Length(1, 200)
+  @PlainText(1, 200)
   resolutionRef?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'assign_contacts: 1–2 names' })
@@ -69,8 +66,7 @@ export class RecordStepRequestDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(2)
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @PlainText(1, 100, { each: true })
   contacts?: string[];
 
   @ApiPropertyOptional({ enum: ['satisfactory', 'unsatisfactory'], description: 'review_activist' })
@@ -80,8 +76,7 @@ export class RecordStepRequestDto {
 
   @ApiPropertyOptional({ description: 'review_activist' })
   @StepField(['review_activist'])
-  @IsString()
-  @Length(1, 1000)
+  @PlainText(1, 1000, { multiline: true })
   note?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'assign_sponsors: exactly 2 names' })
@@ -89,8 +84,7 @@ export class RecordStepRequestDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(2)
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @PlainText(1, 100, { each: true })
   sponsors?: string[];
 
   @ApiPropertyOptional({ description: 'political_review' })
@@ -166,8 +160,7 @@ export class RecordStepRequestDto {
 
   @ApiPropertyOptional({ description: 'cancel_probation, withdraw' })
   @StepField(['cancel_probation', 'withdraw'], { required: true })
-  @IsString()
-  @Length(1, 500)
+  @PlainText(1, 500, { multiline: true })
   reason?: string;
 
   @ApiPropertyOptional({ description: 'transfer: the receiving organization' })

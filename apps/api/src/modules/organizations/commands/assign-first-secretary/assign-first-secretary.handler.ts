@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AssignFirstSecretary } from '@gongjian/domain';
 import { CommandResult } from '../../../../write-side/command-result';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { loadOrganization } from '../../known-organization';
 import { changeOrganization } from '../organization-change';
 import { AssignFirstSecretaryCommand } from './assign-first-secretary.command';
 
@@ -9,7 +10,14 @@ import { AssignFirstSecretaryCommand } from './assign-first-secretary.command';
 export class AssignFirstSecretaryHandler implements ICommandHandler<AssignFirstSecretaryCommand> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  execute({ organizationId, body, metadata }: AssignFirstSecretaryCommand): Promise<CommandResult> {
+  async execute({
+    organizationId,
+    body,
+    metadata,
+  }: AssignFirstSecretaryCommand): Promise<CommandResult> {
+    if (body.fromOrganizationId !== undefined) {
+      await loadOrganization(this.runner, body.fromOrganizationId);
+    }
     return changeOrganization<AssignFirstSecretary>(
       this.runner,
       organizationId,

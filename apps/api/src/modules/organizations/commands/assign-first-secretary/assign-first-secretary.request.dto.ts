@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
+import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class AssignFirstSecretaryRequestDto {
   @ApiProperty({ description: '第一书记' })
-  @IsString()
-  @Length(1, 100)
+  @PlainText(1, 100)
   name: string;
 
   @ApiPropertyOptional({ description: 'the dispatching organization' })
   @IsOptional()
-  @IsString()
-  @Length(1, 128)
+  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
   fromOrganizationId?: string;
 
   @ApiProperty({ example: '2026-01-01' })
@@ -20,6 +20,6 @@ export class AssignFirstSecretaryRequestDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsBusinessDate()
+  @IsBusinessDate('termEnd')
   endsOn?: string;
 }

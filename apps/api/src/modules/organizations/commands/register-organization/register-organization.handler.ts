@@ -5,14 +5,16 @@ import { domainCommand } from '../../../../write-side/command-context';
 import { CommandResult } from '../../../../write-side/command-result';
 import { DecisionRunner } from '../../../../write-side/decision-runner';
 import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import { loadOrganization } from '../../known-organization';
 import { RegisterOrganizationCommand } from './register-organization.command';
 
 @CommandHandler(RegisterOrganizationCommand)
 export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrganizationCommand> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  execute({ body, metadata }: RegisterOrganizationCommand): Promise<CommandResult> {
+  async execute({ body, metadata }: RegisterOrganizationCommand): Promise<CommandResult> {
     assertInScope(metadata.actor, body.township);
+    if (body.parentId !== undefined) await loadOrganization(this.runner, body.parentId);
     const id = body.id ?? resourceIdFor(metadata.commandId, 'organization');
     return this.runner.run({
       id,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
   DEPARTMENT_KINDS,
   DepartmentKind,
@@ -9,6 +9,7 @@ import {
   Sector,
 } from '@gongjian/domain';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class RegisterOrganizationRequestDto {
   @ApiPropertyOptional({ description: 'Chosen by the client, or assigned' })
@@ -17,8 +18,7 @@ export class RegisterOrganizationRequestDto {
   id?: string;
 
   @ApiProperty({ example: '县委组织部机关党支部' })
-  @IsString()
-  @Length(1, 200)
+  @PlainText(1, 200)
   name: string;
 
   @ApiProperty({ enum: ORGANIZATION_LEVELS, description: '党委/党总支/党支部/党工委' })
@@ -35,13 +35,11 @@ export class RegisterOrganizationRequestDto {
   departmentKind?: DepartmentKind;
 
   @ApiProperty({ example: 'T01' })
-  @IsString()
-  @Length(1, 64)
+  @PlainText(1, 64)
   township: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
   parentId?: string;
 }

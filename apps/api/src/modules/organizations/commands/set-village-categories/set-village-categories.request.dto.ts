@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { VILLAGE_CATEGORIES, VillageCategory } from '@gongjian/domain';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class SetVillageCategoriesRequestDto {
   @ApiProperty({
@@ -15,7 +16,6 @@ export class SetVillageCategoriesRequestDto {
   categories: VillageCategory[];
 
   @ApiProperty()
-  @IsString()
-  @Length(1, 500)
+  @PlainText(1, 500, { multiline: true })
   reason: string;
 }

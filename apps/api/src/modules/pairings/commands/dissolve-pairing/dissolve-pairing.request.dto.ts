@@ -1,11 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
 import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class DissolvePairingRequestDto {
   @ApiProperty({ example: '村党组织已转化提升，经县委组织部同意解除结对' })
-  @IsString()
-  @Length(1, 500)
+  @PlainText(1, 500, { multiline: true })
   reason: string;
 
   @ApiProperty({

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ACTIVITY_TYPES, ActivityType } from '@gongjian/domain';
 import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class LogActivityRequestDto {
   @ApiPropertyOptional({
@@ -30,7 +31,6 @@ export class LogActivityRequestDto {
   participants: number;
 
   @ApiProperty({ example: '到村开展党建指导，帮助完善“三会一课”台账' })
-  @IsString()
-  @Length(1, 2000)
+  @PlainText(1, 2000, { multiline: true })
   summary: string;
 }

@@ -1,29 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsAmountFen } from '../../../../http/validation/is-amount-fen.decorator';
 import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class ContactLeaderDto {
   @ApiProperty({ description: '联系领导', example: '王强' })
-  @IsString()
-  @Length(1, 100)
+  @PlainText(1, 100)
   name: string;
 
   @ApiProperty({ example: '县委常委、宣传部部长' })
-  @IsString()
-  @Length(1, 200)
+  @PlainText(1, 200)
   title: string;
 }
 
@@ -70,7 +59,7 @@ export class PairBranchRequestDto {
   startsOn: string;
 
   @ApiProperty({ example: '2028-12-31' })
-  @IsBusinessDate()
+  @IsBusinessDate('termEnd')
   endsOn: string;
 
   @ApiProperty({ type: CommitmentsDto, description: '共建责任书 commitments' })
@@ -83,7 +72,6 @@ export class PairBranchRequestDto {
     description: 'why the pairing departs from the matching principle (required when it does)',
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @PlainText(1, 500, { multiline: true })
   principleOverrideReason?: string;
 }

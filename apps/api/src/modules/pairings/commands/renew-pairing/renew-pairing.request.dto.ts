@@ -3,6 +3,6 @@ import { IsBusinessDate } from '../../../../http/validation/is-business-date.dec
 
 export class RenewPairingRequestDto {
   @ApiProperty({ example: '2029-12-31', description: 'later than the current end of the term' })
-  @IsBusinessDate()
+  @IsBusinessDate('termEnd')
   endsOn: string;
 }

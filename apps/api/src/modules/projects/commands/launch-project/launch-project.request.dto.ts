@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PROJECT_CATEGORIES, ProjectCategory } from '@gongjian/domain';
 import { IsAmountFen } from '../../../../http/validation/is-amount-fen.decorator';
 import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class LaunchProjectRequestDto {
   @ApiPropertyOptional({ description: 'Chosen by the client, or assigned' })
@@ -16,8 +17,7 @@ export class LaunchProjectRequestDto {
   pairingId: string;
 
   @ApiProperty({ example: '东坪村食用菌种植基地' })
-  @IsString()
-  @Length(1, 200)
+  @PlainText(1, 200)
   name: string;
 
   @ApiProperty({ enum: PROJECT_CATEGORIES, description: '经济发展类/基础设施类' })

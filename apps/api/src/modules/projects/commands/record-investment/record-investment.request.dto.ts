@@ -10,7 +10,7 @@ export class RecordInvestmentRequestDto {
   amountFen: number;
 
   @ApiProperty({ example: '2026-05-10', description: 'from the project start up to today' })
-  @IsBusinessDate()
+  @IsBusinessDate('funds')
   on: string;
 
   @ApiProperty({ enum: INVESTMENT_SOURCES, description: 'the fund source' })

@@ -1,0 +1,18 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentErrorResponses } from './error-responses';
+
+/** The OpenAPI document of the app as served at /docs-json. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('gongjian — 城乡结对共建 admin API')
+    .setDescription(
+      'Pairing of urban and rural Party organizations (结对共建), funds (经费), member development (发展党员), star ratings (星级评定) and audit (审计).',
+    )
+    .setVersion('1')
+    .setLicense('UNLICENSED', 'https://gongjian.example/license')
+    .addServer('/', 'this server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
+    .build();
+  return documentErrorResponses(SwaggerModule.createDocument(app, config));
+}
