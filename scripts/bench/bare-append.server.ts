@@ -15,9 +15,7 @@ import {
   RecordDisbursement,
 } from '@gongjian/domain';
 import { SqliteEventStore } from '@gongjian/event-store';
-import { DecisionRunner } from '../../apps/api/src/write-side/decision-runner';
-import { domainCommand } from '../../apps/api/src/write-side/command-context';
-import { CommandMetadata } from '../../apps/api/src/write-side/command-metadata';
+import { CommandMetadata, DecisionRunner, domainCommand } from '@gongjian/write-side';
 
 const [dataDir, port] = process.argv.slice(2);
 const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));

@@ -1,5 +1,5 @@
 import { client, Harness, KEYS, startApi } from './api-harness';
-import { shanghaiDate, shanghaiMidnight } from '../../apps/api/src/write-side/business-clock';
+import { shanghaiDate, shanghaiMidnight } from '@gongjian/write-side';
 
 const TODAY = shanghaiDate(new Date().toISOString());
 const YEAR = Number(TODAY.slice(0, 4));

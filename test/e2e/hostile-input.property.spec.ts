@@ -5,7 +5,7 @@
  * added, arbitrary JSON, or raw text that is not JSON at all.
  */
 import fc from 'fast-check';
-import { shanghaiDate } from '../../apps/api/src/write-side/business-clock';
+import { shanghaiDate } from '@gongjian/write-side';
 import { client, Harness, KEYS, startApi } from './api-harness';
 import { rawRequest } from './raw-http';
 

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { client, Harness, KEYS, Reply, startApi } from './api-harness';
-import { shanghaiDate } from '../../apps/api/src/write-side/business-clock';
+import { shanghaiDate } from '@gongjian/write-side';
 
 const TODAY = shanghaiDate(new Date().toISOString());
 const YEAR = Number(TODAY.slice(0, 4));

@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears } from '@gongjian/domain';
 import { client, Harness, KEYS, Reply, startApi } from './api-harness';
-import { shanghaiDate, shanghaiMidnight } from '../../apps/api/src/write-side/business-clock';
+import { shanghaiDate, shanghaiMidnight } from '@gongjian/write-side';
 
 /** Dates relative to today in Asia/Shanghai, so that no step is ever in the future. */
 const TODAY = shanghaiDate(new Date().toISOString());

@@ -195,16 +195,15 @@ describe('pairings over HTTP', () => {
     it('a retry with the same Idempotency-Key answers the first reply; another body is refused', async () => {
       const headers = { 'idempotency-key': 'pair-t01-far' };
       const body = pairingBody('org-pm-t01', 'v-far', { id: 'pair-t01-far' });
-      const first = await operator().post('/pairings', body, headers);
-      // The village is outside T01, the urban organization inside: either township is enough.
+      const first = await admin().post('/pairings', body, headers);
       expect(first.status).toBe(201);
-      const again = await operator().post('/pairings', body, headers);
+      const again = await admin().post('/pairings', body, headers);
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
       expect(await api.store.readStream('pairing-pair-t01-far')).toHaveLength(1);
       expect(await linksOn('v-far')).toHaveLength(1);
 
-      const reused = await operator().post(
+      const reused = await admin().post(
         '/pairings',
         { ...body, endsOn: addDays(termEnd, 1) },
         headers,
@@ -227,10 +226,12 @@ describe('pairings over HTTP', () => {
   });
 
   describe('refusals', () => {
-    it('an operator with neither township in scope: 403, nothing written', async () => {
-      const reply = await operator().post('/pairings', pairingBody('org-pm', 'v-far'));
-      expect(reply.status).toBe(403);
-      expect(reply.body).toMatchObject({ code: 'OUT_OF_SCOPE' });
+    it("the rural side decides the scope: a village outside the operator's townships is 403 even with the urban organization inside", async () => {
+      for (const urban of ['org-pm', 'org-pm-t01']) {
+        const reply = await operator().post('/pairings', pairingBody(urban, 'v-far'));
+        expect(reply.status).toBe(403);
+        expect(reply.body).toMatchObject({ code: 'OUT_OF_SCOPE' });
+      }
       expect(await linksOn('v-far')).toHaveLength(1);
     });
 
@@ -243,6 +244,16 @@ describe('pairings over HTTP', () => {
         (await operator().post(`/pairings/${id}/renew`, { endsOn: addDays(termEnd, 30) })).status,
       ).toBe(403);
       expect((await client(api, KEYS.inspector).get(`/pairings/${id}`)).status).toBe(200);
+      // The urban organization in T01 does not bring a T09 village's pairing into scope.
+      for (const [path, body] of [
+        ['activities', activity('visit', today)],
+        ['dissolve', { reason: 'x', on: today }],
+        ['renew', { endsOn: addDays(termEnd, 30) }],
+      ] as const) {
+        const reply = await operator().post(`/pairings/pair-t01-far/${path}`, body);
+        expect(reply.status).toBe(403);
+      }
+      expect(await api.store.readStream('pairing-pair-t01-far')).toHaveLength(1);
     });
 
     it('an inspector may not pair: 403', async () => {
@@ -273,9 +284,9 @@ describe('pairings over HTTP', () => {
       const reply = await operator().post('/pairings', pairingBody('org-pm-t01', 'v-ghost'));
       expect(reply.status).toBe(404);
       expect(reply.body).toMatchObject({ code: 'ORGANIZATION_NOT_FOUND' });
-      // Scope is judged on the organizations that exist: this one is outside T01.
+      // The rural side decides the scope: with no such village, whatever the urban side, 404.
       const outside = await operator().post('/pairings', pairingBody('org-pm', 'v-ghost'));
-      expect(outside.status).toBe(403);
+      expect(outside.status).toBe(404);
       expect(await api.store.readStream('organization-v-ghost')).toEqual([]);
     });
 

@@ -1,8 +1,7 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import canonicalize from 'canonicalize';
-import { CommandMetadata } from '../write-side/command-metadata';
-import { commandIdFor } from '../write-side/deterministic-ids';
+import { commandIdFor, CommandMetadata } from '@gongjian/write-side';
 import { InvalidInputError } from './validation/invalid-input.error';
 import { HttpProblemError } from './problem/http-problem.error';
 import { AuthenticatedRequest } from './auth/api-key.guard';

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { map, Observable } from 'rxjs';
-import { CommandResult } from '../write-side/command-result';
+import { CommandResult } from '@gongjian/write-side';
 
 /** ETag: the stream revision after the command (API.md), usable as If-Match next time. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Command } from '../shared/decider';
 import { FundPurpose, FundSource } from './funds.types';
 
-/** Opened only after ReserveAllocation succeeded on the budget stream (see budget.decider.ts). */
+/** Decided with ReserveAllocation on the budget stream and appended with it (budget.decider.ts). */
 export type OpenAllocation = Command<
   'OpenAllocation',
   {

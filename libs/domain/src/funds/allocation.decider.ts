@@ -1,7 +1,7 @@
 /**
  * Allocation (stream `allocation-<allocationId>`): disbursed ≤ allocated, spent ≤ disbursed,
  * reductions never below what was disbursed. The pool ceiling is the budget stream's job
- * (see budget.decider.ts for the order of the two appends).
+ * (see budget.decider.ts: both are decided together and appended at once).
  */
 import { Decider } from '../shared/decider';
 import { NotFoundError } from '../shared/domain-error';

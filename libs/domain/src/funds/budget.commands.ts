@@ -17,7 +17,7 @@ export type IncreaseBudget = Command<
   { budgetId: string; amountFen: number; reason: string }
 >;
 
-/** Written by the allocation handler BEFORE it opens the allocation stream. */
+/** Decided with OpenAllocation and appended with it. */
 export type ReserveAllocation = Command<
   'ReserveAllocation',
   {
@@ -30,12 +30,30 @@ export type ReserveAllocation = Command<
 >;
 
 /**
- * Written AFTER an AllocationReduced / AllocationCancelled event, with the `releaseId` that
- * event carries; a release already applied is a no-op (returns no events).
+ * Decided with an AllocationReduced / AllocationCancelled event, with the `releaseId` that event
+ * carries; a release already applied is a no-op (returns no events).
  */
 export type ReleaseAllocation = Command<
   'ReleaseAllocation',
   { budgetId: string; allocationId: string; releaseId: string; amountFen: number; reason: string }
 >;
 
-export type BudgetCommand = OpenBudget | IncreaseBudget | ReserveAllocation | ReleaseAllocation;
+/** Repair (CLI): forget a reservation whose allocation stream holds nothing. */
+export type ReleaseOrphanReservation = Command<
+  'ReleaseOrphanReservation',
+  { budgetId: string; allocationId: string; reason: string }
+>;
+
+/** Repair (CLI): the release an allocation's reduction or cancellation never made here. */
+export type RecordMissingRelease = Command<
+  'RecordMissingRelease',
+  { budgetId: string; allocationId: string; releaseId: string; amountFen: number; reason: string }
+>;
+
+export type BudgetCommand =
+  | OpenBudget
+  | IncreaseBudget
+  | ReserveAllocation
+  | ReleaseAllocation
+  | ReleaseOrphanReservation
+  | RecordMissingRelease;

@@ -2,13 +2,12 @@
  * Budget pool (stream `budget-<budgetId>`): the authority for Σ allocated ≤ pool.
  *
  * Why allocations live in two streams: only this stream sees every allocation of the pool, so
- * the ceiling is enforced here under optimistic concurrency. Opening an allocation appends
- * AllocationReserved here FIRST (with the expected revision), THEN opens `allocation-<id>`.
- * Reductions and cancellations are written to the allocation stream FIRST, THEN released here.
- * A crash between the two appends can only leave the pool under-used (money reserved but not
- * yet allocated, or reduced but not yet released), never over-spent; retrying the same command
- * id completes it (ReserveAllocation with the same allocationId and amount and
- * ReleaseAllocation with the same releaseId are no-ops the second time).
+ * the ceiling is enforced here under optimistic concurrency. Opening an allocation decides
+ * AllocationReserved here and AllocationOpened on `allocation-<id>` together; a reduction or a
+ * cancellation decides its AllocationReleased here with the allocation's event. Each pair is
+ * appended atomically, so budget reserved = Σ allocations always holds. ReserveAllocation with
+ * the same allocationId and amount and ReleaseAllocation with the same releaseId are no-ops the
+ * second time.
  */
 import { Decider } from '../shared/decider';
 import { NotFoundError } from '../shared/domain-error';
@@ -31,6 +30,7 @@ import {
 } from './funds.guards';
 import { FundPurpose, FundSource } from './funds.types';
 import { assertPurposePermitted } from './party-dues-policy';
+import { recordMissingRelease, releaseOrphanReservation } from './budget-repairs';
 
 export type Reservation = {
   /** Amount first reserved (idempotency of ReserveAllocation). */
@@ -57,7 +57,7 @@ export type BudgetState = { status: 'none' } | OpenBudgetState;
 
 export const initialBudgetState = (): BudgetState => ({ status: 'none' });
 
-function ref(state: OpenBudgetState) {
+export function ref(state: OpenBudgetState) {
   return {
     budgetId: state.budgetId,
     year: state.year,
@@ -68,7 +68,7 @@ function ref(state: OpenBudgetState) {
   };
 }
 
-function requireOpen(state: BudgetState, budgetId: string): OpenBudgetState {
+export function requireOpen(state: BudgetState, budgetId: string): OpenBudgetState {
   if (state.status !== 'open') throw new NotFoundError('budget', budgetId);
   return state;
 }
@@ -198,6 +198,10 @@ function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
       return reserve(command, state);
     case 'ReleaseAllocation':
       return release(command, state);
+    case 'ReleaseOrphanReservation':
+      return releaseOrphanReservation(command, requireOpen(state, command.data.budgetId));
+    case 'RecordMissingRelease':
+      return recordMissingRelease(command, requireOpen(state, command.data.budgetId));
   }
 }
 
@@ -227,7 +231,12 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
         },
       };
     }
-    case 'AllocationReleased': {
+    case 'OrphanReservationReleased': {
+      const { [event.data.allocationId]: _orphan, ...reservations } = state.reservations;
+      return { ...state, reservedFen: event.data.reservedFen, reservations };
+    }
+    case 'AllocationReleased':
+    case 'MissingReleaseRecorded': {
       const { allocationId, amountFen, releaseId } = event.data;
       const reservation = state.reservations[allocationId];
       return {

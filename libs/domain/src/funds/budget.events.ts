@@ -44,4 +44,41 @@ export type AllocationReleased = {
   };
 };
 
-export type BudgetEvent = BudgetOpened | BudgetIncreased | AllocationReserved | AllocationReleased;
+/**
+ * Repair of a record left half-done by earlier versions: a reservation whose allocation was
+ * never opened. Its amount goes back to the pool and the reservation is forgotten.
+ */
+export type OrphanReservationReleased = {
+  type: 'OrphanReservationReleased';
+  data: BudgetRef & {
+    allocationId: string;
+    amountFen: number;
+    reason: string;
+    recipientOrganizationId: string;
+    reservedFen: number;
+  };
+};
+
+/**
+ * Repair of a record left half-done by earlier versions: a reduction or cancellation of the
+ * allocation that the budget never released. Applied as that release, under its releaseId.
+ */
+export type MissingReleaseRecorded = {
+  type: 'MissingReleaseRecorded';
+  data: BudgetRef & {
+    allocationId: string;
+    releaseId: string;
+    amountFen: number;
+    reason: string;
+    recipientOrganizationId: string;
+    reservedFen: number;
+  };
+};
+
+export type BudgetEvent =
+  | BudgetOpened
+  | BudgetIncreased
+  | AllocationReserved
+  | AllocationReleased
+  | OrphanReservationReleased
+  | MissingReleaseRecorded;

@@ -9,3 +9,4 @@ export * from './allocation.commands';
 export * from './allocation.events';
 export * from './allocation.decider';
 export * from './funds.organization-ids';
+export * from './budget-repairs';

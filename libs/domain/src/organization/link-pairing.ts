@@ -1,7 +1,19 @@
 import { requireDate, requireDateRange, requireText } from './input.guards';
-import { LinkPairing, RenewPairingLink, UnlinkPairing } from './organization.commands';
+import {
+  LinkPairing,
+  RemoveOrphanPairingLink,
+  RenewPairingLink,
+  RestorePairingLink,
+  UnlinkPairing,
+} from './organization.commands';
 import { pairingAlreadyActive, pairingLinkConflict, pairingNotLinked } from './organization.errors';
-import { PairingLinkRenewed, PairingLinked, PairingUnlinked } from './organization.events';
+import {
+  OrphanPairingLinkRemoved,
+  PairingLinkRenewed,
+  PairingLinked,
+  PairingLinkRestored,
+  PairingUnlinked,
+} from './organization.events';
 import { requireActive, requireRegistered, requireRuralSector } from './organization.guards';
 import { OrganizationState, isLinkActiveOn } from './organization.state';
 
@@ -14,17 +26,11 @@ import { OrganizationState, isLinkActiveOn } from './organization.state';
  * concurrent PairBranch requests for the same pair cannot both succeed (the loser conflicts,
  * retries, and is refused with PAIRING_ALREADY_ACTIVE).
  *
- * PairBranch handler, in this order:
- *   1. load both organizations, summarize them, decide PairBranch on the (empty) pairing stream
- *      — every refusal happens here, before anything is written;
- *   2. decide LinkPairing on the rural organization's state and append PairingLinked to
- *      `organization-<ruralId>` with its expected revision (on conflict retry from step 1);
- *   3. append BranchPaired to `pairing-<pairingId>` expecting no stream;
- *   4. if step 3 fails for good, compensate with UnlinkPairing (reason `pairing_not_created`).
+ * PairBranch decides BranchPaired on `pairing-<id>` and LinkPairing here against the states read
+ * in the same attempt, and appends both at once (one atomic append across the two streams, each
+ * at the revision it was read at; a conflict on either decides again). RenewPairing and
+ * DissolvePairing do the same with RenewPairingLink and UnlinkPairing (reason `dissolved`).
  * A link stays active until its endsOn has passed, or until it is unlinked.
- * RenewPairing: decide it on the pairing, then RenewPairingLink on the rural organization, then
- * append PairingRenewed (extending the link first errs on the side of blocking).
- * DissolvePairing: append PairingDissolved, then UnlinkPairing (reason `dissolved`).
  */
 
 /** Same pairingId again with the same urban organization: no-op. */
@@ -98,6 +104,65 @@ export function unlinkPairing(command: UnlinkPairing, state: OrganizationState):
         pairingId: link.pairingId,
         urbanOrganizationId: link.urbanOrganizationId,
         ...(data.reason === undefined ? {} : { reason: requireText(data.reason, 'reason') }),
+      },
+    },
+  ];
+}
+
+/**
+ * Repair (`gongjian repair apply`): the caller has seen that the pairing's stream holds nothing.
+ * No-op when the link is already gone, so a second run adds nothing.
+ */
+export function removeOrphanPairingLink(
+  command: RemoveOrphanPairingLink,
+  state: OrganizationState,
+): OrphanPairingLinkRemoved[] {
+  const { data } = command;
+  const organization = requireRegistered(state, data.organizationId);
+  const link = organization.pairingLinks[data.pairingId];
+  if (!link) return [];
+  return [
+    {
+      type: 'OrphanPairingLinkRemoved',
+      data: {
+        organizationId: organization.id,
+        pairingId: link.pairingId,
+        urbanOrganizationId: link.urbanOrganizationId,
+        reason: requireText(data.reason, 'reason'),
+      },
+    },
+  ];
+}
+
+/**
+ * Repair (`gongjian repair apply`): the caller has seen the pairing exist without this link.
+ * No-op when the link is there; refused (PAIRING_ALREADY_ACTIVE) when the pair holds another
+ * active pairing, which a person must resolve by dissolving one of the two.
+ */
+export function restorePairingLink(
+  command: RestorePairingLink,
+  state: OrganizationState,
+): PairingLinkRestored[] {
+  const { data, context } = command;
+  const organization = requireRegistered(state, data.organizationId);
+  if (organization.pairingLinks[data.pairingId]) return [];
+  const active = Object.values(organization.pairingLinks).find(
+    (link) =>
+      link.urbanOrganizationId === data.urbanOrganizationId && isLinkActiveOn(link, context.today),
+  );
+  if (active) {
+    throw pairingAlreadyActive(organization.id, data.urbanOrganizationId, active.pairingId);
+  }
+  return [
+    {
+      type: 'PairingLinkRestored',
+      data: {
+        organizationId: organization.id,
+        pairingId: requireText(data.pairingId, 'pairingId'),
+        urbanOrganizationId: requireText(data.urbanOrganizationId, 'urbanOrganizationId'),
+        startsOn: requireDate(data.startsOn, 'startsOn'),
+        endsOn: requireDate(data.endsOn, 'endsOn'),
+        reason: requireText(data.reason, 'reason'),
       },
     },
   ];

@@ -73,10 +73,29 @@ export type RenewPairingLink = Command<
   { organizationId: string; pairingId: string; endsOn: string }
 >;
 
-/** Sent to the RURAL organization's stream when a pairing is dissolved (or its creation failed). */
+/** Sent to the RURAL organization's stream when a pairing is dissolved. */
 export type UnlinkPairing = Command<
   'UnlinkPairing',
   { organizationId: string; pairingId: string; reason?: string }
+>;
+
+/** Repair (CLI): remove a link whose pairing stream holds nothing. */
+export type RemoveOrphanPairingLink = Command<
+  'RemoveOrphanPairingLink',
+  { organizationId: string; pairingId: string; reason: string }
+>;
+
+/** Repair (CLI): the link of a pairing that exists without one. */
+export type RestorePairingLink = Command<
+  'RestorePairingLink',
+  {
+    organizationId: string;
+    pairingId: string;
+    urbanOrganizationId: string;
+    startsOn: string;
+    endsOn: string;
+    reason: string;
+  }
 >;
 
 export type OrganizationCommand =
@@ -88,4 +107,6 @@ export type OrganizationCommand =
   | DeactivateOrganization
   | LinkPairing
   | RenewPairingLink
-  | UnlinkPairing;
+  | UnlinkPairing
+  | RemoveOrphanPairingLink
+  | RestorePairingLink;

@@ -1,7 +1,13 @@
 import { Decider } from '../shared/decider';
 import { assignFirstSecretary } from './assign-first-secretary';
 import { deactivateOrganization } from './deactivate-organization';
-import { linkPairing, renewPairingLink, unlinkPairing } from './link-pairing';
+import {
+  linkPairing,
+  removeOrphanPairingLink,
+  renewPairingLink,
+  restorePairingLink,
+  unlinkPairing,
+} from './link-pairing';
 import { OrganizationCommand } from './organization.commands';
 import { OrganizationEvent } from './organization.events';
 import { evolveOrganization } from './organization.evolve';
@@ -36,6 +42,10 @@ export function decideOrganization(
       return renewPairingLink(command, state);
     case 'UnlinkPairing':
       return unlinkPairing(command, state);
+    case 'RemoveOrphanPairingLink':
+      return removeOrphanPairingLink(command, state);
+    case 'RestorePairingLink':
+      return restorePairingLink(command, state);
   }
 }
 

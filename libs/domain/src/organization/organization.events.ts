@@ -83,6 +83,24 @@ export type PairingUnlinkedData = {
   reason?: string;
 };
 
+/**
+ * Repair of a record left half-done by earlier versions: a link whose pairing was never
+ * created. Frees the pair as PairingUnlinked does, with the reason on record.
+ */
+export type OrphanPairingLinkRemovedData = {
+  organizationId: string;
+  pairingId: string;
+  urbanOrganizationId: string;
+  reason: string;
+};
+
+/**
+ * Repair of a record left half-done by earlier versions: a pairing that exists without its link
+ * (its link was undone while the pairing was still being written). Links it as PairingLinked
+ * would have, with the reason on record.
+ */
+export type PairingLinkRestoredData = PairingLinkedData & { reason: string };
+
 export type OrganizationRegistered = DomainEvent<
   'OrganizationRegistered',
   OrganizationRegisteredData
@@ -104,6 +122,11 @@ export type OrganizationDeactivated = DomainEvent<
 export type PairingLinked = DomainEvent<'PairingLinked', PairingLinkedData>;
 export type PairingLinkRenewed = DomainEvent<'PairingLinkRenewed', PairingLinkRenewedData>;
 export type PairingUnlinked = DomainEvent<'PairingUnlinked', PairingUnlinkedData>;
+export type PairingLinkRestored = DomainEvent<'PairingLinkRestored', PairingLinkRestoredData>;
+export type OrphanPairingLinkRemoved = DomainEvent<
+  'OrphanPairingLinkRemoved',
+  OrphanPairingLinkRemovedData
+>;
 
 export type OrganizationEvent =
   | OrganizationRegistered
@@ -114,7 +137,9 @@ export type OrganizationEvent =
   | OrganizationDeactivated
   | PairingLinked
   | PairingLinkRenewed
-  | PairingUnlinked;
+  | PairingUnlinked
+  | OrphanPairingLinkRemoved
+  | PairingLinkRestored;
 
 export const ORGANIZATION_EVENT_TYPES = [
   'OrganizationRegistered',
@@ -126,6 +151,8 @@ export const ORGANIZATION_EVENT_TYPES = [
   'PairingLinked',
   'PairingLinkRenewed',
   'PairingUnlinked',
+  'OrphanPairingLinkRemoved',
+  'PairingLinkRestored',
 ] as const satisfies readonly OrganizationEvent['type'][];
 
 /** Every organization an event concerns (for the audit trail's organization filter). */
@@ -138,6 +165,8 @@ export function organizationIdsOfOrganizationEvent(event: OrganizationEvent): st
     case 'PairingLinked':
     case 'PairingLinkRenewed':
     case 'PairingUnlinked':
+    case 'OrphanPairingLinkRemoved':
+    case 'PairingLinkRestored':
       return unique([event.data.organizationId, event.data.urbanOrganizationId]);
     default:
       return [event.data.organizationId];

@@ -45,8 +45,16 @@ function evolveRegistered(
     }
     case 'OrganizationDeactivated':
       return { ...state, status: 'inactive', deactivatedOn: event.data.on };
-    case 'PairingLinked': {
-      const { organizationId: _organizationId, ...link } = event.data;
+    case 'PairingLinked':
+    case 'PairingLinkRestored': {
+      const {
+        organizationId: _organizationId,
+        pairingId,
+        urbanOrganizationId,
+        startsOn,
+        endsOn,
+      } = event.data;
+      const link = { pairingId, urbanOrganizationId, startsOn, endsOn };
       return { ...state, pairingLinks: { ...state.pairingLinks, [link.pairingId]: link } };
     }
     case 'PairingLinkRenewed': {
@@ -60,7 +68,8 @@ function evolveRegistered(
         },
       };
     }
-    case 'PairingUnlinked': {
+    case 'PairingUnlinked':
+    case 'OrphanPairingLinkRemoved': {
       const { [event.data.pairingId]: _removed, ...pairingLinks } = state.pairingLinks;
       return { ...state, pairingLinks };
     }

@@ -1,4 +1,4 @@
-import { OutOfScopeError } from '../../write-side/write-side.errors';
+import { OutOfScopeError } from '@gongjian/write-side';
 
 /** Operators act only inside their townships; other roles that reach a command are unrestricted. */
 export function assertInScope(

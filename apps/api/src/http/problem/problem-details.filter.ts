@@ -1,13 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, NotFoundError } from '@gongjian/domain';
-import { StoreUnavailableError } from '@gongjian/event-store';
+import { OutcomeUnknownError, StoreUnavailableError } from '@gongjian/event-store';
 import {
   ConcurrencyConflictError,
   IdempotencyKeyReusedError,
   OutOfScopeError,
   PreconditionFailedError,
-} from '../../write-side/write-side.errors';
+} from '@gongjian/write-side';
 import { InvalidInputError } from '../validation/invalid-input.error';
 import { HttpProblemError } from './http-problem.error';
 import { Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
@@ -45,6 +45,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (e instanceof ConcurrencyConflictError) return problem(409, e.code, e.message);
     if (e instanceof OutOfScopeError) return problem(403, e.code, e.message);
+    if (e instanceof OutcomeUnknownError) {
+      return problem(
+        503,
+        e.code,
+        'the write may or may not have been stored; retry with the same Idempotency-Key',
+      );
+    }
     if (e instanceof StoreUnavailableError) {
       return problem(
         503,

@@ -1,7 +1,7 @@
 import { Member, memberDecider, NotFoundError } from '@gongjian/domain';
 import { assertInScope } from '../../http/auth/township-scope';
 import { loadOrganization } from '../organizations/known-organization';
-import { DecisionRunner } from '../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 
 /** Stream of one person's development procedure (DESIGN.md: `member-<id>`). */
 export const memberStreamId = (memberId: string): string => `member-${memberId}`;

@@ -5,7 +5,7 @@ import {
   organizationStreamId,
   summarizeOrganization,
 } from '@gongjian/domain';
-import { DecisionRunner } from '../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 
 export type KnownOrganization = Extract<OrganizationSummary, { exists: true }>;
 

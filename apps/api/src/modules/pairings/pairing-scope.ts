@@ -1,5 +1,5 @@
 import { assertInScope } from '../../http/auth/township-scope';
-import { OutOfScopeError } from '../../write-side/write-side.errors';
+import { OutOfScopeError } from '@gongjian/write-side';
 
 type ScopedActor = { role: string; townships: string[] };
 
@@ -21,10 +21,16 @@ export function assertInScopeOfAny(actor: ScopedActor, townships: readonly strin
   if (refusal) throw refusal;
 }
 
-/** A pairing is in an operator's scope through its rural organization's township or its urban one. */
-export function assertPairingInScope(
-  actor: ScopedActor,
-  pairing: { ruralTownship: string; urbanTownship: string },
-): void {
-  assertInScopeOfAny(actor, [pairing.ruralTownship, pairing.urbanTownship]);
+/**
+ * The rural side decides the scope of a pairing: an operator pairs, logs on, renews and
+ * dissolves only pairings whose village or community lies in its townships, whatever the urban
+ * organization's township.
+ */
+export function assertRuralSideInScope(actor: ScopedActor, ruralTownship: string): void {
+  assertInScope(actor, ruralTownship);
+}
+
+/** A pairing is in an operator's scope through its rural organization's township. */
+export function assertPairingInScope(actor: ScopedActor, pairing: { ruralTownship: string }): void {
+  assertRuralSideInScope(actor, pairing.ruralTownship);
 }

@@ -4,10 +4,12 @@ import {
   allocationStreamId,
   NotFoundError,
 } from '@gongjian/domain';
-import { domainCommand } from '../../../write-side/command-context';
-import { CommandMetadata } from '../../../write-side/command-metadata';
-import { CommandResult } from '../../../write-side/command-result';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+} from '@gongjian/write-side';
 import { assertOrganizationInScope } from './organization-in-scope';
 
 /**

@@ -1,53 +1,71 @@
 import {
+  AllocationCommand,
   AllocationEvent,
+  allocationDecider,
+  allocationStreamId,
   budgetDecider,
   budgetStreamId,
+  NotFoundError,
   ReleaseAllocation,
 } from '@gongjian/domain';
-import { EventStore } from '@gongjian/event-store';
-import { domainCommand } from '../../../write-side/command-context';
-import { CommandMetadata } from '../../../write-side/command-metadata';
-import { CommandResult } from '../../../write-side/command-result';
-import { DecisionRunner } from '../../../write-side/decision-runner';
-import { upcast } from '../../../write-side/event-upcasters';
+import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  DecisionSession,
+  domainCommand,
+} from '@gongjian/write-side';
+import { assertRecipientInScope } from './organization-in-scope';
 
 /**
- * Second half of a reduction or a cancellation: the allocation stream already holds the
- * AllocationReduced / AllocationCancelled event (written first, see budget.decider.ts); this
- * releases the same amount on the budget stream under the releaseId that event carries.
- *
- * The event is read back by the revision the first append answered, so concurrent reductions of
- * the same allocation each release their own amount. A retry of the same command answers the
- * earlier allocation result and runs this again: a releaseId already applied is a no-op, so a
- * crash between the two appends is completed by the retry.
+ * The budget's half of a reduction or a cancellation: for the AllocationReduced /
+ * AllocationCancelled event just decided on the allocation, ReleaseAllocation on the budget with
+ * the releaseId that event carries. Decided in the same session, so both land in one append.
  */
 export async function releaseOnBudget(
-  runner: DecisionRunner,
-  store: EventStore,
-  allocationResult: CommandResult,
+  session: DecisionSession,
+  events: readonly AllocationEvent[],
   metadata: CommandMetadata,
 ): Promise<void> {
-  const [recorded] = await store.readStream(allocationResult.streamId, {
-    from: allocationResult.revision,
-    limit: 1,
-  });
-  if (!recorded) return;
-  const event = upcast(recorded) as AllocationEvent;
-  if (event.type !== 'AllocationReduced' && event.type !== 'AllocationCancelled') return;
-  const { allocationId, budgetId, releaseId, reason } = event.data;
-  const amountFen =
-    event.type === 'AllocationReduced' ? event.data.amountFen : event.data.releasedFen;
-  await runner.run({
-    id: allocationId,
-    streamId: budgetStreamId(budgetId),
-    decider: budgetDecider,
-    metadata,
-    ignoreIfMatch: true,
-    command: () =>
+  for (const event of events) {
+    if (event.type !== 'AllocationReduced' && event.type !== 'AllocationCancelled') continue;
+    const { allocationId, budgetId, releaseId, reason } = event.data;
+    const amountFen =
+      event.type === 'AllocationReduced' ? event.data.amountFen : event.data.releasedFen;
+    await session.decide(budgetStreamId(budgetId), budgetDecider, () =>
       domainCommand<ReleaseAllocation>(
         'ReleaseAllocation',
         { budgetId, allocationId, releaseId, amountFen, reason },
         metadata,
       ),
+    );
+  }
+}
+
+/**
+ * A reduction or a cancellation: decided on `allocation-<id>` (404 if unknown, 403 outside the
+ * recipient's township, If-Match on the allocation) and released on its budget, one append.
+ */
+export function changeAllocationAndRelease<C extends AllocationCommand>(
+  runner: DecisionRunner,
+  allocationId: string,
+  type: C['type'],
+  data: C['data'],
+  metadata: CommandMetadata,
+): Promise<CommandResult> {
+  const streamId = allocationStreamId(allocationId);
+  return runner.runAcross({
+    id: allocationId,
+    streamId,
+    metadata,
+    decide: async (session) => {
+      const state = await session.state(streamId, allocationDecider);
+      if (state.status === 'none') throw new NotFoundError('allocation', allocationId);
+      await assertRecipientInScope(session, state.recipientOrganizationId, metadata.actor);
+      const events = await session.decide(streamId, allocationDecider, () =>
+        domainCommand<C>(type, data, metadata),
+      );
+      await releaseOnBudget(session, events, metadata);
+    },
   });
 }

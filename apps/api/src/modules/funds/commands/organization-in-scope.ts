@@ -1,6 +1,14 @@
+import {
+  NotFoundError,
+  organizationDecider,
+  organizationStreamId,
+  summarizeOrganization,
+} from '@gongjian/domain';
+import { DecisionRunner, DecisionSession } from '@gongjian/write-side';
 import { assertInScope } from '../../../http/auth/township-scope';
 import { loadOrganization } from '../../organizations/known-organization';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+
+type ScopedActor = { role: string; townships: string[] };
 
 /**
  * The organization a funds command concerns (the recipient): 404 when unknown, 403 when an
@@ -10,9 +18,22 @@ import { DecisionRunner } from '../../../write-side/decision-runner';
 export async function assertOrganizationInScope(
   runner: DecisionRunner,
   organizationId: string,
-  actor: { role: string; townships: string[] },
+  actor: ScopedActor,
 ): Promise<void> {
   if (actor.role !== 'operator') return;
   const organization = await loadOrganization(runner, organizationId);
+  assertInScope(actor, organization.township);
+}
+
+/** The same check inside a decision, on the state that decision reads. */
+export async function assertRecipientInScope(
+  session: DecisionSession,
+  organizationId: string,
+  actor: ScopedActor,
+): Promise<void> {
+  if (actor.role !== 'operator') return;
+  const state = await session.state(organizationStreamId(organizationId), organizationDecider);
+  const organization = summarizeOrganization(organizationId, state);
+  if (!organization.exists) throw new NotFoundError('organization', organizationId);
   assertInScope(actor, organization.township);
 }

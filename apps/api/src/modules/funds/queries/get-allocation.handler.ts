@@ -5,7 +5,7 @@ import {
   ExistingAllocationState,
   NotFoundError,
 } from '@gongjian/domain';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 import { assertOrganizationInScope } from '../commands/organization-in-scope';
 import { GetAllocationQuery } from './get-allocation.query';
 

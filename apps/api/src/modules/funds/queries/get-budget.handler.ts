@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { budgetDecider, budgetStreamId, NotFoundError, OpenBudgetState } from '@gongjian/domain';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 import { GetBudgetQuery } from './get-budget.query';
 
 /** Answered from the budget's stream until the read models arrive. */

@@ -4,8 +4,7 @@ import {
   PERSONAL_DATA_CIPHER,
   PersonalDataCipher,
 } from '../../../personal-data/personal-data.cipher';
-import { shanghaiDate } from '../../../write-side/business-clock';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner, shanghaiDate } from '@gongjian/write-side';
 import { loadMemberInScope } from '../member-stream';
 import { GetMemberQuery } from './get-member.query';
 import { toMemberView } from './member.view';

@@ -5,10 +5,12 @@ import {
   organizationStreamId,
 } from '@gongjian/domain';
 import { assertInScope } from '../../../http/auth/township-scope';
-import { domainCommand } from '../../../write-side/command-context';
-import { CommandMetadata } from '../../../write-side/command-metadata';
-import { CommandResult } from '../../../write-side/command-result';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+} from '@gongjian/write-side';
 
 /** A command on a registered organization: 404 if unknown, 403 outside the operator's townships. */
 export function changeOrganization<C extends OrganizationCommand>(

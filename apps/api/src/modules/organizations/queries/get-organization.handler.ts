@@ -6,7 +6,7 @@ import {
   RegisteredOrganization,
 } from '@gongjian/domain';
 import { assertInScope } from '../../../http/auth/township-scope';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 import { GetOrganizationQuery } from './get-organization.query';
 
 /** Answered from the organization's stream until the read models arrive; operators read their townships. */

@@ -6,13 +6,15 @@ import {
   PairingState,
   pairingStreamId,
 } from '@gongjian/domain';
-import { domainCommand } from '../../../write-side/command-context';
-import { CommandMetadata } from '../../../write-side/command-metadata';
-import { CommandResult } from '../../../write-side/command-result';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+} from '@gongjian/write-side';
 import { assertPairingInScope } from '../pairing-scope';
 
-/** The pairing, or 404; 403 when neither of its townships is in the operator's scope. */
+/** The pairing, or 404; 403 when its rural organization's township is outside the operator's scope. */
 export function requireScopedPairing(
   state: PairingState,
   pairingId: string,

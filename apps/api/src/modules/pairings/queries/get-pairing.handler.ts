@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Pairing, pairingStatusOn, pairingStreamId } from '@gongjian/domain';
-import { shanghaiDate } from '../../../write-side/business-clock';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner, shanghaiDate } from '@gongjian/write-side';
 import { requireScopedPairing } from '../commands/pairing-change';
 import {
   activitiesByMonth,

@@ -1,8 +1,10 @@
 import { ProjectCommand, projectStreamId } from '@gongjian/domain';
-import { domainCommand } from '../../../write-side/command-context';
-import { CommandMetadata } from '../../../write-side/command-metadata';
-import { CommandResult } from '../../../write-side/command-result';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import {
+  CommandMetadata,
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+} from '@gongjian/write-side';
 import { assertProjectInScope, projectRecordDecider, requireProject } from '../project-record';
 
 /** A command on a launched project: 404 if unknown, 403 outside the operator's townships. */

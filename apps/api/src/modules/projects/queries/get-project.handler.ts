@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Project, projectStreamId } from '@gongjian/domain';
-import { DecisionRunner } from '../../../write-side/decision-runner';
+import { DecisionRunner } from '@gongjian/write-side';
 import { assertInScopeOfAny } from '../../pairings/pairing-scope';
 import { ProjectRecord, projectRecordDecider, requireProject } from '../project-record';
 import { GetProjectQuery } from './get-project.query';

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { AllocateFundsRequestDto } from './allocate-funds.request.dto';
 
 export class AllocateFundsCommand {

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import {
+  allocationDecider,
+  allocationStreamId,
   budgetDecider,
   budgetStreamId,
+  DeactivateOrganization,
   DomainError,
   OpenBudget,
   organizationDecider,
   organizationStreamId,
   RegisterOrganization,
 } from '@gongjian/domain';
-import { StoreUnavailableError } from '@gongjian/event-store';
-import { FlakyEventStore } from '@gongjian/testing';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandMetadata } from '../../../../write-side/command-metadata';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { OutcomeUnknownError, StoreUnavailableError } from '@gongjian/event-store';
+import { failingAfterWrite, FlakyEventStore, timingOutWhileWriting } from '@gongjian/testing';
+import { CommandMetadata, commandIdFor, DecisionRunner, domainCommand } from '@gongjian/write-side';
 import { CancelAllocationCommand } from '../cancel-allocation/cancel-allocation.command';
 import { CancelAllocationHandler } from '../cancel-allocation/cancel-allocation.handler';
 import { ReduceAllocationCommand } from '../reduce-allocation/reduce-allocation.command';
@@ -23,9 +24,10 @@ import { AllocateFundsRequestDto } from './allocate-funds.request.dto';
 
 const NOW = '2026-03-10T02:00:00.000Z';
 const BUDGET = '2026-county_finance';
+const HASH_KEY = Buffer.alloc(32, 2);
 
 const metadata = (
-  commandId = randomUUID(),
+  commandId: string = randomUUID(),
   actor: CommandMetadata['actor'] = { id: 'admin:spec', role: 'admin', townships: [] },
 ): CommandMetadata => ({
   commandId,
@@ -44,12 +46,16 @@ const body = (extra: Partial<AllocateFundsRequestDto> = {}): AllocateFundsReques
   ...extra,
 });
 
-describe('allocating and releasing funds across the budget and allocation streams', () => {
+describe('allocating and releasing funds: budget and allocation streams in one append', () => {
   let store: FlakyEventStore;
   let runner: DecisionRunner;
   let allocate: AllocateFundsHandler;
 
   const budget = async () => (await runner.load(budgetStreamId(BUDGET), budgetDecider)).state;
+  const allocatedFen = async (id: string) => {
+    const { state } = await runner.load(allocationStreamId(id), allocationDecider);
+    return state.status === 'none' ? NaN : state.allocatedFen;
+  };
   const reservedFen = async () => {
     const state = await budget();
     return state.status === 'open' ? state.reservedFen : NaN;
@@ -57,7 +63,7 @@ describe('allocating and releasing funds across the budget and allocation stream
 
   beforeEach(async () => {
     store = new FlakyEventStore(':memory:');
-    runner = new DecisionRunner(store);
+    runner = new DecisionRunner(store, HASH_KEY);
     allocate = new AllocateFundsHandler(runner);
     const meta = metadata();
     await runner.run({
@@ -89,7 +95,7 @@ describe('allocating and releasing funds across the budget and allocation stream
     await store.close();
   });
 
-  it('reserves on the budget first, then opens the allocation, both under the command id', async () => {
+  it('reserves on the budget and opens the allocation together, under the command id', async () => {
     const meta = metadata();
     const result = await allocate.execute(new AllocateFundsCommand(body(), meta));
     const [reserved] = (await store.readStream(budgetStreamId(BUDGET))).filter(
@@ -142,25 +148,53 @@ describe('allocating and releasing funds across the budget and allocation stream
     expect(await reservedFen()).toBe(600);
   });
 
-  it('a retry of the same command after a failure between the two appends completes it once', async () => {
-    const meta = metadata();
+  it('a store failing before the write reserves nothing; a keyless retry is not refused', async () => {
     store.failNextAppendOf('AllocationOpened');
     await expect(
-      allocate.execute(new AllocateFundsCommand(body({ id: 'a-crash' }), meta)),
+      allocate.execute(new AllocateFundsCommand(body({ id: 'a-crash' }), metadata())),
     ).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect(await reservedFen()).toBe(600); // under-used, never over-spent
+    expect(await reservedFen()).toBe(0);
     expect(await store.readStream('allocation-a-crash')).toEqual([]);
 
-    const retried = await allocate.execute(new AllocateFundsCommand(body({ id: 'a-crash' }), meta));
+    const retried = await allocate.execute(
+      new AllocateFundsCommand(body({ id: 'a-crash' }), metadata()),
+    );
     expect(retried).toMatchObject({ id: 'a-crash', revision: 0 });
     expect(await reservedFen()).toBe(600);
-    const again = await allocate.execute(new AllocateFundsCommand(body({ id: 'a-crash' }), meta));
-    expect(again).toEqual(retried);
+  });
+
+  it('a write that lands unseen (OUTCOME_UNKNOWN) lands whole; the same key answers it once', async () => {
+    const meta = metadata(commandIdFor('admin:spec', 'allocate-1'));
+    const faulty = new AllocateFundsHandler(new DecisionRunner(failingAfterWrite(store), HASH_KEY));
+    await expect(
+      faulty.execute(new AllocateFundsCommand(body({ id: 'a-unknown' }), meta)),
+    ).rejects.toBeInstanceOf(OutcomeUnknownError);
+    expect(await reservedFen()).toBe(600);
+    expect(await allocatedFen('a-unknown')).toBe(600);
+
+    const retried = await allocate.execute(
+      new AllocateFundsCommand(body({ id: 'a-unknown' }), meta),
+    );
+    expect(retried).toMatchObject({ id: 'a-unknown', revision: 0 });
     expect(
-      (await store.readStream(budgetStreamId(BUDGET))).filter(
-        (e) => e.type === 'AllocationReserved',
-      ),
-    ).toHaveLength(1);
+      await allocate.execute(new AllocateFundsCommand(body({ id: 'a-unknown' }), meta)),
+    ).toEqual(retried);
+    expect(await reservedFen()).toBe(600);
+  });
+
+  it('a write landing after the deadline: budget reserved = Σ allocations, and the pool tells the truth', async () => {
+    const late = timingOutWhileWriting(store, 20, 60);
+    const faulty = new AllocateFundsHandler(new DecisionRunner(late, HASH_KEY));
+    await expect(
+      faulty.execute(new AllocateFundsCommand(body({ id: 'a-late' }), metadata())),
+    ).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await late.settled();
+    expect(await reservedFen()).toBe(await allocatedFen('a-late'));
+    await expect(
+      allocate.execute(new AllocateFundsCommand(body({ amountFen: 600 }), metadata())),
+    ).rejects.toMatchObject({ code: 'BUDGET_EXCEEDED', details: { reservedFen: 600 } });
+    await allocate.execute(new AllocateFundsCommand(body({ amountFen: 400 }), metadata()));
+    expect(await reservedFen()).toBe(1_000);
   });
 
   it('an operator outside the recipient township is refused before anything is written', async () => {
@@ -175,19 +209,18 @@ describe('allocating and releasing funds across the budget and allocation stream
     expect(await reservedFen()).toBe(0);
   });
 
-  it('a reduction writes the allocation first; a retry after a failed release releases once', async () => {
-    const reduce = new ReduceAllocationHandler(runner, store);
+  it('a reduction and its release land together; a failed attempt changes neither', async () => {
+    const reduce = new ReduceAllocationHandler(runner);
     await allocate.execute(new AllocateFundsCommand(body({ id: 'a-r' }), metadata()));
-    const meta = metadata();
     store.failNextAppendOf('AllocationReleased');
-    const command = new ReduceAllocationCommand('a-r', { amountFen: 200, reason: '核减' }, meta);
-    await expect(reduce.execute(command)).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect(await reservedFen()).toBe(600); // reduced on the allocation, not yet released
+    const command = () =>
+      new ReduceAllocationCommand('a-r', { amountFen: 200, reason: '核减' }, metadata());
+    await expect(reduce.execute(command())).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect([await reservedFen(), await allocatedFen('a-r')]).toEqual([600, 600]);
 
-    const retried = await reduce.execute(command);
-    expect(retried).toMatchObject({ id: 'a-r', streamId: 'allocation-a-r', revision: 1 });
-    await reduce.execute(command);
-    expect(await reservedFen()).toBe(400);
+    const reduced = await reduce.execute(command());
+    expect(reduced).toMatchObject({ id: 'a-r', streamId: 'allocation-a-r', revision: 1 });
+    expect([await reservedFen(), await allocatedFen('a-r')]).toEqual([400, 400]);
     const released = (await store.readStream(budgetStreamId(BUDGET))).filter(
       (e) => e.type === 'AllocationReleased',
     );
@@ -196,8 +229,19 @@ describe('allocating and releasing funds across the budget and allocation stream
     ]);
   });
 
+  it('a cancellation landing unseen: allocation and budget still agree', async () => {
+    await allocate.execute(new AllocateFundsCommand(body({ id: 'a-cu' }), metadata()));
+    const cancel = new CancelAllocationHandler(
+      new DecisionRunner(failingAfterWrite(store), HASH_KEY),
+    );
+    await expect(
+      cancel.execute(new CancelAllocationCommand('a-cu', { reason: '取消' }, metadata())),
+    ).rejects.toBeInstanceOf(OutcomeUnknownError);
+    expect([await reservedFen(), await allocatedFen('a-cu')]).toEqual([0, 0]);
+  });
+
   it('parallel reductions of one allocation each release their own amount', async () => {
-    const reduce = new ReduceAllocationHandler(runner, store);
+    const reduce = new ReduceAllocationHandler(runner);
     await allocate.execute(new AllocateFundsCommand(body({ id: 'a-p' }), metadata()));
     const amounts = [10, 20, 30, 40, 50];
     await Promise.all(
@@ -217,12 +261,38 @@ describe('allocating and releasing funds across the budget and allocation stream
   });
 
   it('a cancellation releases what was still allocated', async () => {
-    const cancel = new CancelAllocationHandler(runner, store);
+    const cancel = new CancelAllocationHandler(runner);
     await allocate.execute(new AllocateFundsCommand(body({ id: 'a-c' }), metadata()));
     await cancel.execute(new CancelAllocationCommand('a-c', { reason: '取消' }, metadata()));
     expect(await reservedFen()).toBe(0);
     await expect(
       cancel.execute(new CancelAllocationCommand('a-c', { reason: '再取消' }, metadata())),
     ).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('refuses references that do not exist and a deactivated recipient, writing nothing', async () => {
+    await expect(
+      allocate.execute(new AllocateFundsCommand(body({ pairingId: 'p-none' }), metadata())),
+    ).rejects.toMatchObject({ code: 'PAIRING_NOT_FOUND' });
+    await expect(
+      allocate.execute(new AllocateFundsCommand(body({ projectId: 'prj-none' }), metadata())),
+    ).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND' });
+    const meta = metadata();
+    await runner.run({
+      id: 'v-01',
+      streamId: organizationStreamId('v-01'),
+      decider: organizationDecider,
+      metadata: meta,
+      command: () =>
+        domainCommand<DeactivateOrganization>(
+          'DeactivateOrganization',
+          { organizationId: 'v-01', reason: '撤并', on: '2026-03-01' },
+          meta,
+        ),
+    });
+    await expect(
+      allocate.execute(new AllocateFundsCommand(body(), metadata())),
+    ).rejects.toMatchObject({ code: 'RECIPIENT_INACTIVE' });
+    expect(await reservedFen()).toBe(0);
   });
 });

@@ -8,96 +8,67 @@ import {
   OpenAllocation,
   ReserveAllocation,
 } from '@gongjian/domain';
-import { assertInScope } from '../../../../http/auth/township-scope';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { resourceIdFor } from '../../../../write-side/deterministic-ids';
-import { loadOrganization } from '../../../organizations/known-organization';
+import { CommandResult, DecisionRunner, domainCommand, resourceIdFor } from '@gongjian/write-side';
 import { AllocateFundsCommand } from './allocate-funds.command';
+import { allocationReferences } from './allocation-references';
 
 /**
- * Allocating touches two streams (see budget.decider.ts for why):
- *
- * 0. The allocation id is the client's or derived from the command id. If this command already
- *    opened that allocation (a retry), its first answer is returned and nothing else runs.
- * 1. Reads and checks, no write: the recipient exists (404) and lies in the operator's
- *    townships (403); the budget exists (404 BUDGET_NOT_FOUND); OpenAllocation is decided
- *    against the allocation's current state, so every refusal that does not depend on the pool
- *    (decision reference, party-dues purposes, an id already taken) comes before any write.
- * 2. ReserveAllocation on `budget-<id>` with the expected revision: the only place where
- *    Σ allocated ≤ pool holds under concurrency (422 BUDGET_EXCEEDED). Reserving the same
- *    allocation id with the same amount again is a no-op, so a retry after a crash between 2 and
- *    3 goes on to 3.
- * 3. OpenAllocation on `allocation-<id>` (year and source taken from the budget). Its answer is
- *    the command's answer.
- *
+ * AllocationOpened on `allocation-<id>` (the answer) and AllocationReserved on `budget-<id>`,
+ * where Σ allocated ≤ pool holds under concurrency (422 BUDGET_EXCEEDED), decided on the states
+ * read in one attempt and appended at once. Before either is decided: the recipient exists
+ * (404), is active (422 RECIPIENT_INACTIVE) and lies in the operator's townships (403); the
+ * pairing and project named exist (404) and lie in scope (403); the budget exists (404).
  * If-Match does not apply: the command creates a resource.
  */
 @CommandHandler(AllocateFundsCommand)
 export class AllocateFundsHandler implements ICommandHandler<AllocateFundsCommand> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  async execute({ body, metadata }: AllocateFundsCommand): Promise<CommandResult> {
-    // 0. id and retry
+  execute({ body, metadata }: AllocateFundsCommand): Promise<CommandResult> {
     const allocationId = body.id ?? resourceIdFor(metadata.commandId, 'allocation');
     const streamId = allocationStreamId(allocationId);
-    const earlier = await this.runner.previousResult(allocationId, streamId, metadata);
-    if (earlier) return earlier;
-
-    // 1. checks before any write
-    const recipient = await loadOrganization(this.runner, body.recipientOrganizationId);
-    assertInScope(metadata.actor, recipient.township);
-    const { state: budget } = await this.runner.load(budgetStreamId(body.budgetId), budgetDecider);
-    if (budget.status !== 'open') throw new NotFoundError('budget', body.budgetId);
-    const open = domainCommand<OpenAllocation>(
-      'OpenAllocation',
-      {
-        allocationId,
-        budgetId: budget.budgetId,
-        year: budget.year,
-        source: budget.source,
-        recipientOrganizationId: recipient.id,
-        amountFen: body.amountFen,
-        purpose: body.purpose,
-        decisionRef: body.decisionRef,
-        ...(body.pairingId !== undefined && { pairingId: body.pairingId }),
-        ...(body.projectId !== undefined && { projectId: body.projectId }),
-      },
-      metadata,
-    );
-    const { state: current } = await this.runner.load(streamId, allocationDecider);
-    allocationDecider.decide(open, current);
-
-    // 2. reserve on the budget
-    await this.runner.run({
-      id: allocationId,
-      streamId: budgetStreamId(budget.budgetId),
-      decider: budgetDecider,
-      metadata,
-      ignoreIfMatch: true,
-      command: () =>
-        domainCommand<ReserveAllocation>(
-          'ReserveAllocation',
-          {
-            budgetId: budget.budgetId,
-            allocationId,
-            amountFen: body.amountFen,
-            purpose: body.purpose,
-            recipientOrganizationId: recipient.id,
-          },
-          metadata,
-        ),
-    });
-
-    // 3. open the allocation
-    return this.runner.run({
+    const budgetStream = budgetStreamId(body.budgetId);
+    return this.runner.runAcross({
       id: allocationId,
       streamId,
-      decider: allocationDecider,
       metadata,
       ignoreIfMatch: true,
-      command: () => open,
+      decide: async (session) => {
+        const { recipient } = await allocationReferences(session, body, metadata.actor);
+        const budget = await session.state(budgetStream, budgetDecider);
+        if (budget.status !== 'open') throw new NotFoundError('budget', body.budgetId);
+        await session.decide(streamId, allocationDecider, () =>
+          domainCommand<OpenAllocation>(
+            'OpenAllocation',
+            {
+              allocationId,
+              budgetId: budget.budgetId,
+              year: budget.year,
+              source: budget.source,
+              recipientOrganizationId: recipient.id,
+              amountFen: body.amountFen,
+              purpose: body.purpose,
+              decisionRef: body.decisionRef,
+              ...(body.pairingId !== undefined && { pairingId: body.pairingId }),
+              ...(body.projectId !== undefined && { projectId: body.projectId }),
+            },
+            metadata,
+          ),
+        );
+        await session.decide(budgetStream, budgetDecider, () =>
+          domainCommand<ReserveAllocation>(
+            'ReserveAllocation',
+            {
+              budgetId: budget.budgetId,
+              allocationId,
+              amountFen: body.amountFen,
+              purpose: body.purpose,
+              recipientOrganizationId: recipient.id,
+            },
+            metadata,
+          ),
+        );
+      },
     });
   }
 }

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { CancelAllocationRequestDto } from './cancel-allocation.request.dto';
 
 export class CancelAllocationCommand {

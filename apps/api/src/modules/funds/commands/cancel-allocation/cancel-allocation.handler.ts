@@ -1,35 +1,25 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CancelAllocation } from '@gongjian/domain';
-import { EVENT_STORE, EventStore } from '@gongjian/event-store';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { changeAllocation } from '../allocation-change';
-import { releaseOnBudget } from '../budget-release';
+import { CommandResult, DecisionRunner } from '@gongjian/write-side';
+import { changeAllocationAndRelease } from '../budget-release';
 import { CancelAllocationCommand } from './cancel-allocation.command';
 
 /**
- * 1. AllocationCancelled on `allocation-<id>` (only while nothing was disbursed: 422
- *    CANCEL_AFTER_DISBURSEMENT; honours If-Match);
- * 2. AllocationReleased on the budget for what was still allocated (see budget-release.ts).
- * The answer is the allocation stream's.
+ * AllocationCancelled on `allocation-<id>` (only while nothing was disbursed: 422
+ * CANCEL_AFTER_DISBURSEMENT; honours If-Match) and AllocationReleased on its budget for what was
+ * still allocated, together.
  */
 @CommandHandler(CancelAllocationCommand)
 export class CancelAllocationHandler implements ICommandHandler<CancelAllocationCommand> {
-  constructor(
-    private readonly runner: DecisionRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly runner: DecisionRunner) {}
 
-  async execute({ allocationId, body, metadata }: CancelAllocationCommand): Promise<CommandResult> {
-    const result = await changeAllocation<CancelAllocation>(
+  execute({ allocationId, body, metadata }: CancelAllocationCommand): Promise<CommandResult> {
+    return changeAllocationAndRelease<CancelAllocation>(
       this.runner,
       allocationId,
       'CancelAllocation',
       { allocationId, ...body },
       metadata,
     );
-    await releaseOnBudget(this.runner, this.store, result, metadata);
-    return result;
   }
 }

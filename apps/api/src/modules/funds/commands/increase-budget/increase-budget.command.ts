@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { IncreaseBudgetRequestDto } from './increase-budget.request.dto';
 
 export class IncreaseBudgetCommand {

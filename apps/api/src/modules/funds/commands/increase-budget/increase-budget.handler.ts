@@ -1,8 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { budgetDecider, budgetStreamId, IncreaseBudget } from '@gongjian/domain';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CommandResult, DecisionRunner, domainCommand } from '@gongjian/write-side';
 import { IncreaseBudgetCommand } from './increase-budget.command';
 
 /** An unknown budget is refused by the decider (404 BUDGET_NOT_FOUND). */

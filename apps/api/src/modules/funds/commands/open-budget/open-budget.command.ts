@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { OpenBudgetRequestDto } from './open-budget.request.dto';
 
 export class OpenBudgetCommand {

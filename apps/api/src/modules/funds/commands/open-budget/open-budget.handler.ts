@@ -1,8 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { budgetDecider, budgetIdFor, budgetStreamId, OpenBudget } from '@gongjian/domain';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CommandResult, DecisionRunner, domainCommand } from '@gongjian/write-side';
 import { loadOrganization } from '../../../organizations/known-organization';
 import { OpenBudgetCommand } from './open-budget.command';
 

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RecordDisbursementRequestDto } from './record-disbursement.request.dto';
 
 export class RecordDisbursementCommand {

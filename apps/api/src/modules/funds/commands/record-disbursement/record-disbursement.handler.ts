@@ -1,8 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RecordDisbursement } from '@gongjian/domain';
-import { shanghaiMidnight } from '../../../../write-side/business-clock';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CommandResult, DecisionRunner, shanghaiMidnight } from '@gongjian/write-side';
 import { changeAllocation } from '../allocation-change';
 import { RecordDisbursementCommand } from './record-disbursement.command';
 

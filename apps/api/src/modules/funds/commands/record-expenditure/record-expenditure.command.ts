@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RecordExpenditureRequestDto } from './record-expenditure.request.dto';
 
 export class RecordExpenditureCommand {

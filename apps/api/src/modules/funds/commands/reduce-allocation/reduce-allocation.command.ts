@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { ReduceAllocationRequestDto } from './reduce-allocation.request.dto';
 
 export class ReduceAllocationCommand {

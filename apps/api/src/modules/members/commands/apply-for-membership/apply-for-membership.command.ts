@@ -1,7 +1,6 @@
 import { PersonData } from '@gongjian/domain';
 import { PersonalDataCipher } from '../../../../personal-data/personal-data.cipher';
-import { CommandMetadata } from '../../../../write-side/command-metadata';
-import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import { CommandMetadata, resourceIdFor } from '@gongjian/write-side';
 import { definedOnly } from '../../request-fields';
 import { ApplyForMembershipRequestDto } from './apply-for-membership.request.dto';
 

@@ -1,11 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApplyForMembership, memberDecider } from '@gongjian/domain';
 import { assertInScope } from '../../../../http/auth/township-scope';
-import { shanghaiMidnight } from '../../../../write-side/business-clock';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import {
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+  resourceIdFor,
+  shanghaiMidnight,
+} from '@gongjian/write-side';
 import { loadOrganization } from '../../../organizations/known-organization';
 import { memberStreamId } from '../../member-stream';
 import { ApplyForMembershipCommand } from './apply-for-membership.command';

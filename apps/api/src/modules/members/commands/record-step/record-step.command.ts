@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RecordStepRequestDto } from './record-step.request.dto';
 
 export class RecordStepCommand {

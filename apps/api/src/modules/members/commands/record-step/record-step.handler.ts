@@ -1,9 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { MEMBER_STEP_COMMANDS, memberDecider, MemberStepCommand } from '@gongjian/domain';
-import { shanghaiDate, shanghaiMidnight } from '../../../../write-side/business-clock';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import {
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+  shanghaiDate,
+  shanghaiMidnight,
+} from '@gongjian/write-side';
 import { loadOrganization } from '../../../organizations/known-organization';
 import { loadMemberInScope, memberStreamId } from '../../member-stream';
 import { definedOnly } from '../../request-fields';

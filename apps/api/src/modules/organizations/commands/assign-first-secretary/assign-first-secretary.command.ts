@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { AssignFirstSecretaryRequestDto } from './assign-first-secretary.request.dto';
 
 export class AssignFirstSecretaryCommand {

@@ -1,7 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { AssignFirstSecretary } from '@gongjian/domain';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CommandResult, DecisionRunner } from '@gongjian/write-side';
 import { loadOrganization } from '../../known-organization';
 import { changeOrganization } from '../organization-change';
 import { AssignFirstSecretaryCommand } from './assign-first-secretary.command';

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RecordCollectiveIncomeRequestDto } from './record-collective-income.request.dto';
 
 export class RecordCollectiveIncomeCommand {

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RecordMemberCountRequestDto } from './record-member-count.request.dto';
 
 export class RecordMemberCountCommand {

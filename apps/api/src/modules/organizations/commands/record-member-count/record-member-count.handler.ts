@@ -1,7 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { RecordMemberCount } from '@gongjian/domain';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import { CommandResult, DecisionRunner } from '@gongjian/write-side';
 import { changeOrganization } from '../organization-change';
 import { RecordMemberCountCommand } from './record-member-count.command';
 

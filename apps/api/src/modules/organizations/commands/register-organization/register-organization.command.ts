@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RegisterOrganizationRequestDto } from './register-organization.request.dto';
 
 export class RegisterOrganizationCommand {

@@ -1,10 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { organizationDecider, organizationStreamId, RegisterOrganization } from '@gongjian/domain';
 import { assertInScope } from '../../../../http/auth/township-scope';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import { CommandResult, DecisionRunner, domainCommand, resourceIdFor } from '@gongjian/write-side';
 import { loadOrganization } from '../../known-organization';
 import { RegisterOrganizationCommand } from './register-organization.command';
 

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { SetVillageCategoriesRequestDto } from './set-village-categories.request.dto';
 
 export class SetVillageCategoriesCommand {

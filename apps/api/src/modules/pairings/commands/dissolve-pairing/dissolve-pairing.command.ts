@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { DissolvePairingRequestDto } from './dissolve-pairing.request.dto';
 
 export class DissolvePairingCommand {

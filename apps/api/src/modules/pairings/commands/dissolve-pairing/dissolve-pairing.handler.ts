@@ -7,53 +7,49 @@ import {
   pairingStreamId,
   UnlinkPairing,
 } from '@gongjian/domain';
-import { shanghaiMidnight } from '../../../../write-side/business-clock';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { changePairing, requireScopedPairing } from '../pairing-change';
+import {
+  CommandResult,
+  DecisionRunner,
+  domainCommand,
+  shanghaiMidnight,
+} from '@gongjian/write-side';
+import { requireScopedPairing } from '../pairing-change';
 import { DissolvePairingCommand } from './dissolve-pairing.command';
 
 /**
- * Two streams, in this order:
- *   1. DissolvePairing on `pairing-<id>` (the answer of the request; If-Match applies here);
- *   2. UnlinkPairing (reason `dissolved`) on the rural organization's stream, which frees the pair
- *      for a new pairing.
- * A retry with the same Idempotency-Key answers 1 from the stream and completes 2 if it was
- * interrupted; UnlinkPairing of a link already gone is a no-op.
+ * PairingDissolved on `pairing-<id>` (the answer; If-Match applies there) and PairingUnlinked
+ * (reason `dissolved`) on the rural organization's stream, which frees the pair for a new
+ * pairing: one atomic append.
  */
 @CommandHandler(DissolvePairingCommand)
 export class DissolvePairingHandler implements ICommandHandler<DissolvePairingCommand> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  async execute({ pairingId, body, metadata }: DissolvePairingCommand): Promise<CommandResult> {
-    const { state } = await this.runner.load(pairingStreamId(pairingId), pairingDecider);
-    const { ruralOrganizationId } = requireScopedPairing(state, pairingId, metadata.actor);
-    const occurredAt = shanghaiMidnight(body.on);
-
-    const dissolved = await changePairing<DissolvePairing>(
-      this.runner,
-      pairingId,
-      'DissolvePairing',
-      { pairingId, reason: body.reason, on: body.on },
-      metadata,
-      { occurredAt },
-    );
-
-    await this.runner.run({
+  execute({ pairingId, body, metadata }: DissolvePairingCommand): Promise<CommandResult> {
+    const streamId = pairingStreamId(pairingId);
+    return this.runner.runAcross({
       id: pairingId,
-      streamId: organizationStreamId(ruralOrganizationId),
-      decider: organizationDecider,
+      streamId,
       metadata,
-      occurredAt,
-      ignoreIfMatch: true,
-      command: () =>
-        domainCommand<UnlinkPairing>(
-          'UnlinkPairing',
-          { organizationId: ruralOrganizationId, pairingId, reason: 'dissolved' },
-          metadata,
-        ),
+      occurredAt: shanghaiMidnight(body.on),
+      decide: async (session) => {
+        const pairing = await session.state(streamId, pairingDecider);
+        const { ruralOrganizationId } = requireScopedPairing(pairing, pairingId, metadata.actor);
+        await session.decide(streamId, pairingDecider, () =>
+          domainCommand<DissolvePairing>(
+            'DissolvePairing',
+            { pairingId, reason: body.reason, on: body.on },
+            metadata,
+          ),
+        );
+        await session.decide(organizationStreamId(ruralOrganizationId), organizationDecider, () =>
+          domainCommand<UnlinkPairing>(
+            'UnlinkPairing',
+            { organizationId: ruralOrganizationId, pairingId, reason: 'dissolved' },
+            metadata,
+          ),
+        );
+      },
     });
-    return dissolved;
   }
 }

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { LogActivityRequestDto } from './log-activity.request.dto';
 
 export class LogActivityCommand {

@@ -1,9 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { LogActivity } from '@gongjian/domain';
-import { shanghaiMidnight } from '../../../../write-side/business-clock';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { resourceIdFor } from '../../../../write-side/deterministic-ids';
+import {
+  CommandResult,
+  DecisionRunner,
+  resourceIdFor,
+  shanghaiMidnight,
+} from '@gongjian/write-side';
 import { changePairing } from '../pairing-change';
 import { LogActivityCommand } from './log-activity.command';
 

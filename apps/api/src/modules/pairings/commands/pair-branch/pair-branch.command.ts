@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { PairBranchRequestDto } from './pair-branch.request.dto';
 
 export class PairBranchCommand {

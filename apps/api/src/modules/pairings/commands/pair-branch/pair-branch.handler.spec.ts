@@ -1,32 +1,44 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@nestjs/common';
 import {
-  DomainError,
   organizationDecider,
   organizationStreamId,
   RegisterOrganization,
   SetVillageCategories,
 } from '@gongjian/domain';
-import { StoreUnavailableError } from '@gongjian/event-store';
-import { FlakyEventStore } from '@gongjian/testing';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandMetadata } from '../../../../write-side/command-metadata';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
+import {
+  EventStore,
+  OutcomeUnknownError,
+  SqliteEventStore,
+  StoreUnavailableError,
+} from '@gongjian/event-store';
+import { failingAfterWrite, failingBeforeWrite, timingOutWhileWriting } from '@gongjian/testing';
+import {
+  CommandMetadata,
+  commandIdFor,
+  DecisionRunner,
+  domainCommand,
+  OutOfScopeError,
+} from '@gongjian/write-side';
 import { DissolvePairingCommand } from '../dissolve-pairing/dissolve-pairing.command';
 import { DissolvePairingHandler } from '../dissolve-pairing/dissolve-pairing.handler';
+import { RenewPairingCommand } from '../renew-pairing/renew-pairing.command';
+import { RenewPairingHandler } from '../renew-pairing/renew-pairing.handler';
 import { PairBranchCommand } from './pair-branch.command';
 import { PairBranchHandler } from './pair-branch.handler';
 import { PairBranchRequestDto } from './pair-branch.request.dto';
 
 const NOW = '2026-03-10T02:00:00.000Z';
+const HASH_KEY = Buffer.alloc(32, 1);
+const ADMIN = { id: 'admin:spec', role: 'admin', townships: [] };
 
-const metadata = (commandId = randomUUID(), requestHash = 'hash-1'): CommandMetadata => ({
-  commandId,
-  correlationId: commandId,
-  requestHash,
-  actor: { id: 'admin:spec', role: 'admin', townships: [] },
-  now: NOW,
-});
+const metadata = (
+  commandId: string = randomUUID(),
+  requestHash = 'hash-1',
+  actor: CommandMetadata['actor'] = ADMIN,
+): CommandMetadata => ({ commandId, correlationId: commandId, requestHash, actor, now: NOW });
+
+const keyed = (key: string, requestHash = 'hash-1') =>
+  metadata(commandIdFor(ADMIN.id, key), requestHash);
 
 const body = (): PairBranchRequestDto => ({
   urbanOrganizationId: 'org-pm',
@@ -37,18 +49,19 @@ const body = (): PairBranchRequestDto => ({
   commitments: { fundsFen: 10_000_000, projects: 2, activists: 3 },
 });
 
-describe('PairBranchHandler: the order of appends across two streams', () => {
-  let store: FlakyEventStore;
-  let runner: DecisionRunner;
-  let handler: PairBranchHandler;
+describe('PairBranchHandler and the pairing commands: one atomic append across two streams', () => {
+  let store: SqliteEventStore;
   const ruralStream = organizationStreamId('v-weak');
-
+  const handlerOn = (s: EventStore) => new PairBranchHandler(new DecisionRunner(s, HASH_KEY));
   const typesOf = async (streamId: string) => (await store.readStream(streamId)).map((e) => e.type);
+  const links = async () =>
+    (await typesOf(ruralStream)).filter(
+      (t) => t.startsWith('PairingLink') || t === 'PairingUnlinked',
+    );
 
   beforeEach(async () => {
-    store = new FlakyEventStore(':memory:');
-    runner = new DecisionRunner(store);
-    handler = new PairBranchHandler(runner);
+    store = new SqliteEventStore(':memory:');
+    const runner = new DecisionRunner(store, HASH_KEY);
     const register = (data: RegisterOrganization['data']) =>
       runner.run({
         id: data.id,
@@ -90,82 +103,131 @@ describe('PairBranchHandler: the order of appends across two streams', () => {
     await store.close();
   });
 
-  it('links on the village first, then creates the pairing, both under the command id', async () => {
+  it('writes the link and the pairing together, under the command id', async () => {
     const meta = metadata();
-    const result = await handler.execute(new PairBranchCommand(body(), meta));
+    const result = await handlerOn(store).execute(new PairBranchCommand(body(), meta));
     const [linked] = (await store.readStream(ruralStream)).filter(
       (e) => e.type === 'PairingLinked',
     );
     const [paired] = await store.readStream(result.streamId);
     expect(paired.type).toBe('BranchPaired');
     expect(linked.data).toMatchObject({ pairingId: result.id, urbanOrganizationId: 'org-pm' });
+    expect(result.position).toBe(paired.position);
     expect(linked.position < paired.position).toBe(true);
-    expect(linked.metadata.commandId).toBe(meta.commandId);
-    expect(paired.metadata.commandId).toBe(meta.commandId);
+    expect([linked.metadata.commandId, paired.metadata.commandId]).toEqual([
+      meta.commandId,
+      meta.commandId,
+    ]);
   });
 
-  it('undoes the link when the pairing cannot be written, and the pair stays free', async () => {
-    store.failNextAppendOf('BranchPaired');
-    const meta = metadata();
-    await expect(handler.execute(new PairBranchCommand(body(), meta))).rejects.toBeInstanceOf(
+  it('a store failing before the write leaves both streams untouched; a keyless retry pairs', async () => {
+    const faulty = failingBeforeWrite(store);
+    await expect(
+      handlerOn(faulty).execute(new PairBranchCommand(body(), metadata())),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await links()).toEqual([]);
+
+    const retried = await handlerOn(store).execute(new PairBranchCommand(body(), metadata()));
+    expect(await typesOf(retried.streamId)).toEqual(['BranchPaired']);
+    expect(await links()).toEqual(['PairingLinked']);
+  });
+
+  it('a write that lands unseen (OUTCOME_UNKNOWN) lands whole; the same key answers it', async () => {
+    const faulty = failingAfterWrite(store);
+    const meta = keyed('pair-1');
+    await expect(
+      handlerOn(faulty).execute(new PairBranchCommand(body(), meta)),
+    ).rejects.toBeInstanceOf(OutcomeUnknownError);
+    const before = (await store.readAll()).length;
+
+    const retried = await handlerOn(store).execute(new PairBranchCommand(body(), meta));
+    expect(await typesOf(retried.streamId)).toEqual(['BranchPaired']);
+    expect(await links()).toEqual(['PairingLinked']);
+    expect(await store.readAll()).toHaveLength(before);
+  });
+
+  it('a write that lands after the deadline: a keyless retry meets the real pairing, not a phantom', async () => {
+    const faulty = timingOutWhileWriting(store, 20, 60);
+    const first = new PairBranchCommand({ ...body(), id: 'p-late' }, metadata());
+    await expect(handlerOn(faulty).execute(first)).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await faulty.settled();
+
+    const again = handlerOn(store).execute(new PairBranchCommand(body(), metadata()));
+    await expect(again).rejects.toMatchObject({
+      code: 'PAIRING_ALREADY_ACTIVE',
+      details: expect.objectContaining({ existingPairingId: 'p-late' }),
+    });
+    expect(await typesOf('pairing-p-late')).toEqual(['BranchPaired']);
+  });
+
+  it('of concurrent pairings of the same pair exactly one is written', async () => {
+    const handler = handlerOn(store);
+    const outcomes = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => handler.execute(new PairBranchCommand(body(), metadata()))),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const o of outcomes.filter((o) => o.status === 'rejected')) {
+      expect((o as PromiseRejectedResult).reason).toMatchObject({
+        code: 'PAIRING_ALREADY_ACTIVE',
+      });
+    }
+    expect(await links()).toEqual(['PairingLinked']);
+  });
+
+  it('the rural side decides the scope: an operator of the village township pairs, one of the urban township is refused', async () => {
+    const urbanSide = metadata(randomUUID(), 'h', {
+      id: 'operator:t00',
+      role: 'operator',
+      townships: ['T00'],
+    });
+    await expect(
+      handlerOn(store).execute(new PairBranchCommand(body(), urbanSide)),
+    ).rejects.toBeInstanceOf(OutOfScopeError);
+    expect(await links()).toEqual([]);
+    const ruralSide = metadata(randomUUID(), 'h', {
+      id: 'operator:t01',
+      role: 'operator',
+      townships: ['T01'],
+    });
+    const paired = await handlerOn(store).execute(new PairBranchCommand(body(), ruralSide));
+    expect(await typesOf(paired.streamId)).toEqual(['BranchPaired']);
+  });
+
+  it('dissolving unlinks the village in the same append; a failed attempt changes neither', async () => {
+    const pairing = await handlerOn(store).execute(new PairBranchCommand(body(), metadata()));
+    const dissolve = (s: EventStore) => new DissolvePairingHandler(new DecisionRunner(s, HASH_KEY));
+    const command = () =>
+      new DissolvePairingCommand(
+        pairing.id,
+        { reason: '已整顿转化', on: '2026-03-09' },
+        metadata(),
+      );
+    await expect(dissolve(failingBeforeWrite(store)).execute(command())).rejects.toBeInstanceOf(
       StoreUnavailableError,
     );
-    const village = await store.readStream(ruralStream);
-    expect(village.map((e) => e.type).slice(-2)).toEqual(['PairingLinked', 'PairingUnlinked']);
-    const unlinked = village[village.length - 1];
-    expect(unlinked.data).toMatchObject({ reason: 'pairing_not_created' });
-    expect(unlinked.metadata.commandId).not.toBe(meta.commandId);
+    expect(await typesOf(pairing.streamId)).toEqual(['BranchPaired']);
+    expect(await links()).toEqual(['PairingLinked']);
 
-    const other = await handler.execute(new PairBranchCommand(body(), metadata()));
-    expect(await typesOf(other.streamId)).toEqual(['BranchPaired']);
+    await dissolve(store).execute(command());
+    expect(await typesOf(pairing.streamId)).toEqual(['BranchPaired', 'PairingDissolved']);
+    expect(await links()).toEqual(['PairingLinked', 'PairingUnlinked']);
+    const again = await handlerOn(store).execute(new PairBranchCommand(body(), metadata()));
+    expect(await typesOf(again.streamId)).toEqual(['BranchPaired']);
   });
 
-  it('refuses a retry of a rolled-back request (PAIRING_ROLLED_BACK) and writes nothing', async () => {
-    store.failNextAppendOf('BranchPaired');
-    const meta = metadata();
-    await expect(handler.execute(new PairBranchCommand(body(), meta))).rejects.toThrow();
-    const before = await store.readAll();
-
-    const retry = handler.execute(new PairBranchCommand(body(), meta));
-    await expect(retry).rejects.toBeInstanceOf(DomainError);
-    await expect(retry).rejects.toMatchObject({ code: 'PAIRING_ROLLED_BACK' });
-    expect(await store.readAll()).toHaveLength(before.length);
-  });
-
-  it('a retry completes a request interrupted after the link (when the undo failed too)', async () => {
-    store.failNextAppendOf('BranchPaired');
-    store.failNextAppendOf('PairingUnlinked');
-    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const meta = metadata();
-    await expect(handler.execute(new PairBranchCommand(body(), meta))).rejects.toThrow();
-    expect((await typesOf(ruralStream)).slice(-1)).toEqual(['PairingLinked']);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('could not undo the link'));
-    logged.mockRestore();
-
-    const result = await handler.execute(new PairBranchCommand(body(), meta));
-    expect(await typesOf(result.streamId)).toEqual(['BranchPaired']);
-    const links = (await store.readStream(ruralStream)).filter((e) => e.type.startsWith('Pairing'));
-    expect(links.map((e) => e.type)).toEqual(['PairingLinked']);
-
-    const again = await handler.execute(new PairBranchCommand(body(), meta));
-    expect(again).toEqual(result);
-  });
-
-  it('a retry of an interrupted dissolution unlinks the village and answers the first result', async () => {
-    const pairing = await handler.execute(new PairBranchCommand(body(), metadata()));
-    const dissolve = new DissolvePairingHandler(runner);
-    const command = new DissolvePairingCommand(
-      pairing.id,
-      { reason: '已整顿转化', on: '2026-03-09' },
-      metadata(),
+  it('renewing moves the link end with the pairing, in one append', async () => {
+    const pairing = await handlerOn(store).execute(new PairBranchCommand(body(), metadata()));
+    const renew = (s: EventStore) => new RenewPairingHandler(new DecisionRunner(s, HASH_KEY));
+    const command = () => new RenewPairingCommand(pairing.id, { endsOn: '2030-12-31' }, metadata());
+    await expect(renew(failingBeforeWrite(store)).execute(command())).rejects.toBeInstanceOf(
+      StoreUnavailableError,
     );
-    store.failNextAppendOf('PairingUnlinked');
-    await expect(dissolve.execute(command)).rejects.toBeInstanceOf(StoreUnavailableError);
-    expect((await typesOf(ruralStream)).slice(-1)).toEqual(['PairingLinked']);
-
-    const first = (await store.readStream(pairing.streamId))[1];
-    const retried = await dissolve.execute(command);
-    expect(retried.eventIds).toEqual([first.eventId]);
-    expect((await typesOf(ruralStream)).slice(-1)).toEqual(['PairingUnlinked']);
+    expect(await links()).toEqual(['PairingLinked']);
+    await renew(store).execute(command());
+    expect(await typesOf(pairing.streamId)).toEqual(['BranchPaired', 'PairingRenewed']);
+    const renewed = (await store.readStream(ruralStream)).find(
+      (e) => e.type === 'PairingLinkRenewed',
+    );
+    expect(renewed?.data).toMatchObject({ pairingId: pairing.id, endsOn: '2030-12-31' });
   });
 });

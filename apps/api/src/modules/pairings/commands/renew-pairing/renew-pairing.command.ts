@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RenewPairingRequestDto } from './renew-pairing.request.dto';
 
 export class RenewPairingCommand {

@@ -7,60 +7,39 @@ import {
   RenewPairing,
   RenewPairingLink,
 } from '@gongjian/domain';
-import { domainCommand } from '../../../../write-side/command-context';
-import { CommandResult } from '../../../../write-side/command-result';
-import { DecisionRunner } from '../../../../write-side/decision-runner';
-import { PreconditionFailedError } from '../../../../write-side/write-side.errors';
-import { changePairing, requireScopedPairing } from '../pairing-change';
+import { CommandResult, DecisionRunner, domainCommand } from '@gongjian/write-side';
+import { requireScopedPairing } from '../pairing-change';
 import { RenewPairingCommand } from './renew-pairing.command';
 
 /**
- * Two streams, in this order (libs/domain/src/organization/link-pairing.ts):
- *   0. if the pairing stream already holds this command's event, answer as before (a retry);
- *   1. load the pairing, check scope and If-Match, decide RenewPairing without appending, so
- *      every refusal happens before anything is written;
- *   2. RenewPairingLink on the rural organization's stream: the link is extended first, so an
- *      interruption errs on the side of blocking a second pairing of the same pair;
- *   3. RenewPairing on `pairing-<id>`: the answer of the request.
- * A retry with the same Idempotency-Key after an interruption answers 2 from the stream and
- * completes 3.
+ * PairingRenewed on `pairing-<id>` (the answer; If-Match applies there) and PairingLinkRenewed on
+ * the rural organization's stream, decided together and appended in one atomic append, so the
+ * link that guards the pair always ends when the pairing does.
  */
 @CommandHandler(RenewPairingCommand)
 export class RenewPairingHandler implements ICommandHandler<RenewPairingCommand> {
   constructor(private readonly runner: DecisionRunner) {}
 
-  async execute({ pairingId, body, metadata }: RenewPairingCommand): Promise<CommandResult> {
+  execute({ pairingId, body, metadata }: RenewPairingCommand): Promise<CommandResult> {
     const streamId = pairingStreamId(pairingId);
-    const data = { pairingId, endsOn: body.endsOn };
-
-    // 0.
-    const earlier = await this.runner.previousResult(pairingId, streamId, metadata);
-    if (earlier) return earlier;
-
-    // 1.
-    const { state, revision } = await this.runner.load(streamId, pairingDecider);
-    const { ruralOrganizationId } = requireScopedPairing(state, pairingId, metadata.actor);
-    if (metadata.ifMatch !== undefined && metadata.ifMatch !== revision) {
-      throw new PreconditionFailedError(streamId, metadata.ifMatch, revision);
-    }
-    pairingDecider.decide(domainCommand<RenewPairing>('RenewPairing', data, metadata), state);
-
-    // 2.
-    await this.runner.run({
+    return this.runner.runAcross({
       id: pairingId,
-      streamId: organizationStreamId(ruralOrganizationId),
-      decider: organizationDecider,
+      streamId,
       metadata,
-      ignoreIfMatch: true,
-      command: () =>
-        domainCommand<RenewPairingLink>(
-          'RenewPairingLink',
-          { organizationId: ruralOrganizationId, pairingId, endsOn: body.endsOn },
-          metadata,
-        ),
+      decide: async (session) => {
+        const pairing = await session.state(streamId, pairingDecider);
+        const { ruralOrganizationId } = requireScopedPairing(pairing, pairingId, metadata.actor);
+        await session.decide(streamId, pairingDecider, () =>
+          domainCommand<RenewPairing>('RenewPairing', { pairingId, endsOn: body.endsOn }, metadata),
+        );
+        await session.decide(organizationStreamId(ruralOrganizationId), organizationDecider, () =>
+          domainCommand<RenewPairingLink>(
+            'RenewPairingLink',
+            { organizationId: ruralOrganizationId, pairingId, endsOn: body.endsOn },
+            metadata,
+          ),
+        );
+      },
     });
-
-    // 3.
-    return changePairing<RenewPairing>(this.runner, pairingId, 'RenewPairing', data, metadata);
   }
 }

@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { LaunchProjectRequestDto } from './launch-project.request.dto';
 
 export class LaunchProjectCommand {

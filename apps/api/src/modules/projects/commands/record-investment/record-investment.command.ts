@@ -1,4 +1,4 @@
-import { CommandMetadata } from '../../../../write-side/command-metadata';
+import { CommandMetadata } from '@gongjian/write-side';
 import { RecordInvestmentRequestDto } from './record-investment.request.dto';
 
 export class RecordInvestmentCommand {
