@@ -2,7 +2,7 @@ import {
   activistPeriodEndsOn,
   activistReviewDueOn,
   CONTACTS_COUNT,
-  halfYearsWithoutReview,
+  activistReviewsRequired,
 } from './development-rules';
 import {
   AssignCultivationContacts,
@@ -80,14 +80,13 @@ export function designateTarget(
       { lastReview: m.lastActivistReview },
     );
   }
-  const missing = halfYearsWithoutReview(activistSince, on, m.activistReviews);
-  if (missing.length > 0) {
+  const required = activistReviewsRequired(activistSince, on);
+  const reviews = m.activistReviews.filter((r) => r.on >= activistSince && r.on <= on).length;
+  if (reviews < required) {
     throw membershipError(
       'ACTIVIST_REVIEWS_MISSING',
-      `an activist is reviewed every half-year before designation; none from ${missing
-        .map((h) => `${h.from} to ${h.until}`)
-        .join(', ')}`,
-      { activistSince, missingHalfYears: missing, reviews: m.activistReviews.length },
+      `an activist is reviewed every half-year: ${required} reviews since ${activistSince} are needed before designation, ${reviews} recorded`,
+      { activistSince, requiredReviews: required, reviews },
     );
   }
   requireText('resolutionRef', resolutionRef);

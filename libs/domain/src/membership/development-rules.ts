@@ -94,22 +94,16 @@ export const activistPeriodEndsOn = (activistSince: string): string =>
   addYears(activistSince, ACTIVIST_MIN_YEARS);
 
 /**
- * 细则 art. 13/14: at least one review (考察) in every complete half-year of the activist period
- * (so at least two for the year it lasts). The half-years start at activistSince; the ones with
- * no review are returned as [from, until) ranges.
+ * 细则 art. 14: an activist is reviewed (考察) every half-year, so designation needs at least as
+ * many reviews during the activist period as it has complete half-years (two for the year it
+ * lasts at least). A review made late still counts for its half-year: a late review is flagged
+ * (`late`) but never leaves a member stuck.
  */
-export function halfYearsWithoutReview(
-  activistSince: string,
-  on: string,
-  reviews: readonly { on: string }[],
-): { from: string; until: string }[] {
-  const missing: { from: string; until: string }[] = [];
-  for (let k = 0; addMonths(activistSince, (k + 1) * ACTIVIST_REVIEW_EVERY_MONTHS) <= on; k++) {
-    const from = addMonths(activistSince, k * ACTIVIST_REVIEW_EVERY_MONTHS);
-    const until = addMonths(activistSince, (k + 1) * ACTIVIST_REVIEW_EVERY_MONTHS);
-    if (!reviews.some((r) => r.on >= from && r.on < until)) missing.push({ from, until });
-  }
-  return missing;
+export function activistReviewsRequired(activistSince: string, on: string): number {
+  let halfYears = 0;
+  while (addMonths(activistSince, (halfYears + 1) * ACTIVIST_REVIEW_EVERY_MONTHS) <= on)
+    halfYears++;
+  return halfYears;
 }
 
 /** One training record in hours: the larger of its days (× 8) and hours, never counted twice. */

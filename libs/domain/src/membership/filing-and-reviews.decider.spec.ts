@@ -16,15 +16,30 @@ describe('member decider: half-year reviews before designation (细则 art. 14)'
   it('refuses designation with one review for a year as activist', () =>
     given(path.slice(0, 6)).when(designate('2024-05-06')).thenRefuses('ACTIVIST_REVIEWS_MISSING'));
 
-  it('refuses two reviews in the same half-year', () => {
-    const review = (on: string): MemberEvent => ({
-      type: 'ActivistReviewed',
-      data: { ...ref, on, result: 'satisfactory', nextReviewDueOn: on, dueOn: on, late: false },
-    });
-    given([...beforeReviews, review('2023-06-01'), review('2023-09-01')])
-      .when(designate('2024-05-06'))
-      .thenRefuses('ACTIVIST_REVIEWS_MISSING');
+  const review = (on: string): MemberEvent => ({
+    type: 'ActivistReviewed',
+    data: { ...ref, on, result: 'satisfactory', nextReviewDueOn: on, dueOn: on, late: false },
   });
+
+  it('asks for three reviews after a year and a half as activist', () =>
+    given([...beforeReviews, review('2023-10-09'), review('2024-04-08')])
+      .when(designate('2024-10-10'))
+      .thenRefuses('ACTIVIST_REVIEWS_MISSING'));
+
+  it('counts a review made late for its half-year (flagged late, never a dead end)', () =>
+    given([...beforeReviews, review('2023-10-20'), review('2024-05-01')])
+      .when(designate('2024-05-06'))
+      .then([
+        {
+          type: 'DevelopmentTargetDesignated',
+          data: {
+            ...ref,
+            on: '2024-05-06',
+            resolutionRef: '支委会〔2024〕5号',
+            activistSince: '2023-04-10',
+          },
+        },
+      ]));
 
   it('accepts designation with a review in each half-year', () =>
     given(through('ActivistReviewed'))
