@@ -540,6 +540,32 @@ describe('member development over HTTP (develop-member)', () => {
     });
   });
 
+  describe('the OpenAPI document', () => {
+    it('lists the new steps and their fields', async () => {
+      const reply = await fetch(`${api.url}/docs-json`);
+      const document = (await reply.json()) as {
+        components: {
+          schemas: Record<string, { properties: Record<string, { enum?: string[] }> }>;
+        };
+      };
+      const { properties } = document.components.schemas.RecordStepRequestDto;
+      expect(properties.step.enum).toEqual(
+        expect.arrayContaining([
+          'approval_conversation',
+          'record_filing',
+          'apply_full_membership',
+          'full_membership_vote',
+          'approve_full_membership',
+          'approve_probation_extension',
+        ]),
+      );
+      expect(Object.keys(properties)).toEqual(
+        expect.arrayContaining(['present', 'organizer', 'delayReason', 'of', 'by']),
+      );
+      expect(properties.of.enum).toEqual(['activist', 'development_target']);
+    });
+  });
+
   describe('personal data at rest', () => {
     it('no event of the whole log holds a clear identity number or phone', async () => {
       const log = JSON.stringify(await api.store.readAll());
