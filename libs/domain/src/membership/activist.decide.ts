@@ -81,7 +81,9 @@ export function designateTarget(
     );
   }
   const required = activistReviewsRequired(activistSince, on);
-  const reviews = m.activistReviews.filter((r) => r.on >= activistSince && r.on <= on).length;
+  const reviews = (m.activistReviews ?? []).filter(
+    (r) => r.on >= activistSince && r.on <= on,
+  ).length;
   if (reviews < required) {
     throw membershipError(
       'ACTIVIST_REVIEWS_MISSING',

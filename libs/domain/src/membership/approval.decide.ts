@@ -9,7 +9,7 @@ import { membershipError } from './membership.errors';
 function requirePassedVote(m: Member): { on: string } {
   if (!m.vote) {
     throw membershipError('BRANCH_VOTE_REQUIRED', 'admission is approved after the branch vote', {
-      failedVotes: m.failedVotes.length,
+      failedVotes: m.failedVotes?.length ?? 0,
     });
   }
   return m.vote;

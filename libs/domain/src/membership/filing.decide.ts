@@ -23,7 +23,7 @@ export function recordFiling(command: RecordFiling, state: MemberState): MemberE
       { of, stage: m.stage },
     );
   }
-  if (m.filings.some((f) => f.of === of)) alreadyRecorded('record_filing');
+  if ((m.filings ?? []).some((f) => f.of === of)) alreadyRecorded('record_filing');
   requireAuthority('record_filing', command.data, m.organizationId);
   return [{ type: 'FilingRecorded', data: { ...memberRef(m), on, of, by } }];
 }

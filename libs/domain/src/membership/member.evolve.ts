@@ -40,7 +40,11 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       return { ...m, contacts: event.data.contacts };
     case 'ActivistReviewed': {
       const review = { on: event.data.on, result: event.data.result };
-      return { ...m, lastActivistReview: review, activistReviews: [...m.activistReviews, review] };
+      return {
+        ...m,
+        lastActivistReview: review,
+        activistReviews: [...(m.activistReviews ?? []), review],
+      };
     }
     case 'DevelopmentTargetDesignated':
       return { ...m, stage: 'development_target', developmentTargetSince: event.data.on };
@@ -65,12 +69,12 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       return { ...m, vote: { on: event.data.on, eligibleVoters, yesVotes }, probationEndsOn };
     }
     case 'BranchVoteFailed':
-      return { ...m, failedVotes: [...m.failedVotes, { on: event.data.on }] };
+      return { ...m, failedVotes: [...(m.failedVotes ?? []), { on: event.data.on }] };
     case 'ApprovalConversationHeld':
       return { ...m, approvalConversationOn: event.data.on };
     case 'FilingRecorded': {
       const { of, on, by } = event.data;
-      return { ...m, filings: [...m.filings, { of, on, by }] };
+      return { ...m, filings: [...(m.filings ?? []), { of, on, by }] };
     }
     case 'FullMembershipApplied':
       return { ...m, fullMembership: { appliedOn: event.data.on, failedVotes: 0 } };

@@ -28,10 +28,13 @@ export type Member = {
   /** Kept across transfers: cultivation time carries over. */
   activistSince?: string;
   lastActivistReview?: { on: string; result: ActivistReviewResult };
-  /** Every half-yearly review (考察) as activist, in order. */
-  activistReviews: { on: string; result: ActivistReviewResult }[];
+  /**
+   * Every half-yearly review (考察) as activist, in order. This and the other lists added with
+   * the 2014 procedure are optional: a state saved before them (a read model's document) folds on.
+   */
+  activistReviews?: { on: string; result: ActivistReviewResult }[];
   /** 备案 with the upper committee, by subject. */
-  filings: { of: FilingSubject; on: string; by: string }[];
+  filings?: { of: FilingSubject; on: string; by: string }[];
   contacts: string[];
   developmentTargetSince?: string;
   sponsors: string[];
@@ -45,7 +48,7 @@ export type Member = {
   /** The branch vote that passed. */
   vote?: { on: string; eligibleVoters: number; yesVotes: number };
   /** Valid meetings that did not pass, in order. */
-  failedVotes: { on: string }[];
+  failedVotes?: { on: string }[];
   approvalConversationOn?: string;
   approvedOn?: string;
   probationEndsOn?: string;
