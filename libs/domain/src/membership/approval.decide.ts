@@ -66,7 +66,7 @@ export function approveAdmission(command: ApproveAdmission, state: MemberState):
         ...memberRef(m),
         on,
         by,
-        ...(on > dueOn && { delayReason }),
+        ...(delayReason !== undefined && { delayReason }),
         probationStartsOn: vote.on,
         probationEndsOn: probationEndsOn(vote.on),
         dueOn,

@@ -425,6 +425,11 @@ describe('member decider: development target', () => {
         .when(cmd('ApproveAdmission', { on: '2024-07-15', by: COMMITTEE }))
         .thenRefuses('APPROVAL_AUTHORITY_INVALID'));
 
+    it('keeps a reason given for an approval within 3 months', () =>
+      given(conversed)
+        .when(approve('2024-09-01', { delayReason: '党委换届' }))
+        .then([approved('2024-09-01', false, '党委换届')]));
+
     it('accepts the approval on the last day of the 3 months', () =>
       given(conversed)
         .when(approve('2024-09-17'))
