@@ -4,7 +4,7 @@
  * membership: the vote comes no earlier than the end of probation. `grant_full_membership`
  * stays for records entered after the fact.
  */
-import { fullMembershipApprovalDueOn } from './development-rules';
+import { fullMembershipApprovalDueOn, fullMembershipVoteDueOn } from './development-rules';
 import {
   ApplyForFullMembership,
   ApproveFullMembership,
@@ -62,8 +62,15 @@ export function holdFullMembershipVote(
   }
   requireExtensionApproved(m);
   const { passed, ...result } = meetingResult(command.data);
+  const dueOn = fullMembershipVoteDueOn(endsOn);
+  const deadline = { dueOn, late: on > dueOn };
   if (!passed) {
-    return [{ type: 'FullMembershipVoteFailed', data: { ...memberRef(m), on, ...result, passed } }];
+    return [
+      {
+        type: 'FullMembershipVoteFailed',
+        data: { ...memberRef(m), on, ...result, passed, ...deadline },
+      },
+    ];
   }
   return [
     {
@@ -74,6 +81,7 @@ export function holdFullMembershipVote(
         ...result,
         passed,
         approvalDueOn: fullMembershipApprovalDueOn(on),
+        ...deadline,
       },
     },
   ];

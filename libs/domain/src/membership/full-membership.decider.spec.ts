@@ -67,6 +67,8 @@ describe('member decider: 转正 as a procedure (细则 art. 33–35)', () => {
         noVotes: 10,
         abstentions: 0,
         passed: false,
+        dueOn: '2025-07-17',
+        late: false,
       },
     };
     given(applied)
@@ -90,10 +92,34 @@ describe('member decider: 转正 as a procedure (细则 art. 33–35)', () => {
             abstentions: 0,
             passed: true,
             approvalDueOn: '2025-10-01',
+            dueOn: '2025-07-17',
+            late: false,
           },
         },
       ]);
   });
+
+  it('flags a 转正 vote held later than a month after probation ends', () =>
+    given(applied)
+      .when(vote('2025-07-18', 26, 23, 22))
+      .then([
+        {
+          type: 'FullMembershipVoteHeld',
+          data: {
+            ...ref,
+            on: '2025-07-18',
+            eligibleVoters: 26,
+            present: 23,
+            yesVotes: 22,
+            noVotes: 0,
+            abstentions: 0,
+            passed: true,
+            approvalDueOn: '2025-10-18',
+            dueOn: '2025-07-17',
+            late: true,
+          },
+        },
+      ]));
 
   it('refuses the approval by a committee without authority over the branch', () =>
     given(voted).when(approve('2025-07-08', 'town-T02')).thenRefuses('APPROVAL_AUTHORITY_INVALID'));

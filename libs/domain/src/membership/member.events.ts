@@ -131,12 +131,15 @@ export type AdmissionApproved = Ev<
 /** 备案: `by` is the upper committee's organization id. */
 export type FilingRecorded = Ev<'FilingRecorded', { on: string; of: FilingSubject; by: string }>;
 export type FullMembershipApplied = Ev<'FullMembershipApplied', { on: string }>;
-/** The branch meeting on 转正 passed; approvalDueOn: 3 months later. */
+/**
+ * The branch meeting on 转正 passed; approvalDueOn: 3 months later. dueOn: 1 month after the
+ * end of probation.
+ */
 export type FullMembershipVoteHeld = Ev<
   'FullMembershipVoteHeld',
-  Omit<FailedVote, 'passed'> & { passed: true; approvalDueOn: string }
+  Omit<FailedVote, 'passed'> & { passed: true; approvalDueOn: string } & Deadline
 >;
-export type FullMembershipVoteFailed = Ev<'FullMembershipVoteFailed', FailedVote>;
+export type FullMembershipVoteFailed = Ev<'FullMembershipVoteFailed', FailedVote & Deadline>;
 /**
  * The committee approved 转正 (`by`: its organization id); fullMemberSince is the end of
  * probation, whatever the approval date.

@@ -343,6 +343,8 @@ export const steps: [MemberCommand, MemberEvent][] = [
         abstentions: 0,
         passed: true,
         approvalDueOn: '2025-09-20',
+        dueOn: '2025-07-17',
+        late: false,
       },
     },
   ],
