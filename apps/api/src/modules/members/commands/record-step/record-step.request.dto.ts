@@ -41,7 +41,19 @@ const VOTE_STEPS: readonly MemberStep[] = ['branch_vote', 'full_membership_vote'
  * a field of another step is refused like an unknown one. `on` defaults to today (Asia/Shanghai).
  */
 export class RecordStepRequestDto {
-  @ApiProperty({ enum: MEMBER_STEPS })
+  @ApiProperty({
+    enum: MEMBER_STEPS,
+    description:
+      'interview 谈话 · designate_activist 确定入党积极分子 · assign_contacts 指定培养联系人 · ' +
+      'review_activist 考察 · designate_target 确定发展对象 · record_filing 备案 · ' +
+      'assign_sponsors 确定入党介绍人 · political_review 政治审查 · training 集中培训 · ' +
+      'pre_review 预审 · public_notice 公示 · branch_vote 支部大会表决 · ' +
+      'approval_conversation 审批前谈话 · approve_admission 上级党委审批 · oath 入党宣誓 · ' +
+      'apply_full_membership 转正申请 · full_membership_vote 转正表决 · ' +
+      'approve_full_membership 转正审批 · grant_full_membership 转正（补录） · ' +
+      'extend_probation 延长预备期 · approve_probation_extension 审批延长预备期 · ' +
+      'cancel_probation 取消预备党员资格 · withdraw 终止发展 · transfer 组织关系转接',
+  })
   @IsIn(MEMBER_STEPS)
   step: MemberStep;
 
