@@ -1,24 +1,27 @@
-import { addDays, addMonths, addYears } from '@gongjian/domain';
+import { addDays, addMonths } from '@gongjian/domain';
 import { client, Harness, KEYS, Reply, startApi } from './api-harness';
 import { shanghaiDate, shanghaiMidnight } from '@gongjian/write-side';
 
 /** Dates relative to today in Asia/Shanghai, so that no step is ever in the future. */
 const TODAY = shanghaiDate(new Date().toISOString());
 
-/** The first Monday strictly after a date (a public notice runs Monday to Friday). */
-function nextMonday(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(date, (8 - weekday) % 7 || 7);
-}
-
 const ID_NUMBER = '110101199503151234';
 const PHONE = '13812345678';
 
-const village = (id: string, township = 'T01') => ({
+const village = (id: string, township = 'T01', parentId?: string) => ({
   id,
   name: `${id} 村党支部`,
   level: 'branch',
   sector: 'village',
+  township,
+  ...(parentId !== undefined && { parentId }),
+});
+/** Township Party committees (乡镇党委): mb-town over mb-v1 and mb-v2, mb-town2 elsewhere. */
+const township = (id: string, township = 'T01') => ({
+  id,
+  name: `${id} 镇党委`,
+  level: 'committee',
+  sector: 'township',
   township,
 });
 const person = {
@@ -59,7 +62,13 @@ describe('member development over HTTP (develop-member)', () => {
     admin = client(api, KEYS.admin);
     operator = client(api, KEYS.operatorT01);
     inspector = client(api, KEYS.inspector);
-    for (const body of [village('mb-v1'), village('mb-v2'), village('mb-v9', 'T09')]) {
+    for (const body of [
+      township('mb-town'),
+      township('mb-town2'),
+      village('mb-v1', 'T01', 'mb-town'),
+      village('mb-v2', 'T01', 'mb-town'),
+      village('mb-v9', 'T09'),
+    ]) {
       expect((await admin.post('/organizations', body)).status).toBe(201);
     }
   });
@@ -79,14 +88,15 @@ describe('member development over HTTP (develop-member)', () => {
   }
 
   describe('one person from application to full membership', () => {
-    const applied = addMonths(TODAY, -30);
-    const activistOn = addMonths(applied, 1);
-    const targetOn = addDays(addMonths(activistOn, 12), 10);
-    const preReviewOn = addMonths(targetOn, 2);
-    const noticeFrom = nextMonday(preReviewOn);
-    const noticeTo = addDays(noticeFrom, 4); // Monday–Friday: 5 working days
-    const voteOn = addDays(noticeTo, 3);
-    const probationEndsOn = addYears(voteOn, 1);
+    // A record from the past on fixed dates: the public notice is counted on the official
+    // calendar of those years.
+    const applied = '2023-03-01';
+    const activistOn = '2023-04-03';
+    const targetOn = '2024-05-06';
+    const preReviewOn = '2024-09-23';
+    const probationEndsOn = '2025-10-22';
+    const stepsOf = async (id: string) =>
+      (await api.store.readStream(`member-${id}`)).map((e) => e.type);
 
     it('applies with personal data encrypted before it is stored', async () => {
       const reply = await operator.post('/members', {
@@ -118,20 +128,17 @@ describe('member development over HTTP (develop-member)', () => {
       ]);
     });
 
-    it('interviews, designates an activist and cultivates for a year', async () => {
-      await ok('mb-li', { step: 'interview', on: addDays(applied, 20), by: '王书记' });
+    it('interviews, designates an activist, files it and reviews every half-year', async () => {
+      await ok('mb-li', { step: 'interview', on: '2023-03-21', by: '王书记' });
       await ok('mb-li', {
         step: 'designate_activist',
         on: activistOn,
         method: 'member_recommendation',
-        resolutionRef: '支委会 2024-04',
+        resolutionRef: '支委会 2023-04',
       });
       await ok('mb-li', { step: 'assign_contacts', on: activistOn, contacts: ['张强', '刘芳'] });
-      await ok('mb-li', {
-        step: 'review_activist',
-        on: addMonths(activistOn, 6),
-        result: 'satisfactory',
-      });
+      await ok('mb-li', { step: 'record_filing', on: '2023-04-17', of: 'activist', by: 'mb-town' });
+      await ok('mb-li', { step: 'review_activist', on: '2023-10-09', result: 'satisfactory' });
       const [designated] = (await api.store.readStream('member-mb-li')).filter(
         (e) => e.type === 'ActivistDesignated',
       );
@@ -148,78 +155,175 @@ describe('member development over HTTP (develop-member)', () => {
       expect(reply.body).toMatchObject({ code: 'ACTIVIST_PERIOD_TOO_SHORT' });
     });
 
-    it('designates the development target, reviews, trains and pre-reviews', async () => {
+    it('refuses the target with one review for the year: 422 ACTIVIST_REVIEWS_MISSING', async () => {
+      const reply = await step('mb-li', {
+        step: 'designate_target',
+        on: targetOn,
+        resolutionRef: '支委会',
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.code).toBe('ACTIVIST_REVIEWS_MISSING');
+    });
+
+    it('designates the development target, files it, trains in one session and pre-reviews', async () => {
+      await ok('mb-li', { step: 'review_activist', on: '2024-04-01', result: 'satisfactory' });
       await ok('mb-li', {
         step: 'designate_target',
         on: targetOn,
-        resolutionRef: '支委会 2025-05',
+        resolutionRef: '支委会 2024-05',
       });
       await ok('mb-li', { step: 'assign_sponsors', on: targetOn, sponsors: ['张强', '陈静'] });
-      await ok('mb-li', { step: 'political_review', on: addMonths(targetOn, 1), passed: true });
-      await ok('mb-li', { step: 'training', on: addMonths(targetOn, 1), days: 3 });
+      await ok('mb-li', {
+        step: 'record_filing',
+        on: '2024-05-10',
+        of: 'development_target',
+        by: 'mb-town',
+      });
+      await ok('mb-li', { step: 'political_review', on: '2024-05-20', passed: true });
+      await ok('mb-li', { step: 'training', on: '2024-05-27', hours: 8, organizer: '镇党委' });
+      const scattered = await step('mb-li', { step: 'pre_review', on: '2024-06-03' });
+      expect(scattered.status).toBe(422);
+      expect(scattered.body.code).toBe('TRAINING_INSUFFICIENT');
+      await ok('mb-li', { step: 'training', on: '2024-06-14', days: 3, organizer: '县委党校' });
       await ok('mb-li', { step: 'pre_review', on: preReviewOn, by: '乡镇党委组织委员' });
     });
 
-    it('refuses a public notice of 4 working days, accepts Monday to Friday', async () => {
-      const short = await step('mb-li', {
+    it('refuses a notice over 国庆 (2024-09-30 → 2024-10-04: 1 working day), accepts one counting the 调休 Saturday', async () => {
+      const golden = await step('mb-li', {
         step: 'public_notice',
-        from: noticeFrom,
-        to: addDays(noticeFrom, 3),
+        from: '2024-09-30',
+        to: '2024-10-04',
       });
-      expect(short.status).toBe(422);
-      expect(short.body.code).toBe('PUBLIC_NOTICE_TOO_SHORT');
-      await ok('mb-li', { step: 'public_notice', from: noticeFrom, to: noticeTo });
+      expect(golden.status).toBe(422);
+      expect(golden.body).toMatchObject({
+        code: 'PUBLIC_NOTICE_TOO_SHORT',
+        details: { workingDays: 1 },
+      });
+      await ok('mb-li', { step: 'public_notice', from: '2024-10-08', to: '2024-10-12' });
       const notice = (await api.store.readStream('member-mb-li')).at(-1)!;
-      expect(notice).toMatchObject({ type: 'PublicNoticePosted', data: { workingDays: 5 } });
-      expect(notice.metadata.occurredAt).toBe(shanghaiMidnight(noticeFrom));
+      expect(notice).toMatchObject({
+        type: 'PublicNoticePosted',
+        data: { workingDays: 5, countedOn: 'official_calendar' },
+      });
+      expect(notice.metadata.occurredAt).toBe(shanghaiMidnight('2024-10-08'));
     });
 
-    it('refuses a vote with exactly half in favour: 422 VOTE_MAJORITY_NOT_REACHED', async () => {
+    it('refuses a meeting without quorum: 422 BRANCH_MEETING_NO_QUORUM, nothing written', async () => {
+      const before = await stepsOf('mb-li');
       const reply = await step('mb-li', {
         step: 'branch_vote',
-        on: voteOn,
+        on: '2024-10-15',
         eligibleVoters: 12,
+        present: 6,
+        yesVotes: 6,
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.code).toBe('BRANCH_MEETING_NO_QUORUM');
+      expect(await stepsOf('mb-li')).toEqual(before);
+    });
+
+    it('records a failed vote (the member stays a development target), a second vote passes later', async () => {
+      const failed = await step('mb-li', {
+        step: 'branch_vote',
+        on: '2024-10-15',
+        eligibleVoters: 12,
+        present: 10,
         yesVotes: 6,
         noVotes: 4,
         abstentions: 2,
       });
-      expect(reply.status).toBe(422);
-      expect(reply.body.code).toBe('VOTE_MAJORITY_NOT_REACHED');
-    });
-
-    it('votes, approves, takes the oath: probationary for one year from the vote', async () => {
+      expect(failed.status).toBe(201);
+      expect((await api.store.readStream('member-mb-li')).at(-1)).toMatchObject({
+        type: 'BranchVoteFailed',
+        data: { passed: false, yesVotes: 6, present: 10 },
+      });
+      const between = await admin.get<Member>('/members/mb-li');
+      expect(between.body.stage).toBe('development_target');
+      expect(between.body.history.at(-1)).toEqual({ step: 'branch_vote', on: '2024-10-15' });
       await ok('mb-li', {
         step: 'branch_vote',
-        on: voteOn,
+        on: '2024-10-22',
         eligibleVoters: 12,
+        present: 11,
         yesVotes: 10,
         noVotes: 1,
-        abstentions: 1,
       });
-      await ok('mb-li', { step: 'approve_admission', on: addMonths(voteOn, 1), by: '乡镇党委' });
-      await ok('mb-li', { step: 'oath', on: addDays(addMonths(voteOn, 1), 3) });
+      expect((await api.store.readStream('member-mb-li')).at(-1)).toMatchObject({
+        type: 'BranchVoteHeld',
+        data: { passed: true, probationEndsOn },
+      });
+    });
+
+    it('refuses the approval without the 谈话, and by a committee without authority over the branch', async () => {
+      const early = await step('mb-li', {
+        step: 'approve_admission',
+        on: '2024-11-01',
+        by: 'mb-town',
+      });
+      expect(early.status).toBe(422);
+      expect(early.body.code).toBe('APPROVAL_CONVERSATION_REQUIRED');
+      await ok('mb-li', {
+        step: 'approval_conversation',
+        on: '2024-11-01',
+        by: '镇党委组织委员 刘明',
+      });
+      const foreign = await step('mb-li', {
+        step: 'approve_admission',
+        on: '2024-11-15',
+        by: 'mb-town2',
+      });
+      expect(foreign.status).toBe(422);
+      expect(foreign.body).toMatchObject({
+        code: 'APPROVAL_AUTHORITY_INVALID',
+        details: { by: 'mb-town2', authorizedCommitteeId: 'mb-town' },
+      });
+    });
+
+    it('approves by the township committee, takes the oath: probationary for one year from the vote', async () => {
+      await ok('mb-li', { step: 'approve_admission', on: '2024-11-15', by: 'mb-town' });
+      await ok('mb-li', { step: 'oath', on: '2024-11-20' });
       const view = await admin.get<Member>('/members/mb-li');
       expect(view.body.stage).toBe('probationary');
       expect(view.body.obligations).toEqual([
-        { kind: 'grant_full_membership', dueOn: probationEndsOn, overdue: true },
+        { kind: 'apply_full_membership', dueOn: probationEndsOn, overdue: true },
       ]);
     });
 
-    it('refuses full membership before probation ends: 422 PROBATION_NOT_COMPLETED', async () => {
-      const reply = await step('mb-li', {
-        step: 'grant_full_membership',
-        on: addDays(probationEndsOn, -1),
+    it('转正 through its procedure: no vote before the application or before probation ends', async () => {
+      const noApplication = await step('mb-li', {
+        step: 'full_membership_vote',
+        on: '2025-10-24',
+        eligibleVoters: 12,
+        present: 11,
+        yesVotes: 11,
       });
-      expect(reply.status).toBe(422);
-      expect(reply.body.code).toBe('PROBATION_NOT_COMPLETED');
-    });
-
-    it('grants full membership after probation', async () => {
+      expect(noApplication.status).toBe(422);
+      expect(noApplication.body.code).toBe('FULL_MEMBERSHIP_APPLICATION_REQUIRED');
+      await ok('mb-li', { step: 'apply_full_membership', on: '2025-10-10' });
+      const early = await step('mb-li', {
+        step: 'full_membership_vote',
+        on: '2025-10-21',
+        eligibleVoters: 12,
+        present: 11,
+        yesVotes: 11,
+      });
+      expect(early.status).toBe(422);
+      expect(early.body.code).toBe('PROBATION_NOT_COMPLETED');
       await ok('mb-li', {
-        step: 'grant_full_membership',
-        on: addDays(probationEndsOn, 14),
-        voteOn: addDays(probationEndsOn, 7),
+        step: 'full_membership_vote',
+        on: '2025-10-24',
+        eligibleVoters: 12,
+        present: 11,
+        yesVotes: 11,
       });
+      const foreign = await step('mb-li', {
+        step: 'approve_full_membership',
+        on: '2025-11-20',
+        by: 'mb-town2',
+      });
+      expect(foreign.status).toBe(422);
+      expect(foreign.body.code).toBe('APPROVAL_AUTHORITY_INVALID');
+      await ok('mb-li', { step: 'approve_full_membership', on: '2025-11-20', by: 'mb-town' });
       const view = await admin.get<Member>('/members/mb-li');
       expect(view.body.stage).toBe('full_member');
       expect(view.body.obligations).toEqual([]);
@@ -228,20 +332,30 @@ describe('member development over HTTP (develop-member)', () => {
         'interview',
         'designate_activist',
         'assign_contacts',
+        'record_filing',
+        'review_activist',
         'review_activist',
         'designate_target',
         'assign_sponsors',
+        'record_filing',
         'political_review',
+        'training',
         'training',
         'pre_review',
         'public_notice',
         'branch_vote',
+        'branch_vote',
+        'approval_conversation',
         'approve_admission',
         'oath',
-        'grant_full_membership',
+        'apply_full_membership',
+        'full_membership_vote',
+        'approve_full_membership',
       ]);
-      expect(view.body.history.at(-1)!.on).toBe(addDays(probationEndsOn, 14));
-      expect(view.body.history.every((h) => h.on <= TODAY)).toBe(true);
+      expect((await api.store.readStream('member-mb-li')).at(-1)).toMatchObject({
+        type: 'FullMembershipApproved',
+        data: { by: 'mb-town', voteOn: '2025-10-24', fullMemberSince: probationEndsOn },
+      });
     });
 
     it('shows personal data in clear to admins and operators, masked to inspectors', async () => {
@@ -372,7 +486,7 @@ describe('member development over HTTP (develop-member)', () => {
         eligibleVoters: 'ten',
       });
       expect(missing.status).toBe(400);
-      expect(fieldsOf(missing)).toEqual(['eligibleVoters', 'yesVotes']);
+      expect(fieldsOf(missing)).toEqual(['eligibleVoters', 'present', 'yesVotes']);
 
       const foreign = await step('mb-wang', {
         step: 'interview',
@@ -390,6 +504,23 @@ describe('member development over HTTP (develop-member)', () => {
       const training = await step('mb-wang', { step: 'training' });
       expect(training.status).toBe(400);
       expect(JSON.stringify(training.body)).toContain('training needs days or hours');
+      expect(fieldsOf(training)).toEqual(['days', 'organizer']);
+
+      const approval = await step('mb-wang', { step: 'approve_full_membership' });
+      expect(approval.status).toBe(400);
+      expect(fieldsOf(approval)).toEqual(['by']);
+
+      const filing = await step('mb-wang', { step: 'record_filing', of: 'applicant', by: 'x' });
+      expect(filing.status).toBe(400);
+      expect(fieldsOf(filing)).toEqual(['of']);
+
+      const spoofed = await step('mb-wang', {
+        step: 'approve_admission',
+        by: 'mb-town',
+        authorizedCommitteeId: 'mb-town',
+      });
+      expect(spoofed.status).toBe(400);
+      expect(fieldsOf(spoofed)).toEqual(['authorizedCommitteeId']);
 
       const unknownStep = await step('mb-wang', { step: 'promote', on: TODAY });
       expect(unknownStep.status).toBe(400);
@@ -406,6 +537,32 @@ describe('member development over HTTP (develop-member)', () => {
         'person.phone',
       ]);
       expect(JSON.stringify(badPerson.body)).not.toContain('12345');
+    });
+  });
+
+  describe('the OpenAPI document', () => {
+    it('lists the new steps and their fields', async () => {
+      const reply = await fetch(`${api.url}/docs-json`);
+      const document = (await reply.json()) as {
+        components: {
+          schemas: Record<string, { properties: Record<string, { enum?: string[] }> }>;
+        };
+      };
+      const { properties } = document.components.schemas.RecordStepRequestDto;
+      expect(properties.step.enum).toEqual(
+        expect.arrayContaining([
+          'approval_conversation',
+          'record_filing',
+          'apply_full_membership',
+          'full_membership_vote',
+          'approve_full_membership',
+          'approve_probation_extension',
+        ]),
+      );
+      expect(Object.keys(properties)).toEqual(
+        expect.arrayContaining(['present', 'organizer', 'delayReason', 'of', 'by']),
+      );
+      expect(properties.of.enum).toEqual(['activist', 'development_target']);
     });
   });
 

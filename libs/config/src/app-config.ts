@@ -26,6 +26,13 @@ export interface AppConfig {
    * undefined when unset. In production `/metrics` on the API port needs an API key.
    */
   metrics?: { host: string; port: number };
+  /**
+   * Official working-day calendars that add to or replace, year by year, the ones built from
+   * `chinese-days`: inline JSON (OFFICIAL_CALENDAR) or a file (OFFICIAL_CALENDAR_FILE) of
+   * `{ "<year>": { "holidays": [dates], "workdays": [dates] } }`.
+   */
+  officialCalendarJson?: string;
+  officialCalendarFile?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -52,6 +59,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiKeysFile: env.API_KEYS_FILE || undefined,
     personalDataKey: env.PERSONAL_DATA_KEY || undefined,
     metrics: metricsAddress(env),
+    officialCalendarJson: env.OFFICIAL_CALENDAR || undefined,
+    officialCalendarFile: env.OFFICIAL_CALENDAR_FILE || undefined,
   };
 }
 

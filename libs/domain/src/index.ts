@@ -1,6 +1,7 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/business-date';
+export * from './shared/official-calendar';
 export * from './shared/money';
 export * from './shared/date-windows';
 export * from './organization';

@@ -1,4 +1,9 @@
-import { activistPeriodEndsOn, activistReviewDueOn, CONTACTS_COUNT } from './development-rules';
+import {
+  activistPeriodEndsOn,
+  activistReviewDueOn,
+  CONTACTS_COUNT,
+  activistReviewsRequired,
+} from './development-rules';
 import {
   AssignCultivationContacts,
   DesignateDevelopmentTarget,
@@ -73,6 +78,17 @@ export function designateTarget(
       'ACTIVIST_REVIEW_UNSATISFACTORY',
       'the latest activist review was unsatisfactory',
       { lastReview: m.lastActivistReview },
+    );
+  }
+  const required = activistReviewsRequired(activistSince, on);
+  const reviews = (m.activistReviews ?? []).filter(
+    (r) => r.on >= activistSince && r.on <= on,
+  ).length;
+  if (reviews < required) {
+    throw membershipError(
+      'ACTIVIST_REVIEWS_MISSING',
+      `an activist is reviewed every half-year: ${required} reviews since ${activistSince} are needed before designation, ${reviews} recorded`,
+      { activistSince, requiredReviews: required, reviews },
     );
   }
   requireText('resolutionRef', resolutionRef);

@@ -2,7 +2,12 @@
  * The rules and deadlines of the 中国共产党发展党员工作细则 (2014), as pure functions on dates.
  * Time limits in one place; business dates are YYYY-MM-DD.
  */
-import { addMonths, addYears, workingDaysInclusive } from '../shared/business-date';
+import { addMonths, addYears } from '../shared/business-date';
+import {
+  OfficialCalendar,
+  officialWorkingDays,
+  WorkingDayCount,
+} from '../shared/official-calendar';
 import { Member, MemberStage } from './member.state';
 import { MemberStep } from './member.steps';
 
@@ -22,11 +27,24 @@ export const INTERVIEW_WITHIN_MONTHS = 1;
 export const ACTIVIST_REVIEW_EVERY_MONTHS = 6;
 export const VOTE_WITHIN_MONTHS_OF_PRE_REVIEW = 1;
 export const APPROVAL_WITHIN_MONTHS_OF_VOTE = 3;
+/** 细则 art. 30: special cases up to 6 months, with the reason recorded; later is refused. */
+export const APPROVAL_AT_MOST_MONTHS_OF_VOTE = 6;
+/** 细则 art. 35: the committee approves 转正 (and an extension) within 3 months. */
+export const FULL_MEMBERSHIP_APPROVAL_WITHIN_MONTHS = 3;
+/** The branch discusses 转正 promptly when probation ends (tracked, not refused). */
+export const FULL_MEMBERSHIP_VOTE_WITHIN_MONTHS_OF_END = 1;
 
 /** The steps a stage admits at all; finer order within a stage is checked by the decider. */
 export const STEPS_BY_STAGE: Record<MemberStage, readonly MemberStep[]> = {
   applicant: ['interview', 'designate_activist', 'withdraw', 'transfer'],
-  activist: ['assign_contacts', 'review_activist', 'designate_target', 'withdraw', 'transfer'],
+  activist: [
+    'assign_contacts',
+    'review_activist',
+    'designate_target',
+    'record_filing',
+    'withdraw',
+    'transfer',
+  ],
   development_target: [
     'assign_sponsors',
     'political_review',
@@ -34,15 +52,22 @@ export const STEPS_BY_STAGE: Record<MemberStage, readonly MemberStep[]> = {
     'pre_review',
     'public_notice',
     'branch_vote',
+    'approval_conversation',
     'approve_admission',
+    'record_filing',
     'withdraw',
     'transfer',
   ],
   probationary: [
     'oath',
+    'apply_full_membership',
+    'full_membership_vote',
+    'approve_full_membership',
     'grant_full_membership',
     'extend_probation',
+    'approve_probation_extension',
     'cancel_probation',
+    'record_filing',
     'transfer',
   ],
   full_member: [],
@@ -68,14 +93,31 @@ export const isOfAgeOn = (birthDate: string, on: string): boolean =>
 export const activistPeriodEndsOn = (activistSince: string): string =>
   addYears(activistSince, ACTIVIST_MIN_YEARS);
 
+/**
+ * 细则 art. 14: an activist is reviewed (考察) every half-year, so designation needs at least as
+ * many reviews during the activist period as it has complete half-years (two for the year it
+ * lasts at least). A review made late still counts for its half-year: a late review is flagged
+ * (`late`) but never leaves a member stuck.
+ */
+export function activistReviewsRequired(activistSince: string, on: string): number {
+  let halfYears = 0;
+  while (addMonths(activistSince, (halfYears + 1) * ACTIVIST_REVIEW_EVERY_MONTHS) <= on)
+    halfYears++;
+  return halfYears;
+}
+
 /** One training record in hours: the larger of its days (× 8) and hours, never counted twice. */
 export const trainingHoursOf = (days = 0, hours = 0): number =>
   Math.max(days * TRAINING_HOURS_PER_DAY, hours);
 
 export const trainingSufficient = (totalHours: number): boolean => totalHours >= TRAINING_MIN_HOURS;
 
-export const publicNoticeWorkingDays = (from: string, to: string): number =>
-  workingDaysInclusive(from, to);
+/** Working days of a notice on the official calendar (holidays off, 调休 make-up days on). */
+export const publicNoticeWorkingDays = (
+  from: string,
+  to: string,
+  calendar: OfficialCalendar | undefined,
+): WorkingDayCount => officialWorkingDays(from, to, calendar);
 
 export type VoteCount = {
   eligibleVoters: number;
@@ -92,6 +134,10 @@ export function voteCountsValid(v: VoteCount): boolean {
     v.yesVotes + v.noVotes + v.abstentions <= v.eligibleVoters
   );
 }
+
+/** 细则 art. 27: the meeting is valid only with more than half of those entitled present. */
+export const meetingHasQuorum = (eligibleVoters: number, present: number): boolean =>
+  present * 2 > eligibleVoters;
 
 /** Passes only with more yes votes than half of the members entitled to vote. */
 export const voteHasMajority = (v: VoteCount): boolean => v.yesVotes * 2 > v.eligibleVoters;
@@ -111,3 +157,9 @@ export const voteDueOn = (preReviewOn: string): string =>
   addMonths(preReviewOn, VOTE_WITHIN_MONTHS_OF_PRE_REVIEW);
 export const approvalDueOn = (voteOn: string): string =>
   addMonths(voteOn, APPROVAL_WITHIN_MONTHS_OF_VOTE);
+export const approvalLatestOn = (voteOn: string): string =>
+  addMonths(voteOn, APPROVAL_AT_MOST_MONTHS_OF_VOTE);
+export const fullMembershipApprovalDueOn = (voteOn: string): string =>
+  addMonths(voteOn, FULL_MEMBERSHIP_APPROVAL_WITHIN_MONTHS);
+export const fullMembershipVoteDueOn = (probationEndsOn: string): string =>
+  addMonths(probationEndsOn, FULL_MEMBERSHIP_VOTE_WITHIN_MONTHS_OF_END);

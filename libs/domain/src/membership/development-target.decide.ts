@@ -7,12 +7,9 @@ import {
   targetPhase,
   trainingHoursOf,
   trainingSufficient,
-  voteCountsValid,
   voteDueOn,
-  voteHasMajority,
 } from './development-rules';
 import {
-  ApproveAdmission,
   AssignSponsors,
   HoldBranchVote,
   PostPublicNotice,
@@ -30,7 +27,9 @@ import {
   requireDate,
   requireMember,
   requireStepDate,
+  requireText,
 } from './member.guards';
+import { meetingResult } from './meeting-vote.guards';
 import { MemberState } from './member.state';
 import { membershipError } from './membership.errors';
 
@@ -72,18 +71,23 @@ export function recordPoliticalReview(
   return events;
 }
 
+/**
+ * One concentrated training session (集中培训, 细则 art. 21): ≥ 3 days or ≥ 24 class hours on its
+ * own. Shorter sessions are recorded but never add up to one.
+ */
 export function recordTraining(command: RecordTraining, state: MemberState): MemberEvent[] {
   const m = beginStep(state, 'training', command);
   if (targetPhase(m) !== 'designated') notAllowed(m, 'training', 'already pre-reviewed');
-  const { on, days, hours } = command.data;
+  const { on, days, hours, organizer } = command.data;
   const valid = (n: number | undefined) => n === undefined || (Number.isFinite(n) && n >= 0);
-  const added = valid(days) && valid(hours) ? trainingHoursOf(days, hours) : 0;
-  if (added <= 0) {
+  const sessionHours = valid(days) && valid(hours) ? trainingHoursOf(days, hours) : 0;
+  if (sessionHours <= 0) {
     throw membershipError('TRAINING_DURATION_INVALID', 'training needs days or hours (> 0)', {
       days,
       hours,
     });
   }
+  requireText('organizer', organizer);
   return [
     {
       type: 'TrainingCompleted',
@@ -92,7 +96,9 @@ export function recordTraining(command: RecordTraining, state: MemberState): Mem
         on,
         ...(days !== undefined && { days }),
         ...(hours !== undefined && { hours }),
-        totalHours: m.trainingHours + added,
+        totalHours: m.trainingHours + sessionHours,
+        organizer,
+        concentrated: trainingSufficient(sessionHours),
       },
     },
   ];
@@ -104,10 +110,10 @@ export function preReview(command: PreReviewDevelopmentTarget, state: MemberStat
   if (!m.politicalReview?.passed) {
     throw membershipError('POLITICAL_REVIEW_REQUIRED', 'a passed political review must come first');
   }
-  if (!trainingSufficient(m.trainingHours)) {
+  if (!m.concentratedTraining) {
     throw membershipError(
       'TRAINING_INSUFFICIENT',
-      'training of at least 3 days or 24 hours must come first',
+      'one concentrated training of at least 3 days or 24 class hours must come first (sessions do not add up)',
       { trainingHours: m.trainingHours },
     );
   }
@@ -128,27 +134,40 @@ export function postPublicNotice(command: PostPublicNotice, state: MemberState):
     throw membershipError('PRE_REVIEW_REQUIRED', 'the public notice follows the pre-review');
   }
   if (phase !== 'pre_reviewed') alreadyRecorded('public_notice');
-  const { from, to } = command.data;
+  const { from, to, calendar } = command.data;
   requireDate('to', to);
   requireStepDate(m, 'from', from, command.context.today);
   if (to < from) {
     throw membershipError('STEP_DATE_INVALID', 'the notice ends before it starts', { from, to });
   }
-  const workingDays = publicNoticeWorkingDays(from, to);
+  const counted = publicNoticeWorkingDays(from, to, calendar);
+  if (!counted.ok) {
+    throw membershipError(
+      'WORK_CALENDAR_MISSING',
+      `no official working-day calendar for ${counted.missingYears.join(', ')}: working days cannot be counted`,
+      { from, to, missingYears: counted.missingYears },
+    );
+  }
+  const { workingDays } = counted;
   if (workingDays < PUBLIC_NOTICE_MIN_WORKING_DAYS) {
     throw membershipError(
       'PUBLIC_NOTICE_TOO_SHORT',
-      'a public notice runs at least 5 working days',
-      {
-        from,
-        to,
-        workingDays,
-      },
+      'a public notice runs at least 5 working days on the official calendar',
+      { from, to, workingDays },
     );
   }
-  return [{ type: 'PublicNoticePosted', data: { ...memberRef(m), from, to, workingDays } }];
+  return [
+    {
+      type: 'PublicNoticePosted',
+      data: { ...memberRef(m), from, to, workingDays, countedOn: 'official_calendar' },
+    },
+  ];
 }
 
+/**
+ * 支部大会: a valid meeting (quorum) is recorded whether it passes or not; one that does not pass
+ * leaves the member a development target, and a later meeting may vote again.
+ */
 export function holdBranchVote(command: HoldBranchVote, state: MemberState): MemberEvent[] {
   const m = beginStep(state, 'branch_vote', command);
   const phase = targetPhase(m);
@@ -156,7 +175,7 @@ export function holdBranchVote(command: HoldBranchVote, state: MemberState): Mem
   if (phase !== 'noticed' || !m.publicNotice) {
     throw membershipError('PUBLIC_NOTICE_REQUIRED', 'the vote follows a public notice');
   }
-  const { on, eligibleVoters, yesVotes } = command.data;
+  const { on } = command.data;
   if (on <= m.publicNotice.to) {
     throw membershipError(
       'PUBLIC_NOTICE_NOT_ENDED',
@@ -167,62 +186,25 @@ export function holdBranchVote(command: HoldBranchVote, state: MemberState): Mem
   if (m.sponsors.length !== SPONSORS_COUNT) {
     throw membershipError('SPONSORS_REQUIRED', 'two sponsors must be assigned before the vote');
   }
-  const count = {
-    eligibleVoters,
-    yesVotes,
-    noVotes: command.data.noVotes ?? 0,
-    abstentions: command.data.abstentions ?? 0,
-  };
-  if (!voteCountsValid(count)) {
-    throw membershipError(
-      'VOTE_COUNTS_INVALID',
-      'yes + no + abstentions exceed the eligible voters',
-      count,
-    );
-  }
-  if (!voteHasMajority(count)) {
-    throw membershipError(
-      'VOTE_MAJORITY_NOT_REACHED',
-      'yes votes must exceed half of the members entitled to vote',
-      count,
-    );
-  }
+  const { passed, ...result } = meetingResult(command.data);
   const dueOn = voteDueOn(m.preReviewOn as string);
+  const deadline = { dueOn, late: on > dueOn };
+  if (!passed) {
+    return [
+      { type: 'BranchVoteFailed', data: { ...memberRef(m), on, ...result, passed, ...deadline } },
+    ];
+  }
   return [
     {
       type: 'BranchVoteHeld',
       data: {
         ...memberRef(m),
         on,
-        ...count,
-        passed: true,
+        ...result,
+        passed,
         probationEndsOn: probationEndsOn(on),
         approvalDueOn: approvalDueOn(on),
-        dueOn,
-        late: on > dueOn,
-      },
-    },
-  ];
-}
-
-export function approveAdmission(command: ApproveAdmission, state: MemberState): MemberEvent[] {
-  const m = beginStep(state, 'approve_admission', command);
-  if (!m.vote) {
-    throw membershipError('BRANCH_VOTE_REQUIRED', 'admission is approved after the branch vote');
-  }
-  const { on, by } = command.data;
-  const dueOn = approvalDueOn(m.vote.on);
-  return [
-    {
-      type: 'AdmissionApproved',
-      data: {
-        ...memberRef(m),
-        on,
-        ...(by !== undefined && { by }),
-        probationStartsOn: m.vote.on,
-        probationEndsOn: probationEndsOn(m.vote.on),
-        dueOn,
-        late: on > dueOn,
+        ...deadline,
       },
     },
   ];

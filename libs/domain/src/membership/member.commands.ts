@@ -1,4 +1,5 @@
 import { Command } from '../shared/decider';
+import { OfficialCalendar } from '../shared/official-calendar';
 
 /**
  * Personal data as the decider sees it: identity number and phone arrive ALREADY ENCRYPTED
@@ -17,6 +18,31 @@ export type PersonData = {
 
 export type ActivistDesignationMethod = 'member_recommendation' | 'mass_org_recommendation';
 export type ActivistReviewResult = 'satisfactory' | 'unsatisfactory';
+
+/** What a filing (备案) reports to the upper committee. */
+export type FilingSubject = 'activist' | 'development_target';
+export const FILING_SUBJECTS = [
+  'activist',
+  'development_target',
+] as const satisfies readonly FilingSubject[];
+
+/**
+ * The Party committee with authority over the member's branch (its parent 党委 in the
+ * organization tree), as the handler found it; absent when the branch has none registered.
+ * Approvals and filings name it in `by` (an organization id).
+ */
+export type ApprovalAuthority = { authorizedCommitteeId?: string };
+
+/** A branch meeting's vote (支部大会): written votes of absent members count in the tallies. */
+export type MeetingVote = {
+  /** Members entitled to vote (有表决权的正式党员). */
+  eligibleVoters: number;
+  /** Of them, present at the meeting: the meeting is valid only with more than half. */
+  present: number;
+  yesVotes: number;
+  noVotes?: number;
+  abstentions?: number;
+};
 
 /** A step of the procedure on an existing member, on a business date. */
 type Step<Fields = unknown> = { memberId: string; on: string } & Fields;
@@ -51,21 +77,48 @@ export type DesignateDevelopmentTarget = Command<
 >;
 export type AssignSponsors = Command<'AssignSponsors', Step<{ sponsors: string[] }>>;
 export type RecordPoliticalReview = Command<'RecordPoliticalReview', Step<{ passed: boolean }>>;
-export type RecordTraining = Command<'RecordTraining', Step<{ days?: number; hours?: number }>>;
+/** One concentrated training (集中培训) session: days or class hours, and who organized it. */
+export type RecordTraining = Command<
+  'RecordTraining',
+  Step<{ days?: number; hours?: number; organizer: string }>
+>;
 export type PreReviewDevelopmentTarget = Command<
   'PreReviewDevelopmentTarget',
   Step<{ by?: string }>
 >;
-/** The only step without `on`: the notice runs from `from` to `to`, both inclusive. */
+/**
+ * The only step without `on`: the notice runs from `from` to `to`, both inclusive. `calendar`
+ * holds the official calendar of (at least) the years the notice touches; the handler resolves
+ * it, the decider never guesses a missing year.
+ */
 export type PostPublicNotice = Command<
   'PostPublicNotice',
-  { memberId: string; from: string; to: string }
+  { memberId: string; from: string; to: string; calendar?: OfficialCalendar }
 >;
-export type HoldBranchVote = Command<
-  'HoldBranchVote',
-  Step<{ eligibleVoters: number; yesVotes: number; noVotes?: number; abstentions?: number }>
+export type HoldBranchVote = Command<'HoldBranchVote', Step<MeetingVote>>;
+/** 谈话: a committee member or organizer talks with the candidate before the approval. */
+export type HoldApprovalConversation = Command<'HoldApprovalConversation', Step<{ by: string }>>;
+/** `by`: the approving committee's organization id; `delayReason` past 3 months (up to 6). */
+export type ApproveAdmission = Command<
+  'ApproveAdmission',
+  Step<{ by: string; delayReason?: string } & ApprovalAuthority>
 >;
-export type ApproveAdmission = Command<'ApproveAdmission', Step<{ by?: string }>>;
+/** 备案: the designation as activist or development target filed with the upper committee. */
+export type RecordFiling = Command<
+  'RecordFiling',
+  Step<{ of: FilingSubject; by: string } & ApprovalAuthority>
+>;
+/** 转正申请: the probationary member's written application. */
+export type ApplyForFullMembership = Command<'ApplyForFullMembership', Step>;
+export type HoldFullMembershipVote = Command<'HoldFullMembershipVote', Step<MeetingVote>>;
+export type ApproveFullMembership = Command<
+  'ApproveFullMembership',
+  Step<{ by: string } & ApprovalAuthority>
+>;
+export type ApproveProbationExtension = Command<
+  'ApproveProbationExtension',
+  Step<{ by: string } & ApprovalAuthority>
+>;
 export type TakeOath = Command<'TakeOath', Step>;
 export type GrantFullMembership = Command<'GrantFullMembership', Step<{ voteOn?: string }>>;
 export type ExtendProbation = Command<'ExtendProbation', Step<{ months: number }>>;
@@ -85,10 +138,16 @@ export type MemberStepCommand =
   | PreReviewDevelopmentTarget
   | PostPublicNotice
   | HoldBranchVote
+  | HoldApprovalConversation
   | ApproveAdmission
+  | RecordFiling
   | TakeOath
+  | ApplyForFullMembership
+  | HoldFullMembershipVote
+  | ApproveFullMembership
   | GrantFullMembership
   | ExtendProbation
+  | ApproveProbationExtension
   | CancelProbation
   | WithdrawFromDevelopment
   | TransferMember;

@@ -24,18 +24,23 @@ describe('member decider: the whole procedure', () => {
       'interview',
       'designate_activist',
       'assign_contacts',
+      'record_filing',
       'review_activist',
       'review_activist',
       'designate_target',
       'assign_sponsors',
+      'record_filing',
       'political_review',
       'training',
       'pre_review',
       'public_notice',
       'branch_vote',
+      'approval_conversation',
       'approve_admission',
       'oath',
-      'grant_full_membership',
+      'apply_full_membership',
+      'full_membership_vote',
+      'approve_full_membership',
     ]);
   });
 
@@ -153,7 +158,7 @@ describe('member decider: order and dates of steps', () => {
 
   it('refuses training once pre-reviewed', () =>
     given(through('PreReviewCompleted'))
-      .when(cmd('RecordTraining', { on: '2024-06-03', hours: 4 }))
+      .when(cmd('RecordTraining', { on: '2024-06-03', hours: 4, organizer: '镇党委' }))
       .thenRefuses('STEP_NOT_ALLOWED_IN_STAGE'));
 
   it('refuses a second interview', () =>
@@ -233,12 +238,29 @@ describe('member decider: activist', () => {
         toOrganizationId: 'br-02',
       },
     };
-    const history = [...path.slice(0, 5), moved];
+    const reviewedThere: MemberEvent = {
+      type: 'ActivistReviewed',
+      data: {
+        memberId: 'm-001',
+        organizationId: 'br-02',
+        on: '2024-03-20',
+        result: 'satisfactory',
+        nextReviewDueOn: '2024-09-20',
+        dueOn: '2024-04-09',
+        late: false,
+      },
+    };
+    const history = [...path.slice(0, 6), moved, reviewedThere];
 
     it('records the transfer', () =>
-      given(path.slice(0, 5))
+      given(path.slice(0, 6))
         .when(cmd('TransferMember', { on: '2023-11-01', toOrganizationId: 'br-02' }))
         .then([moved]));
+
+    it('refuses the target with no review in the second half-year, across the transfer (细则 art. 14)', () =>
+      given([...path.slice(0, 6), moved])
+        .when(cmd('DesignateDevelopmentTarget', { on: '2024-04-10', resolutionRef: 'r' }))
+        .thenRefuses('ACTIVIST_REVIEWS_MISSING'));
 
     it('still refuses before one year since the original designation', () =>
       given(history)
@@ -262,7 +284,7 @@ describe('member decider: activist', () => {
         ]));
 
     it('refuses a transfer to the same organization', () =>
-      given(path.slice(0, 5))
+      given(path.slice(0, 6))
         .when(cmd('TransferMember', { on: '2023-11-01', toOrganizationId: 'br-01' }))
         .thenRefuses('TRANSFER_TO_SAME_ORGANIZATION'));
   });
@@ -290,7 +312,7 @@ describe('member decider: activist', () => {
         late: false,
       },
     };
-    const base = path.slice(0, 5);
+    const base = path.slice(0, 6);
     given([...base, bad])
       .when(cmd('DesignateDevelopmentTarget', { on: '2024-05-06', resolutionRef: 'r' }))
       .thenRefuses('ACTIVIST_REVIEW_UNSATISFACTORY');

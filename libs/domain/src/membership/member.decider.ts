@@ -13,8 +13,15 @@ import {
   transfer,
   withdraw,
 } from './applicant.decide';
+import { approveAdmission, holdApprovalConversation } from './approval.decide';
+import { recordFiling } from './filing.decide';
 import {
-  approveAdmission,
+  applyForFullMembership,
+  approveFullMembership,
+  approveProbationExtension,
+  holdFullMembershipVote,
+} from './full-membership.decide';
+import {
   assignSponsors,
   holdBranchVote,
   postPublicNotice,
@@ -59,10 +66,22 @@ function decide(command: MemberCommand, state: MemberState): MemberEvent[] {
       return postPublicNotice(command, state);
     case 'HoldBranchVote':
       return holdBranchVote(command, state);
+    case 'HoldApprovalConversation':
+      return holdApprovalConversation(command, state);
     case 'ApproveAdmission':
       return approveAdmission(command, state);
+    case 'RecordFiling':
+      return recordFiling(command, state);
     case 'TakeOath':
       return takeOath(command, state);
+    case 'ApplyForFullMembership':
+      return applyForFullMembership(command, state);
+    case 'HoldFullMembershipVote':
+      return holdFullMembershipVote(command, state);
+    case 'ApproveFullMembership':
+      return approveFullMembership(command, state);
+    case 'ApproveProbationExtension':
+      return approveProbationExtension(command, state);
     case 'GrantFullMembership':
       return grantFullMembership(command, state);
     case 'ExtendProbation':

@@ -1,4 +1,5 @@
-import { MemberEvent } from './member.events';
+import { trainingHoursOf, trainingSufficient } from './development-rules';
+import { MemberEvent, TrainingCompleted } from './member.events';
 import { Member, MemberState } from './member.state';
 import { MEMBER_EVENT_STEPS } from './member.steps';
 
@@ -19,6 +20,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       contacts: [],
       sponsors: [],
       trainingHours: 0,
+      activistReviews: [],
+      filings: [],
+      failedVotes: [],
     };
   }
   if (state.stage === 'none') return state;
@@ -34,8 +38,14 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       return { ...m, stage: 'activist', activistSince: event.data.on };
     case 'CultivationContactsAssigned':
       return { ...m, contacts: event.data.contacts };
-    case 'ActivistReviewed':
-      return { ...m, lastActivistReview: { on: event.data.on, result: event.data.result } };
+    case 'ActivistReviewed': {
+      const review = { on: event.data.on, result: event.data.result };
+      return {
+        ...m,
+        lastActivistReview: review,
+        activistReviews: [...(m.activistReviews ?? []), review],
+      };
+    }
     case 'DevelopmentTargetDesignated':
       return { ...m, stage: 'development_target', developmentTargetSince: event.data.on };
     case 'SponsorsAssigned':
@@ -45,7 +55,11 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     case 'MembershipRejected':
       return { ...m, stage: 'rejected', ended: { on: event.data.on, reason: event.data.reason } };
     case 'TrainingCompleted':
-      return { ...m, trainingHours: event.data.totalHours };
+      return {
+        ...m,
+        trainingHours: event.data.totalHours,
+        concentratedTraining: m.concentratedTraining ?? concentratedSession(event),
+      };
     case 'PreReviewCompleted':
       return { ...m, preReviewOn: event.data.on };
     case 'PublicNoticePosted':
@@ -54,6 +68,35 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       const { eligibleVoters, yesVotes, probationEndsOn } = event.data;
       return { ...m, vote: { on: event.data.on, eligibleVoters, yesVotes }, probationEndsOn };
     }
+    case 'BranchVoteFailed':
+      return { ...m, failedVotes: [...(m.failedVotes ?? []), { on: event.data.on }] };
+    case 'ApprovalConversationHeld':
+      return { ...m, approvalConversationOn: event.data.on };
+    case 'FilingRecorded': {
+      const { of, on, by } = event.data;
+      return { ...m, filings: [...(m.filings ?? []), { of, on, by }] };
+    }
+    case 'FullMembershipApplied':
+      return { ...m, fullMembership: { appliedOn: event.data.on, failedVotes: 0 } };
+    case 'FullMembershipVoteHeld':
+      return {
+        ...m,
+        fullMembership: { ...(m.fullMembership ?? noApplication(m)), voteOn: event.data.on },
+      };
+    case 'FullMembershipVoteFailed': {
+      const procedure = m.fullMembership ?? noApplication(m);
+      return { ...m, fullMembership: { ...procedure, failedVotes: procedure.failedVotes + 1 } };
+    }
+    case 'FullMembershipApproved':
+      return { ...m, stage: 'full_member', fullMemberSince: event.data.fullMemberSince };
+    case 'ProbationExtensionApproved':
+      return {
+        ...m,
+        probationExtension: {
+          on: m.probationExtension?.on ?? event.data.on,
+          approvedOn: event.data.on,
+        },
+      };
     case 'AdmissionApproved':
       return {
         ...m,
@@ -70,6 +113,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
         ...m,
         probationEndsOn: event.data.probationEndsOn,
         probationExtendedMonths: event.data.months,
+        probationExtension: { on: event.data.on },
+        // 转正 starts again at the end of the extended probation.
+        fullMembership: undefined,
       };
     case 'ProbationCancelled':
       return { ...m, stage: 'cancelled', ended: { on: event.data.on, reason: event.data.reason } };
@@ -79,3 +125,14 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       return { ...m, organizationId: event.data.toOrganizationId };
   }
 }
+
+/** A session that is a concentrated training on its own (events before wave 2: from its size). */
+function concentratedSession(event: TrainingCompleted): Member['concentratedTraining'] {
+  const { on, days, hours, organizer, concentrated } = event.data;
+  const sessionHours = trainingHoursOf(days, hours);
+  if (!(concentrated ?? trainingSufficient(sessionHours))) return undefined;
+  return { on, hours: sessionHours, ...(organizer !== undefined && { organizer }) };
+}
+
+/** A vote recorded without an application (never decided so; kept total for folding). */
+const noApplication = (m: Member) => ({ appliedOn: m.lastStepOn, failedVotes: 0 });

@@ -1,7 +1,9 @@
 /**
  * A realistic development record used by the membership specs: applied 2023-03-01, full member
- * from 2025-06-17. `path[i]` is the event that `commands[i]` produces after `path[0..i-1]`.
+ * from 2025-06-17 through the 转正 procedure. `path[i]` is the event that `commands[i]` produces
+ * after `path[0..i-1]`. The branch br-01 sits under the township committee town-T01.
  */
+import { OfficialCalendar } from '../shared/official-calendar';
 import { MemberCommand } from './member.commands';
 import { MemberEvent, MemberRef } from './member.events';
 
@@ -25,6 +27,89 @@ export function cmd<T extends MemberCommand['type']>(
 }
 
 export const ref: MemberRef = { memberId: 'm-001', organizationId: 'br-01' };
+
+/** The township Party committee over br-01 (乡镇党委), as the handler resolves it. */
+export const COMMITTEE = 'town-T01';
+export const authority = { authorizedCommitteeId: COMMITTEE };
+
+/** The official calendars of 2024 and 2025 (国务院办公厅 notices, as `chinese-days` has them). */
+export const CALENDAR: OfficialCalendar = {
+  '2024': {
+    holidays: [
+      '2024-01-01',
+      '2024-02-10',
+      '2024-02-11',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+      '2024-02-15',
+      '2024-02-16',
+      '2024-02-17',
+      '2024-04-04',
+      '2024-04-05',
+      '2024-04-06',
+      '2024-05-01',
+      '2024-05-02',
+      '2024-05-03',
+      '2024-05-04',
+      '2024-05-05',
+      '2024-06-10',
+      '2024-09-15',
+      '2024-09-16',
+      '2024-09-17',
+      '2024-10-01',
+      '2024-10-02',
+      '2024-10-03',
+      '2024-10-04',
+      '2024-10-05',
+      '2024-10-06',
+      '2024-10-07',
+    ],
+    workdays: [
+      '2024-02-04',
+      '2024-02-18',
+      '2024-04-07',
+      '2024-04-28',
+      '2024-05-11',
+      '2024-09-14',
+      '2024-09-29',
+      '2024-10-12',
+    ],
+  },
+  '2025': {
+    holidays: [
+      '2025-01-01',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-02-01',
+      '2025-02-02',
+      '2025-02-03',
+      '2025-02-04',
+      '2025-04-04',
+      '2025-04-05',
+      '2025-04-06',
+      '2025-05-01',
+      '2025-05-02',
+      '2025-05-03',
+      '2025-05-04',
+      '2025-05-05',
+      '2025-05-31',
+      '2025-06-01',
+      '2025-06-02',
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
+    ],
+    workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
+  },
+};
 
 export const person = {
   name: '陈晓',
@@ -82,6 +167,10 @@ export const steps: [MemberCommand, MemberEvent][] = [
     },
   ],
   [
+    cmd('RecordFiling', { on: '2023-04-17', of: 'activist', by: COMMITTEE, ...authority }),
+    { type: 'FilingRecorded', data: { ...ref, on: '2023-04-17', of: 'activist', by: COMMITTEE } },
+  ],
+  [
     cmd('ReviewActivist', { on: '2023-10-09', result: 'satisfactory' }),
     {
       type: 'ActivistReviewed',
@@ -127,12 +216,34 @@ export const steps: [MemberCommand, MemberEvent][] = [
     { type: 'SponsorsAssigned', data: { ...ref, on: '2024-05-06', sponsors: ['王立新', '赵敏'] } },
   ],
   [
+    cmd('RecordFiling', {
+      on: '2024-05-10',
+      of: 'development_target',
+      by: COMMITTEE,
+      ...authority,
+    }),
+    {
+      type: 'FilingRecorded',
+      data: { ...ref, on: '2024-05-10', of: 'development_target', by: COMMITTEE },
+    },
+  ],
+  [
     cmd('RecordPoliticalReview', { on: '2024-05-20', passed: true }),
     { type: 'PoliticalReviewCompleted', data: { ...ref, on: '2024-05-20', passed: true } },
   ],
   [
-    cmd('RecordTraining', { on: '2024-05-27', days: 3 }),
-    { type: 'TrainingCompleted', data: { ...ref, on: '2024-05-27', days: 3, totalHours: 24 } },
+    cmd('RecordTraining', { on: '2024-05-27', days: 3, organizer: '县委党校' }),
+    {
+      type: 'TrainingCompleted',
+      data: {
+        ...ref,
+        on: '2024-05-27',
+        days: 3,
+        totalHours: 24,
+        organizer: '县委党校',
+        concentrated: true,
+      },
+    },
   ],
   [
     cmd('PreReviewDevelopmentTarget', { on: '2024-06-03', by: '镇党委' }),
@@ -142,16 +253,24 @@ export const steps: [MemberCommand, MemberEvent][] = [
     },
   ],
   [
-    cmd('PostPublicNotice', { from: '2024-06-04', to: '2024-06-11' }),
+    // 2024-06-10 is 端午 (a day off): Tue 4 → Tue 11 June holds 5 working days.
+    cmd('PostPublicNotice', { from: '2024-06-04', to: '2024-06-11', calendar: CALENDAR }),
     {
       type: 'PublicNoticePosted',
-      data: { ...ref, from: '2024-06-04', to: '2024-06-11', workingDays: 6 },
+      data: {
+        ...ref,
+        from: '2024-06-04',
+        to: '2024-06-11',
+        workingDays: 5,
+        countedOn: 'official_calendar',
+      },
     },
   ],
   [
     cmd('HoldBranchVote', {
       on: '2024-06-17',
       eligibleVoters: 25,
+      present: 22,
       yesVotes: 20,
       noVotes: 3,
       abstentions: 1,
@@ -162,6 +281,7 @@ export const steps: [MemberCommand, MemberEvent][] = [
         ...ref,
         on: '2024-06-17',
         eligibleVoters: 25,
+        present: 22,
         yesVotes: 20,
         noVotes: 3,
         abstentions: 1,
@@ -174,13 +294,20 @@ export const steps: [MemberCommand, MemberEvent][] = [
     },
   ],
   [
-    cmd('ApproveAdmission', { on: '2024-07-15', by: '镇党委' }),
+    cmd('HoldApprovalConversation', { on: '2024-07-05', by: '镇党委组织委员 刘明' }),
+    {
+      type: 'ApprovalConversationHeld',
+      data: { ...ref, on: '2024-07-05', by: '镇党委组织委员 刘明' },
+    },
+  ],
+  [
+    cmd('ApproveAdmission', { on: '2024-07-15', by: COMMITTEE, ...authority }),
     {
       type: 'AdmissionApproved',
       data: {
         ...ref,
         on: '2024-07-15',
-        by: '镇党委',
+        by: COMMITTEE,
         probationStartsOn: '2024-06-17',
         probationEndsOn: '2025-06-17',
         dueOn: '2024-09-17',
@@ -193,10 +320,47 @@ export const steps: [MemberCommand, MemberEvent][] = [
     { type: 'OathTaken', data: { ...ref, on: '2024-07-20' } },
   ],
   [
-    cmd('GrantFullMembership', { on: '2025-07-08', voteOn: '2025-06-20' }),
+    cmd('ApplyForFullMembership', { on: '2025-06-03' }),
+    { type: 'FullMembershipApplied', data: { ...ref, on: '2025-06-03' } },
+  ],
+  [
+    cmd('HoldFullMembershipVote', {
+      on: '2025-06-20',
+      eligibleVoters: 26,
+      present: 23,
+      yesVotes: 22,
+      noVotes: 1,
+    }),
     {
-      type: 'FullMembershipGranted',
-      data: { ...ref, on: '2025-07-08', voteOn: '2025-06-20', fullMemberSince: '2025-06-17' },
+      type: 'FullMembershipVoteHeld',
+      data: {
+        ...ref,
+        on: '2025-06-20',
+        eligibleVoters: 26,
+        present: 23,
+        yesVotes: 22,
+        noVotes: 1,
+        abstentions: 0,
+        passed: true,
+        approvalDueOn: '2025-09-20',
+        dueOn: '2025-07-17',
+        late: false,
+      },
+    },
+  ],
+  [
+    cmd('ApproveFullMembership', { on: '2025-07-08', by: COMMITTEE, ...authority }),
+    {
+      type: 'FullMembershipApproved',
+      data: {
+        ...ref,
+        on: '2025-07-08',
+        by: COMMITTEE,
+        voteOn: '2025-06-20',
+        fullMemberSince: '2025-06-17',
+        dueOn: '2025-09-20',
+        late: false,
+      },
     },
   ],
 ];

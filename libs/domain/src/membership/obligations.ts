@@ -2,19 +2,39 @@
  * Deadlines of the procedure, kept as data (never refusals): what is due next for a member and,
  * given today, whether it is overdue. The `kind` is the API step that fulfils the obligation.
  */
-import { activistReviewDueOn, approvalDueOn, interviewDueOn, voteDueOn } from './development-rules';
-import { MemberState } from './member.state';
+import {
+  activistReviewDueOn,
+  approvalDueOn,
+  fullMembershipApprovalDueOn,
+  fullMembershipVoteDueOn,
+  interviewDueOn,
+  voteDueOn,
+} from './development-rules';
+import { Member, MemberState } from './member.state';
 
 export type ObligationKind =
-  'interview' | 'review_activist' | 'branch_vote' | 'approve_admission' | 'grant_full_membership';
+  | 'interview'
+  | 'review_activist'
+  | 'branch_vote'
+  | 'approval_conversation'
+  | 'approve_admission'
+  | 'apply_full_membership'
+  | 'full_membership_vote'
+  | 'approve_full_membership'
+  | 'approve_probation_extension'
+  /** Kept for documents projected before the 转正 procedure; no longer produced. */
+  | 'grant_full_membership';
 
 export type Obligation = { kind: ObligationKind; dueOn: string };
 export type ObligationStatus = Obligation & { overdue: boolean };
 
 /**
  * interview: 1 month after applying; review_activist: every 6 months as activist;
- * branch_vote: 1 month after the pre-review; approve_admission: 3 months after the vote;
- * grant_full_membership: at the end of probation.
+ * branch_vote: 1 month after the pre-review (still due after a failed vote);
+ * approval_conversation and approve_admission: 3 months after the vote;
+ * apply_full_membership: at the end of probation; full_membership_vote: 1 month after it;
+ * approve_full_membership: 3 months after the branch's vote; approve_probation_extension:
+ * 3 months after the branch's decision.
  */
 export function obligations(state: MemberState): Obligation[];
 export function obligations(state: MemberState, today: string): ObligationStatus[];
@@ -32,17 +52,37 @@ export function obligations(state: MemberState, today?: string): Obligation[] | 
     }
     case 'development_target':
       if (state.vote) {
-        due.push({ kind: 'approve_admission', dueOn: approvalDueOn(state.vote.on) });
+        const dueOn = approvalDueOn(state.vote.on);
+        if (!state.approvalConversationOn) due.push({ kind: 'approval_conversation', dueOn });
+        due.push({ kind: 'approve_admission', dueOn });
       } else if (state.preReviewOn) {
         due.push({ kind: 'branch_vote', dueOn: voteDueOn(state.preReviewOn) });
       }
       break;
     case 'probationary':
-      due.push({ kind: 'grant_full_membership', dueOn: state.probationEndsOn as string });
+      due.push(...probationObligations(state));
       break;
     default:
       break;
   }
   if (today === undefined) return due;
   return due.map((o) => ({ ...o, overdue: today > o.dueOn }));
+}
+
+function probationObligations(m: Member): Obligation[] {
+  const endsOn = m.probationEndsOn as string;
+  const extension = m.probationExtension;
+  if (extension && !extension.approvedOn) {
+    return [
+      { kind: 'approve_probation_extension', dueOn: fullMembershipApprovalDueOn(extension.on) },
+    ];
+  }
+  const procedure = m.fullMembership;
+  if (!procedure) return [{ kind: 'apply_full_membership', dueOn: endsOn }];
+  if (procedure.voteOn) {
+    return [
+      { kind: 'approve_full_membership', dueOn: fullMembershipApprovalDueOn(procedure.voteOn) },
+    ];
+  }
+  return [{ kind: 'full_membership_vote', dueOn: fullMembershipVoteDueOn(endsOn) }];
 }

@@ -1,5 +1,9 @@
 import { addMonths } from '../shared/business-date';
-import { extensionMonthsValid, PROBATION_EXTENSION_MONTHS } from './development-rules';
+import {
+  extensionMonthsValid,
+  fullMembershipApprovalDueOn,
+  PROBATION_EXTENSION_MONTHS,
+} from './development-rules';
 import { CancelProbation, ExtendProbation, GrantFullMembership, TakeOath } from './member.commands';
 import { MemberEvent } from './member.events';
 import { alreadyRecorded, beginStep, memberRef, requireDate, requireText } from './member.guards';
@@ -56,6 +60,10 @@ export function grantFullMembership(
   ];
 }
 
+/**
+ * 细则 art. 34: the branch decides an extension when probation ends (not months before), once,
+ * for 6 to 12 months; the committee approves it like 转正 (approve_probation_extension).
+ */
 export function extendProbation(command: ExtendProbation, state: MemberState): MemberEvent[] {
   const m = beginStep(state, 'extend_probation', command);
   const { on, months } = command.data;
@@ -63,6 +71,13 @@ export function extendProbation(command: ExtendProbation, state: MemberState): M
     throw membershipError('PROBATION_ALREADY_EXTENDED', 'probation may be extended only once', {
       extendedMonths: m.probationExtendedMonths,
     });
+  }
+  if (on < (m.probationEndsOn as string)) {
+    throw membershipError(
+      'EXTENSION_TOO_EARLY',
+      `an extension is decided when probation ends (${m.probationEndsOn}), not before`,
+      { on, probationEndsOn: m.probationEndsOn },
+    );
   }
   if (!extensionMonthsValid(months)) {
     throw membershipError('EXTENSION_MONTHS_INVALID', 'an extension is 6 to 12 months', {
@@ -80,6 +95,7 @@ export function extendProbation(command: ExtendProbation, state: MemberState): M
         months,
         previousProbationEndsOn: previous,
         probationEndsOn: addMonths(previous, months),
+        approvalDueOn: fullMembershipApprovalDueOn(on),
       },
     },
   ];

@@ -15,6 +15,7 @@ const extended = (months: number, probationEndsOn: string): MemberEvent => ({
     months,
     previousProbationEndsOn: '2025-06-17',
     probationEndsOn,
+    approvalDueOn: '2025-09-17',
   },
 });
 
@@ -46,6 +47,11 @@ describe('member decider: probation', () => {
     given(through('BranchVoteHeld'))
       .when(cmd('TakeOath', { on: '2024-07-01' }))
       .thenRefuses('STEP_NOT_ALLOWED_IN_STAGE'));
+
+  it('refuses an extension decided months before probation ends (细则 art. 34)', () =>
+    given(probationary)
+      .when(cmd('ExtendProbation', { on: '2024-08-20', months: 6 }))
+      .thenRefuses('EXTENSION_TOO_EARLY'));
 
   it('extends probation by 6 to 12 months from its end', () => {
     given(probationary)

@@ -52,6 +52,30 @@ describe('RegisterOrganization', () => {
         },
       ]));
 
+  it('registers a township Party committee (乡镇党委, GLOSSARY: sector township), the parent of villages', () =>
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          id: 'town-T01',
+          name: '东坪镇党委',
+          level: 'committee',
+          sector: 'township',
+          township: 'T01',
+        }),
+      )
+      .then([
+        {
+          type: 'OrganizationRegistered',
+          data: {
+            organizationId: 'town-T01',
+            name: '东坪镇党委',
+            level: 'committee',
+            sector: 'township',
+            township: 'T01',
+          },
+        },
+      ]));
+
   it('refuses a second registration', () =>
     given([organRegistered('o1')])
       .when(cmd('RegisterOrganization', organ))

@@ -9,7 +9,11 @@ export const ORGANIZATION_LEVELS = [
 ] as const;
 export type OrganizationLevel = (typeof ORGANIZATION_LEVELS)[number];
 
-/** 机关 / 事业单位 / 企业 / 农村 / 社区 / 两新组织 / 学校 / 医院 */
+/**
+ * 机关 / 事业单位 / 企业 / 农村 / 社区 / 两新组织 / 学校 / 医院 / 乡镇 (`township`: a township
+ * Party committee 乡镇党委, the parent of its village and community branches, neither side of
+ * a pairing).
+ */
 export const SECTORS = [
   'organ',
   'institution',
@@ -19,6 +23,7 @@ export const SECTORS = [
   'new_economic_social',
   'school',
   'hospital',
+  'township',
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '@gongjian/config';
+import { APP_CONFIG } from '../../bootstrap/app-config.token';
+import { loadOfficialCalendar } from './calendar/official-calendar.source';
+import { OFFICIAL_CALENDAR } from './calendar/official-calendar.token';
 import { ApplyForMembershipHandler } from './commands/apply-for-membership/apply-for-membership.handler';
 import { RecordStepHandler } from './commands/record-step/record-step.handler';
 import { MembersController } from './members.controller';
@@ -6,6 +10,15 @@ import { GetMemberHandler } from './queries/get-member.handler';
 
 @Module({
   controllers: [MembersController],
-  providers: [ApplyForMembershipHandler, RecordStepHandler, GetMemberHandler],
+  providers: [
+    ApplyForMembershipHandler,
+    RecordStepHandler,
+    GetMemberHandler,
+    {
+      provide: OFFICIAL_CALENDAR,
+      useFactory: (config: AppConfig) => loadOfficialCalendar(config),
+      inject: [APP_CONFIG],
+    },
+  ],
 })
 export class MembersModule {}
