@@ -142,7 +142,11 @@ export class DecisionRunner {
       );
     } catch (error) {
       if (error instanceof StreamLockTimeoutError) {
-        throw new ConcurrencyConflictError(decision.streamId, 0);
+        throw new ConcurrencyConflictError(
+          error.streamId,
+          0,
+          'was still busy with earlier commands after the bounded wait',
+        );
       }
       throw error;
     }

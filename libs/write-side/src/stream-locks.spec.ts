@@ -1,3 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { budgetDecider, budgetStreamId, OpenBudget } from '@gongjian/domain';
+import { SqliteEventStore } from '@gongjian/event-store';
+import { domainCommand } from './command-context';
+import { CommandMetadata } from './command-metadata';
+import { DecisionRunner } from './decision-runner';
+import { ConcurrencyConflictError } from './write-side.errors';
 import { StreamLocks, StreamLockTimeoutError } from './stream-locks';
 
 describe('StreamLocks: one command at a time per stream', () => {
@@ -38,5 +45,46 @@ describe('StreamLocks: one command at a time per stream', () => {
     (await third)();
     const again = await locks.acquire(['budget-1', 'budget-2'], 1_000);
     again();
+  });
+});
+
+describe('DecisionRunner: commands on one stream inside a process', () => {
+  const meta = (): CommandMetadata => {
+    const commandId = randomUUID();
+    return {
+      commandId,
+      correlationId: commandId,
+      requestHash: 'h',
+      actor: { id: 'admin:spec', role: 'admin', townships: [] },
+      now: '2026-03-10T02:00:00.000Z',
+    };
+  };
+
+  it('a command that waits past the bound is refused with 409, the one before it lands', async () => {
+    const store = new SqliteEventStore(':memory:');
+    const runner = new DecisionRunner(store, Buffer.alloc(32, 3), { lockWaitMs: 20 });
+    let letFirstGo!: () => void;
+    const held = new Promise<void>((resolve) => (letFirstGo = resolve));
+    const open = (budgetId: string, wait?: Promise<void>) =>
+      runner.runAcross({
+        id: budgetId,
+        streamId: budgetStreamId('busy'),
+        metadata: meta(),
+        decide: async (session) => {
+          await wait;
+          await session.decide(budgetStreamId('busy'), budgetDecider, () =>
+            domainCommand<OpenBudget>(
+              'OpenBudget',
+              { budgetId, year: 2026, source: 'county_finance', amountFen: 1 },
+              meta(),
+            ),
+          );
+        },
+      });
+    const first = open('busy', held);
+    await expect(open('busy')).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    letFirstGo();
+    await expect(first).resolves.toMatchObject({ revision: 0 });
+    await store.close();
   });
 });
