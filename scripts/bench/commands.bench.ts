@@ -6,7 +6,8 @@
  * per command, one client, against budgets of growing length.
  *
  *   npm run bench:commands [-- --seconds 15 --connections 64 --streams 200
- *                              --lengths 200,1000,10000 --length-commands 100]
+ *                              --lengths 200,1000,10000 --length-commands 100
+ *                              --parts routes,hot,length --baseline-api <other build's main.js>]
  *
  * The servers run as child processes on copies of the same prepared data (pairings and
  * allocations created through the API), so they append to identical stores.
@@ -32,8 +33,11 @@ const { values } = parseArgs({
     /** main.js of another build of the API (e.g. main's), run beside this one in every API case. */
     'baseline-api': { type: 'string' },
     'baseline-length-commands': { type: 'string', default: '3' },
+    /** Which parts to run: routes (API vs bare route), hot (hot vs spread budgets), length. */
+    parts: { type: 'string', default: 'routes,hot,length' },
   },
 });
+const parts = new Set(String(values.parts).split(','));
 const apiBuilds = [
   {
     build: 'this',
@@ -89,7 +93,7 @@ async function main() {
         body: disbursementBody,
       },
     ];
-    for (const scenario of scenarios) {
+    for (const scenario of parts.has('routes') ? scenarios : []) {
       const servers = ['bare Fastify + runner', ...apiBuilds.map((b) => `API (${b.build})`)];
       for (const server of servers) {
         const dataDir = join(root, `${scenario.name}-${server}`.replace(/\W+/g, '-'));
@@ -109,7 +113,7 @@ async function main() {
           Math.round((Number(api.requestsPerSec) / Number(bare.requestsPerSec)) * 100) / 100;
       }
     }
-    await hotAndSpread(root, prepared, keysFile, children, rows);
+    if (parts.has('hot')) await hotAndSpread(root, prepared, keysFile, children, rows);
     printReport(`Commands over HTTP, ${connections} connections, ${seconds} s each`, rows, {
       machine: machineInfo(),
       targets: {
@@ -120,7 +124,9 @@ async function main() {
       },
     });
 
-    const lengthRows = await byStreamLength(root, prepared, keysFile, children);
+    const lengthRows = parts.has('length')
+      ? await byStreamLength(root, prepared, keysFile, children)
+      : [];
     printReport('ms per command against one budget, one client, sequential', lengthRows, {
       machine: machineInfo(),
       targets: { vsShortest: `<= 1.5 at ${Math.max(...lengths)} events` },
