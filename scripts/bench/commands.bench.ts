@@ -7,7 +7,8 @@
  *
  *   npm run bench:commands [-- --seconds 15 --connections 64 --streams 200
  *                              --lengths 200,1000,10000 --length-commands 100
- *                              --parts routes,hot,length --baseline-api <other build's main.js>]
+ *                              --parts routes,hot,length --baseline-api <other build's main.js>
+ *                              --cpu-prof <dir>]
  *
  * The servers run as child processes on copies of the same prepared data (pairings and
  * allocations created through the API), so they append to identical stores.
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     'baseline-length-commands': { type: 'string', default: '3' },
     /** Which parts to run: routes (API vs bare route), hot (hot vs spread budgets), length. */
     parts: { type: 'string', default: 'routes,hot,length' },
+    /** Directory for a CPU profile (node --cpu-prof) of each API process. */
+    'cpu-prof': { type: 'string' },
   },
 });
 const parts = new Set(String(values.parts).split(','));
@@ -483,7 +486,14 @@ function startApi(
     API_KEYS_FILE: keysFile,
     LOG_LEVEL: 'warn',
   };
-  return startChild(main, [], env, port, children);
+  const profile = values['cpu-prof']
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${values['cpu-prof']}`,
+        `--cpu-prof-name=api-${port}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  return startChild(main, [], env, port, children, profile);
 }
 
 function startBare(dataDir: string, port: number, children: ChildProcess[]) {
@@ -502,8 +512,9 @@ async function startChild(
   env: NodeJS.ProcessEnv,
   port: number,
   children: ChildProcess[],
+  nodeArgs: string[] = [],
 ) {
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
