@@ -1,3 +1,4 @@
 export * from './services';
 export * from './flaky-event-store';
 export * from './fault-event-stores';
+export * from './counting-event-store';

@@ -1,14 +1,15 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { backOff } from 'exponential-backoff';
-import { Command, Decider, DomainEvent, fold } from '@gongjian/domain';
+import { Command, Decider, DomainEvent, fold, Folding } from '@gongjian/domain';
 import {
   AppendResult,
   DuplicateEventIdError,
   EVENT_STORE,
   EventStore,
   NewEvent,
-  RecordedEvent,
+  OutcomeUnknownError,
+  StoreUnavailableError,
   StreamAppend,
   WrongExpectedRevisionError,
 } from '@gongjian/event-store';
@@ -16,6 +17,13 @@ import { CommandMetadata } from './command-metadata';
 import { CommandResult } from './command-result';
 import { DecisionSession, LoadedStream } from './decision-session';
 import { eventIdFor } from './deterministic-ids';
+import { StreamLocks, StreamLockTimeoutError } from './stream-locks';
+import { CommandTrace, StreamStateCache } from './stream-state-cache';
+import {
+  DEFAULT_WRITE_SIDE_OPTIONS,
+  WRITE_SIDE_OPTIONS,
+  WriteSideOptions,
+} from './write-side.options';
 import { upcast } from './event-upcasters';
 import {
   idempotencyRecord,
@@ -53,11 +61,24 @@ export interface MultiStreamDecision {
   occurredAt?: string;
   /** For commands that create their resource: If-Match has nothing to compare with. */
   ignoreIfMatch?: boolean;
+  /**
+   * Streams besides `streamId` the command writes, when known before deciding: commands of this
+   * process on any of them wait for one another instead of conflicting.
+   */
+  writes?: string[];
   /** Reads the states it needs and decides on each stream; runs again after a conflict. */
   decide(session: DecisionSession): Promise<void>;
 }
 
 const MAX_ATTEMPTS = 6;
+
+/** Errors after which a keyed command's earlier use, if any, decides the answer. */
+const mayFollowEarlierUse = (error: unknown): boolean =>
+  !(
+    error instanceof StoreUnavailableError ||
+    error instanceof OutcomeUnknownError ||
+    error instanceof IdempotencyKeyReusedError
+  );
 
 /** Secret for request fingerprints in event metadata; stable across restarts. */
 export const REQUEST_HASH_KEY = Symbol.for('gongjian.RequestHashKey');
@@ -71,12 +92,21 @@ export const REQUEST_HASH_KEY = Symbol.for('gongjian.RequestHashKey');
 @Injectable()
 export class DecisionRunner {
   private readonly requestHashKey: Buffer;
+  private readonly options: WriteSideOptions;
+  private readonly cache: StreamStateCache;
+  private readonly locks = new StreamLocks();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(REQUEST_HASH_KEY) requestHashKey?: Buffer,
+    @Optional() @Inject(WRITE_SIDE_OPTIONS) options?: Partial<WriteSideOptions>,
   ) {
     this.requestHashKey = requestHashKey ?? randomBytes(32);
+    this.options = { ...DEFAULT_WRITE_SIDE_OPTIONS, ...options };
+    this.cache = new StreamStateCache({
+      maxEntries: this.options.cacheMaxEntries,
+      maxBytes: this.options.cacheMaxBytes,
+    });
   }
 
   /**
@@ -104,6 +134,22 @@ export class DecisionRunner {
   }
 
   async runAcross(decision: MultiStreamDecision): Promise<CommandResult> {
+    let release: () => void;
+    try {
+      release = await this.locks.acquire(
+        [decision.streamId, ...(decision.writes ?? [])],
+        this.options.lockWaitMs,
+      );
+    } catch (error) {
+      if (error instanceof StreamLockTimeoutError) {
+        throw new ConcurrencyConflictError(
+          error.streamId,
+          0,
+          'was still busy with earlier commands after the bounded wait',
+        );
+      }
+      throw error;
+    }
     let attempts = 0;
     try {
       return await backOff(
@@ -127,13 +173,15 @@ export class DecisionRunner {
         throw new ConcurrencyConflictError(decision.streamId, attempts);
       }
       throw error;
+    } finally {
+      release();
     }
   }
 
   /** Current state of a stream, for reads outside a decision (queries, scope checks). */
   async load<S, E extends DomainEvent>(
     streamId: string,
-    decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>,
+    decider: Folding<S, E>,
   ): Promise<{ state: S; revision: number }> {
     const recorded = await this.store.readStream(streamId);
     return {
@@ -146,31 +194,54 @@ export class DecisionRunner {
   }
 
   private async attempt(decision: MultiStreamDecision): Promise<CommandResult> {
-    const { metadata } = decision;
-    const session = new DecisionSession(this.store);
-    const keyed = isKeyedCommandId(metadata.commandId);
-    const keyStream = idempotencyStreamId(metadata.commandId);
-    const [record, primary] = await Promise.all([
-      keyed ? session.stream(keyStream) : undefined,
-      session.stream(decision.streamId),
-    ]);
-
-    const earlier = record && readIdempotencyRecord(record.recorded);
-    if (earlier) {
-      if (earlier.fingerprint !== this.fingerprint(metadata)) throw new IdempotencyKeyReusedError();
-      const primaryIds = earlier.streams.find((s) => s.streamId === earlier.target.streamId);
-      const own = primary.recorded.filter((e) => primaryIds?.eventIds.includes(e.eventId));
-      return own.length > 0
-        ? this.answer(earlier.target.id, earlier.target.streamId, own)
-        : { ...this.unchanged(earlier.target.id, primary), position: record.recorded[0].position };
-    }
-    // Written by versions that kept no idempotency record: the stream itself tells.
-    const legacy = primary.recorded.filter((e) => e.metadata.commandId === metadata.commandId);
-    if (legacy.length > 0) {
-      if (legacy[0].metadata.requestHash !== this.fingerprint(metadata)) {
-        throw new IdempotencyKeyReusedError();
+    const session = new DecisionSession(this.store, this.cache);
+    const keyed = isKeyedCommandId(decision.metadata.commandId);
+    let appended: { appends: StreamAppend[]; results: AppendResult[] } | undefined;
+    try {
+      const outcome = await this.decideAndAppend(decision, session);
+      if (outcome.kind === 'answered') return outcome.result;
+      appended = outcome.appended;
+      if (outcome.kind === 'unchanged' && keyed) {
+        return (await this.firstAnswer(decision, session)) ?? outcome.result;
       }
-      return this.answer(decision.id, decision.streamId, legacy);
+      return outcome.result;
+    } catch (error) {
+      // The key may have been used before: its record answers, whatever this attempt found.
+      if (keyed && mayFollowEarlierUse(error)) {
+        const first = await this.firstAnswer(decision, session);
+        if (first) return first;
+      }
+      throw error;
+    } finally {
+      await session.settle(appended ?? { failed: true });
+    }
+  }
+
+  /**
+   * Decides on the states read in this attempt and appends; a key's record goes in the same
+   * append, expected new, so a key used before fails the append and is answered from its record.
+   */
+  private async decideAndAppend(
+    decision: MultiStreamDecision,
+    session: DecisionSession,
+  ): Promise<
+    | { kind: 'answered'; result: CommandResult }
+    | { kind: 'unchanged'; result: CommandResult; appended?: undefined }
+    | {
+        kind: 'appended';
+        result: CommandResult;
+        appended: { appends: StreamAppend[]; results: AppendResult[] };
+      }
+  > {
+    const { metadata } = decision;
+    const keyed = isKeyedCommandId(metadata.commandId);
+    const primary = await session.stream(decision.streamId);
+    // Written by this command before: the stream itself tells (also for versions that kept no
+    // idempotency record).
+    const earlier = keyed ? primary.commands.get(metadata.commandId) : undefined;
+    if (earlier) {
+      if (earlier.requestHash !== this.fingerprint(metadata)) throw new IdempotencyKeyReusedError();
+      return { kind: 'answered', result: this.answer(decision.id, decision.streamId, earlier) };
     }
     if (
       !decision.ignoreIfMatch &&
@@ -182,7 +253,9 @@ export class DecisionRunner {
 
     await decision.decide(session);
     const changes = await session.changes();
-    if (changes.length === 0) return this.unchanged(decision.id, primary);
+    if (changes.length === 0) {
+      return { kind: 'unchanged', result: this.unchanged(decision.id, primary) };
+    }
 
     // The answered stream last, so its position covers every stream the command wrote.
     const ordered = [
@@ -196,15 +269,56 @@ export class DecisionRunner {
         this.envelope(decision, change.streamId, event, index, occurredAt),
       ),
     }));
-    if (keyed) appends.push(this.recordOf(decision, keyStream, appends));
+    if (keyed) {
+      appends.push(this.recordOf(decision, idempotencyStreamId(metadata.commandId), appends));
+    }
 
     const results = await this.append(appends);
+    const appended = { appends, results };
     const answered = results.find((r) => r.streamId === decision.streamId);
     if (!answered) {
       const last = results[ordered.length - 1];
-      return { ...this.unchanged(decision.id, primary), position: last.position };
+      return {
+        kind: 'appended',
+        result: { ...this.unchanged(decision.id, primary), position: last.position },
+        appended,
+      };
     }
-    return { id: decision.id, ...answered };
+    return { kind: 'appended', result: { id: decision.id, ...answered }, appended };
+  }
+
+  /**
+   * The first answer to a keyed command, from its idempotency record (422 when the key came with
+   * another request); undefined when the key was never used.
+   */
+  private async firstAnswer(
+    decision: MultiStreamDecision,
+    session: DecisionSession,
+  ): Promise<CommandResult | undefined> {
+    const { metadata } = decision;
+    const recorded = await this.store.readStream(idempotencyStreamId(metadata.commandId));
+    const earlier = readIdempotencyRecord(recorded);
+    if (!earlier) return undefined;
+    if (earlier.fingerprint !== this.fingerprint(metadata)) throw new IdempotencyKeyReusedError();
+    const ids = earlier.streams.find((s) => s.streamId === earlier.target.streamId)?.eventIds ?? [];
+    const primary = await session.stream(decision.streamId);
+    // The record may be newer than this attempt's read of the stream.
+    const after = await this.store.readStream(primary.streamId, { from: primary.revision + 1 });
+    const traced = primary.commands.get(metadata.commandId);
+    const later = after.filter((e) => ids.includes(e.eventId));
+    const own = [
+      ...(traced?.eventIds.filter((id) => ids.includes(id)) ?? []),
+      ...later.map((e) => e.eventId),
+    ];
+    if (own.length === 0) {
+      return { ...this.unchanged(earlier.target.id, primary), position: recorded[0].position };
+    }
+    const last = later[later.length - 1];
+    return this.answer(earlier.target.id, earlier.target.streamId, {
+      eventIds: own,
+      revision: last?.revision ?? traced!.revision,
+      position: last?.position ?? traced!.position,
+    });
   }
 
   private append(appends: StreamAppend[]): Promise<AppendResult[]> {
@@ -241,25 +355,27 @@ export class DecisionRunner {
   }
 
   private unchanged(id: string, primary: LoadedStream): CommandResult {
-    const head = primary.recorded[primary.recorded.length - 1];
     return {
       id,
       streamId: primary.streamId,
       revision: primary.revision,
-      position: head?.position ?? null,
+      position: primary.head,
       eventIds: [],
     };
   }
 
   /** The first answer to a command, rebuilt from what it wrote. */
-  private answer(id: string, streamId: string, events: RecordedEvent[]): CommandResult {
-    const last = events[events.length - 1];
+  private answer(
+    id: string,
+    streamId: string,
+    written: Pick<CommandTrace, 'eventIds' | 'revision' | 'position'>,
+  ): CommandResult {
     return {
       id,
       streamId,
-      revision: last.revision,
-      position: last.position,
-      eventIds: events.map((e) => e.eventId),
+      revision: written.revision,
+      position: written.position,
+      eventIds: [...written.eventIds],
     };
   }
 

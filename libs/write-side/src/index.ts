@@ -9,3 +9,6 @@ export * from './write-side.errors';
 export * from './write-side.module';
 export * from './decision-session';
 export * from './idempotency-record';
+export * from './stream-locks';
+export * from './stream-state-cache';
+export * from './write-side.options';

@@ -22,8 +22,9 @@ export class ConcurrencyConflictError extends Error {
   constructor(
     readonly streamId: string,
     attempts: number,
+    reason = `kept changing during ${attempts} attempts`,
   ) {
-    super(`${streamId} kept changing during ${attempts} attempts; retry the request`);
+    super(`${streamId} ${reason}; retry the request`);
   }
 }
 

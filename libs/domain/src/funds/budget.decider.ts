@@ -205,7 +205,11 @@ function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
   }
 }
 
-function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
+/**
+ * Updates an open budget in place (the top-level object and its reservations map; a changed
+ * reservation is replaced, never mutated): for a state its caller owns, so that a fold is linear.
+ */
+function evolveInPlace(state: BudgetState, event: BudgetEvent): BudgetState {
   if (event.type === 'BudgetOpened') {
     const { amountFen, ...rest } = event.data;
     return { status: 'open', ...rest, poolFen: amountFen, reservedFen: 0, reservations: {} };
@@ -213,50 +217,49 @@ function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
   if (state.status !== 'open') return state;
   switch (event.type) {
     case 'BudgetIncreased':
-      return { ...state, poolFen: event.data.poolFen };
+      state.poolFen = event.data.poolFen;
+      return state;
     case 'AllocationReserved': {
       const { allocationId, amountFen, purpose, recipientOrganizationId } = event.data;
-      return {
-        ...state,
-        reservedFen: event.data.reservedFen,
-        reservations: {
-          ...state.reservations,
-          [allocationId]: {
-            reservedFen: amountFen,
-            currentFen: amountFen,
-            purpose,
-            recipientOrganizationId,
-            releaseIds: [],
-          },
-        },
+      state.reservedFen = event.data.reservedFen;
+      state.reservations[allocationId] = {
+        reservedFen: amountFen,
+        currentFen: amountFen,
+        purpose,
+        recipientOrganizationId,
+        releaseIds: [],
       };
+      return state;
     }
-    case 'OrphanReservationReleased': {
-      const { [event.data.allocationId]: _orphan, ...reservations } = state.reservations;
-      return { ...state, reservedFen: event.data.reservedFen, reservations };
-    }
+    case 'OrphanReservationReleased':
+      state.reservedFen = event.data.reservedFen;
+      delete state.reservations[event.data.allocationId];
+      return state;
     case 'AllocationReleased':
     case 'MissingReleaseRecorded': {
       const { allocationId, amountFen, releaseId } = event.data;
       const reservation = state.reservations[allocationId];
-      return {
-        ...state,
-        reservedFen: event.data.reservedFen,
-        reservations: {
-          ...state.reservations,
-          [allocationId]: {
-            ...reservation,
-            currentFen: reservation.currentFen - amountFen,
-            releaseIds: [...reservation.releaseIds, releaseId],
-          },
-        },
+      state.reservedFen = event.data.reservedFen;
+      state.reservations[allocationId] = {
+        ...reservation,
+        currentFen: reservation.currentFen - amountFen,
+        releaseIds: [...reservation.releaseIds, releaseId],
       };
+      return state;
     }
   }
+}
+
+/** Pure: copies exactly what evolveInPlace may update. */
+function evolve(state: BudgetState, event: BudgetEvent): BudgetState {
+  const copy: BudgetState =
+    state.status === 'open' ? { ...state, reservations: { ...state.reservations } } : state;
+  return evolveInPlace(copy, event);
 }
 
 export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
   decide,
   evolve,
+  evolveInPlace,
   initialState: initialBudgetState,
 };

@@ -10,7 +10,7 @@ import {
 } from './link-pairing';
 import { OrganizationCommand } from './organization.commands';
 import { OrganizationEvent } from './organization.events';
-import { evolveOrganization } from './organization.evolve';
+import { evolveOrganization, evolveOrganizationInPlace } from './organization.evolve';
 import { OrganizationState, initialOrganizationState } from './organization.state';
 import { recordCollectiveIncome } from './record-collective-income';
 import { recordMemberCount } from './record-member-count';
@@ -56,5 +56,6 @@ export const organizationDecider: Decider<
 > = {
   decide: decideOrganization,
   evolve: evolveOrganization,
+  evolveInPlace: evolveOrganizationInPlace,
   initialState: initialOrganizationState,
 };

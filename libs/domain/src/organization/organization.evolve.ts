@@ -1,7 +1,28 @@
 import { OrganizationEvent } from './organization.events';
 import { OrganizationState, RegisteredOrganization } from './organization.state';
 
+/** Pure: copies exactly what evolveOrganizationInPlace may update. */
 export function evolveOrganization(
+  state: OrganizationState,
+  event: OrganizationEvent,
+): OrganizationState {
+  const copy: OrganizationState = state.exists
+    ? {
+        ...state,
+        collectiveIncome: { ...state.collectiveIncome },
+        memberCounts: { ...state.memberCounts },
+        pairingLinks: { ...state.pairingLinks },
+      }
+    : state;
+  return evolveOrganizationInPlace(copy, event);
+}
+
+/**
+ * Updates a registered organization in place (the top-level object and its collectiveIncome,
+ * memberCounts and pairingLinks maps; entries are replaced, never mutated): for a state its caller
+ * owns, so that a fold is linear.
+ */
+export function evolveOrganizationInPlace(
   state: OrganizationState,
   event: OrganizationEvent,
 ): OrganizationState {
@@ -28,23 +49,25 @@ function evolveRegistered(
 ): RegisteredOrganization {
   switch (event.type) {
     case 'VillageCategoriesSet':
-      return { ...state, categories: [...event.data.categories] };
+      state.categories = [...event.data.categories];
+      return state;
     case 'CollectiveIncomeRecorded':
-      return {
-        ...state,
-        collectiveIncome: { ...state.collectiveIncome, [event.data.year]: event.data.amountFen },
-      };
+      state.collectiveIncome[event.data.year] = event.data.amountFen;
+      return state;
     case 'MemberCountRecorded': {
       const { year, count, ruralCount } = event.data;
-      const entry = ruralCount === undefined ? { count } : { count, ruralCount };
-      return { ...state, memberCounts: { ...state.memberCounts, [year]: entry } };
+      state.memberCounts[year] = ruralCount === undefined ? { count } : { count, ruralCount };
+      return state;
     }
     case 'FirstSecretaryAssigned': {
       const { organizationId: _organizationId, ...firstSecretary } = event.data;
-      return { ...state, firstSecretary };
+      state.firstSecretary = firstSecretary;
+      return state;
     }
     case 'OrganizationDeactivated':
-      return { ...state, status: 'inactive', deactivatedOn: event.data.on };
+      state.status = 'inactive';
+      state.deactivatedOn = event.data.on;
+      return state;
     case 'PairingLinked':
     case 'PairingLinkRestored': {
       const {
@@ -54,25 +77,18 @@ function evolveRegistered(
         startsOn,
         endsOn,
       } = event.data;
-      const link = { pairingId, urbanOrganizationId, startsOn, endsOn };
-      return { ...state, pairingLinks: { ...state.pairingLinks, [link.pairingId]: link } };
+      state.pairingLinks[pairingId] = { pairingId, urbanOrganizationId, startsOn, endsOn };
+      return state;
     }
     case 'PairingLinkRenewed': {
       const link = state.pairingLinks[event.data.pairingId];
-      if (!link) return state;
-      return {
-        ...state,
-        pairingLinks: {
-          ...state.pairingLinks,
-          [link.pairingId]: { ...link, endsOn: event.data.endsOn },
-        },
-      };
+      if (link) state.pairingLinks[link.pairingId] = { ...link, endsOn: event.data.endsOn };
+      return state;
     }
     case 'PairingUnlinked':
-    case 'OrphanPairingLinkRemoved': {
-      const { [event.data.pairingId]: _removed, ...pairingLinks } = state.pairingLinks;
-      return { ...state, pairingLinks };
-    }
+    case 'OrphanPairingLinkRemoved':
+      delete state.pairingLinks[event.data.pairingId];
+      return state;
     default:
       return state;
   }

@@ -4,7 +4,7 @@ import { logActivity } from './log-activity';
 import { pairBranch } from './pair-branch';
 import { PairingCommand } from './pairing.commands';
 import { PairingEvent } from './pairing.events';
-import { evolvePairing } from './pairing.evolve';
+import { evolvePairing, evolvePairingInPlace } from './pairing.evolve';
 import { PairingState, initialPairingState } from './pairing.state';
 import { recordCommitmentDelivery } from './record-commitment-delivery';
 import { renewPairing } from './renew-pairing';
@@ -29,5 +29,6 @@ export function decidePairing(command: PairingCommand, state: PairingState): Pai
 export const pairingDecider: Decider<PairingCommand, PairingState, PairingEvent> = {
   decide: decidePairing,
   evolve: evolvePairing,
+  evolveInPlace: evolvePairingInPlace,
   initialState: initialPairingState,
 };

@@ -1,7 +1,19 @@
 import { PairingEvent } from './pairing.events';
 import { Pairing, PairingState, deliveryKey } from './pairing.state';
 
+/** Pure: copies exactly what evolvePairingInPlace may update. */
 export function evolvePairing(state: PairingState, event: PairingEvent): PairingState {
+  const copy: PairingState = state.exists
+    ? { ...state, activities: { ...state.activities }, deliveryRefs: { ...state.deliveryRefs } }
+    : state;
+  return evolvePairingInPlace(copy, event);
+}
+
+/**
+ * Updates a pairing in place (the top-level object and its activities and deliveryRefs maps;
+ * entries are replaced, never mutated): for a state its caller owns, so that a fold is linear.
+ */
+export function evolvePairingInPlace(state: PairingState, event: PairingEvent): PairingState {
   if (event.type === 'BranchPaired') {
     const d = event.data;
     return {
@@ -28,30 +40,26 @@ function evolveExisting(state: Pairing, event: PairingEvent): Pairing {
   switch (event.type) {
     case 'ActivityLogged': {
       const { activityId, type, date, participants, summary } = event.data;
-      return {
-        ...state,
-        activities: { ...state.activities, [activityId]: { type, date, participants, summary } },
-        lastActivityOn:
-          state.lastActivityOn === undefined || date > state.lastActivityOn
-            ? date
-            : state.lastActivityOn,
-      };
+      state.activities[activityId] = { type, date, participants, summary };
+      if (state.lastActivityOn === undefined || date > state.lastActivityOn) {
+        state.lastActivityOn = date;
+      }
+      return state;
     }
     case 'PairingDissolved':
-      return { ...state, dissolvedOn: event.data.on };
+      state.dissolvedOn = event.data.on;
+      return state;
     case 'PairingRenewed':
-      return { ...state, endsOn: event.data.endsOn };
+      state.endsOn = event.data.endsOn;
+      return state;
     case 'CommitmentDelivered': {
       const d = event.data;
-      const delivered =
+      state.delivered =
         d.kind === 'funds'
           ? { ...state.delivered, fundsFen: state.delivered.fundsFen + d.amountFen }
           : { ...state.delivered, [d.kind]: state.delivered[d.kind] + d.count };
-      return {
-        ...state,
-        delivered,
-        deliveryRefs: { ...state.deliveryRefs, [deliveryKey(d.kind, d.ref)]: true },
-      };
+      state.deliveryRefs[deliveryKey(d.kind, d.ref)] = true;
+      return state;
     }
     default:
       return state;

@@ -26,12 +26,36 @@ export interface Command<Type extends string = string, Data = Record<string, unk
 export interface Decider<C extends Command, S, E extends DomainEvent> {
   decide(command: C, state: S): E[];
   evolve(state: S, event: E): S;
+  /**
+   * The same as evolve, but free to update `state` in place: only for a state its caller owns and
+   * shares with nobody (a fold's own accumulator). Lets a fold stay linear in the events it reads
+   * where evolve would copy a growing collection per event.
+   */
+  evolveInPlace?(state: S, event: E): S;
   initialState(): S;
 }
 
-export function fold<S, E extends DomainEvent>(
-  decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>,
+export type Folding<S, E extends DomainEvent> = Pick<
+  Decider<never, S, E>,
+  'evolve' | 'evolveInPlace' | 'initialState'
+>;
+
+/** Pure from outside: it starts from a fresh initial state, which it alone updates. */
+export function fold<S, E extends DomainEvent>(decider: Folding<S, E>, events: readonly E[]): S {
+  return foldOwned(decider, decider.initialState(), events);
+}
+
+/**
+ * Folds events onto a state the caller owns and shares with nobody: the state may be updated in
+ * place, and only the returned value is to be used afterwards.
+ */
+export function foldOwned<S, E extends DomainEvent>(
+  decider: Folding<S, E>,
+  owned: S,
   events: readonly E[],
 ): S {
-  return events.reduce((state, event) => decider.evolve(state, event), decider.initialState());
+  const step = decider.evolveInPlace ?? decider.evolve;
+  let state = owned;
+  for (const event of events) state = step(state, event);
+  return state;
 }

@@ -12,7 +12,12 @@ import {
   RegisterOrganization,
 } from '@gongjian/domain';
 import { OutcomeUnknownError, StoreUnavailableError } from '@gongjian/event-store';
-import { failingAfterWrite, FlakyEventStore, timingOutWhileWriting } from '@gongjian/testing';
+import {
+  countingEventStore,
+  failingAfterWrite,
+  FlakyEventStore,
+  timingOutWhileWriting,
+} from '@gongjian/testing';
 import { CommandMetadata, commandIdFor, DecisionRunner, domainCommand } from '@gongjian/write-side';
 import { CancelAllocationCommand } from '../cancel-allocation/cancel-allocation.command';
 import { CancelAllocationHandler } from '../cancel-allocation/cancel-allocation.handler';
@@ -112,6 +117,31 @@ describe('allocating and releasing funds: budget and allocation streams in one a
       meta.commandId,
       meta.commandId,
     ]);
+  });
+
+  it('an allocation with an Idempotency-Key takes four store calls: three reads and one append', async () => {
+    const counting = countingEventStore(store);
+    const handler = new AllocateFundsHandler(new DecisionRunner(counting.store, HASH_KEY));
+    const meta = metadata(commandIdFor('admin:spec', 'count-1'));
+    await handler.execute(new AllocateFundsCommand(body(), meta));
+    expect(counting.calls).toMatchObject({ readStream: 3, appendMany: 1, append: 0 });
+    expect(counting.total()).toBe(4);
+    expect(await reservedFen()).toBe(600);
+  });
+
+  it('fifty parallel allocations from one budget all land, none retried after a conflict', async () => {
+    const counting = countingEventStore(store);
+    const handler = new AllocateFundsHandler(new DecisionRunner(counting.store, HASH_KEY));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        handler.execute(
+          new AllocateFundsCommand(body({ id: `a-par-${i}`, amountFen: 20 }), metadata()),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(counting.calls.appendMany).toBe(50);
+    expect(await reservedFen()).toBe(1_000);
   });
 
   it('refuses party dues for operating funds before anything is written', async () => {

@@ -33,6 +33,7 @@ export class AllocateFundsHandler implements ICommandHandler<AllocateFundsComman
       streamId,
       metadata,
       ignoreIfMatch: true,
+      writes: [budgetStream],
       decide: async (session) => {
         const { recipient } = await allocationReferences(session, body, metadata.actor);
         const budget = await session.state(budgetStream, budgetDecider);

@@ -11,7 +11,12 @@ import {
   SqliteEventStore,
   StoreUnavailableError,
 } from '@gongjian/event-store';
-import { failingAfterWrite, failingBeforeWrite, timingOutWhileWriting } from '@gongjian/testing';
+import {
+  countingEventStore,
+  failingAfterWrite,
+  failingBeforeWrite,
+  timingOutWhileWriting,
+} from '@gongjian/testing';
 import {
   CommandMetadata,
   commandIdFor,
@@ -118,6 +123,15 @@ describe('PairBranchHandler and the pairing commands: one atomic append across t
       meta.commandId,
       meta.commandId,
     ]);
+  });
+
+  it('a pairing with an Idempotency-Key takes four store calls: three reads and one append', async () => {
+    const counting = countingEventStore(store);
+    const handler = handlerOn(counting.store);
+    await handler.execute(new PairBranchCommand(body(), keyed('count-1')));
+    expect(counting.calls).toMatchObject({ readStream: 3, appendMany: 1, append: 0 });
+    expect(counting.total()).toBe(4);
+    expect(await links()).toEqual(['PairingLinked']);
   });
 
   it('a store failing before the write leaves both streams untouched; a keyless retry pairs', async () => {

@@ -38,6 +38,7 @@ export class PairBranchHandler implements ICommandHandler<PairBranchCommand> {
       id: pairingId,
       streamId: pairingStream,
       metadata,
+      writes: [ruralStream],
       decide: async (session: DecisionSession) => {
         const [urban, rural] = await Promise.all([
           session.state(organizationStreamId(body.urbanOrganizationId), organizationDecider),
