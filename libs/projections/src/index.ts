@@ -9,3 +9,4 @@ export * from './projection-metrics';
 export * from './projection-status';
 export * from './checkpoint';
 export * from './event-batches';
+export * from './projections-module.loader';
