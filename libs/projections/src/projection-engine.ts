@@ -167,7 +167,7 @@ export class ProjectionEngine {
         this.log.error(
           `projection ${projection.name}: ${(error as Error).message?.split('\n')[0]}; resuming from its checkpoint`,
         );
-        await sleep(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)), signal);
+        await sleep(Math.min(5000, 250 * 2 ** Math.min(failures, 5)), signal);
       }
     }
   }
