@@ -105,6 +105,7 @@ async function measureStore(
       'raw insertMany docs/s': Math.round(documents / (rawMs / 1000)),
       'raw s': rawMs / 1000,
       'raw s / rebuild s': rawMs / rebuildMs,
+      'events/s ÷ raw docs/s': totalEvents / (rebuildMs / 1000) / (documents / (rawMs / 1000)),
     });
   }
   rows.push({
