@@ -15,7 +15,7 @@ import { READ_MODELS } from '../../scripts/bench/bench-projections';
 import { generateCounty } from '../../scripts/bench/event-generator';
 
 const root = join(__dirname, '..', '..');
-const EVENTS = 100_000;
+const EVENTS = 60_000;
 
 /** sha256 of every read-model collection, documents sorted by _id. */
 async function digests(store: DocumentStore): Promise<Record<string, string>> {
@@ -90,7 +90,7 @@ describe('a worker killed with SIGKILL in the middle of a rebuild', () => {
       if (pending.length >= 500) await Promise.all(pending.splice(0));
     }
     await Promise.all(pending);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     worker?.kill('SIGKILL');
     await events?.close();
@@ -125,7 +125,7 @@ describe('a worker killed with SIGKILL in the middle of a rebuild', () => {
       expect(killedAt.some((p) => p < head)).toBe(true);
 
       worker = startWorker();
-      await until(() => caughtUp(events, observer), 90_000, `catch-up after restart (${stderr})`);
+      await until(() => caughtUp(events, observer), 240_000, `catch-up after restart (${stderr})`);
       worker.kill('SIGTERM');
       expect(await exited(worker)).toBe(0);
       const afterCrash = await digests(observer);
@@ -134,7 +134,7 @@ describe('a worker killed with SIGKILL in the middle of a rebuild', () => {
       try {
         const engine = new ProjectionEngine({ events, store: clean, projections: READ_MODELS });
         engine.start();
-        await until(() => caughtUp(events, clean), 90_000, 'clean rebuild');
+        await until(() => caughtUp(events, clean), 240_000, 'clean rebuild');
         await engine.stop();
         const expected = await digests(clean);
         expect(Object.values(expected).every((d) => !d.startsWith('0:'))).toBe(true);
@@ -145,5 +145,5 @@ describe('a worker killed with SIGKILL in the middle of a rebuild', () => {
     } finally {
       await observer.close();
     }
-  }, 240_000);
+  }, 600_000);
 });
