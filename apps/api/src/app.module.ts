@@ -21,8 +21,9 @@ import { FundsModule } from './modules/funds/funds.module';
 import { MembersModule } from './modules/members/members.module';
 import { REQUEST_HASH_KEY, WriteSideModule } from '@gongjian/write-side';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
+import { ProjectionsModule, ReadSideDependencies } from './projections/projections.module';
 
-export interface AppDependencies {
+export interface AppDependencies extends Omit<ReadSideDependencies, 'config'> {
   config: AppConfig;
   store: EventStore;
   apiKeys: ApiKey[];
@@ -65,6 +66,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.register(dependencies),
+        ProjectionsModule.register(dependencies),
         LoggerModule.forRoot(loggerOptions(dependencies.config)),
         CqrsModule.forRoot(),
         WriteSideModule,

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@gongjian/config';
 import { EventStore, openEventStore, verifyChain } from '@gongjian/event-store';
 import { repairCommand } from './repair/repair.command';
+import { registerProjectionCommands } from './projections.commands';
 
 /** Operator and inspector commands against the configured event store. */
 async function withStore<T>(run: (store: EventStore) => Promise<T>): Promise<T> {
@@ -55,6 +56,7 @@ program
   );
 
 program.addCommand(repairCommand(withStore));
+registerProjectionCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   const message =
