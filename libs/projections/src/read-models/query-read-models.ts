@@ -1,6 +1,7 @@
 import type { ReadModelProjection } from '../projection.definition';
 import { allocationsProjection } from './allocations/allocations.projection';
 import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { budgetsProjection } from './budgets/budgets.projection';
 import { fundsSummaryProjection } from './funds-summary/funds-summary.projection';
 import { memberStatisticsProjection } from './member-statistics/member-statistics.projection';
 import { membersProjection } from './members/members.projection';
@@ -13,6 +14,7 @@ export const QUERY_READ_MODELS: readonly ReadModelProjection[] = [
   organizationsProjection,
   pairingsProjection,
   projectsProjection,
+  budgetsProjection,
   allocationsProjection,
   fundsSummaryProjection,
   membersProjection,
