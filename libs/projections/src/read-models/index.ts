@@ -1,4 +1,5 @@
 import type { ReadModelProjection } from '../projection.definition';
+export { QUERY_READ_MODELS } from './query-read-models';
 import { QUERY_READ_MODELS } from './query-read-models';
 import { REPORT_READ_MODELS } from './report-read-models';
 
