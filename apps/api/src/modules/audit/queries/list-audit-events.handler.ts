@@ -42,7 +42,7 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
       filters,
       (document: ReadDocument) => ({
         ...publicFields(document, ['actorId']),
-        data: maskedEventData(document.data, this.cipher),
+        data: maskedEventData(document.data, (sealed) => this.cipher.decrypt(sealed)),
       }),
     );
   }

@@ -1,4 +1,3 @@
-import type { PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
 import { maskIdNumber, maskPhone } from '../../../personal-data/personal-data.mask';
 
 const MASKS: Readonly<Record<string, (value: string) => string>> = {
@@ -6,29 +5,32 @@ const MASKS: Readonly<Record<string, (value: string) => string>> = {
   phone: maskPhone,
 };
 
+/** Opens one sealed value of the event (`field`: the name without `Cipher`). */
+export type OpenSealed = (sealed: string, field: string) => string;
+
 /**
  * Event data as the audit trail shows it: every encrypted field (`<name>Cipher`) replaced by
  * `<name>`, decrypted then masked; what cannot be decrypted shows as asterisks.
  */
-export function maskedEventData(data: unknown, cipher: PersonalDataCipher): unknown {
-  if (Array.isArray(data)) return data.map((item) => maskedEventData(item, cipher));
+export function maskedEventData(data: unknown, open: OpenSealed): unknown {
+  if (Array.isArray(data)) return data.map((item) => maskedEventData(item, open));
   if (data === null || typeof data !== 'object') return data;
   const masked: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(data)) {
     if (field.endsWith('Cipher') && typeof value === 'string') {
       const name = field.slice(0, -'Cipher'.length);
-      masked[name] = mask(name, value, cipher);
+      masked[name] = mask(name, value, open);
     } else {
-      masked[field] = maskedEventData(value, cipher);
+      masked[field] = maskedEventData(value, open);
     }
   }
   return masked;
 }
 
-function mask(name: string, sealed: string, cipher: PersonalDataCipher): string {
+function mask(name: string, sealed: string, open: OpenSealed): string {
   const masking = MASKS[name] ?? ((value: string) => '*'.repeat(value.length));
   try {
-    return masking(cipher.decrypt(sealed));
+    return masking(open(sealed, name));
   } catch {
     return '********';
   }
