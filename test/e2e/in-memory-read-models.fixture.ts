@@ -36,6 +36,7 @@ function collectionOver(name: string, documents: Map<string, ReadDocument>): Doc
     writeGuarded: readOnly,
     insertMany: readOnly,
     deleteByIds: readOnly,
+    replaceIf: readOnly,
     drop: readOnly,
   };
 }
