@@ -12,11 +12,11 @@ import {
 import {
   GetAllocationHandler,
   GetAllocationQuery,
-} from '../../apps/api/src/modules/funds/queries/read-allocation.handler';
+} from '../../apps/api/src/modules/funds/queries/get-allocation.handler';
 import {
   GetBudgetHandler,
   GetBudgetQuery,
-} from '../../apps/api/src/modules/funds/queries/read-budget.handler';
+} from '../../apps/api/src/modules/funds/queries/get-budget.handler';
 import {
   ListAllocationsHandler,
   ListAllocationsQuery,
@@ -24,7 +24,7 @@ import {
 import {
   GetMemberHandler,
   GetMemberQuery,
-} from '../../apps/api/src/modules/members/queries/read-member.handler';
+} from '../../apps/api/src/modules/members/queries/get-member.handler';
 import {
   ListMembersHandler,
   ListMembersQuery,
@@ -36,7 +36,7 @@ import {
 import {
   GetOrganizationHandler,
   GetOrganizationQuery,
-} from '../../apps/api/src/modules/organizations/queries/read-organization.handler';
+} from '../../apps/api/src/modules/organizations/queries/get-organization.handler';
 import {
   ListOrganizationsHandler,
   ListOrganizationsQuery,
@@ -44,7 +44,7 @@ import {
 import {
   GetPairingHandler,
   GetPairingQuery,
-} from '../../apps/api/src/modules/pairings/queries/read-pairing.handler';
+} from '../../apps/api/src/modules/pairings/queries/get-pairing.handler';
 import {
   ListPairingsHandler,
   ListPairingsQuery,
@@ -52,7 +52,7 @@ import {
 import {
   GetProjectHandler,
   GetProjectQuery,
-} from '../../apps/api/src/modules/projects/queries/read-project.handler';
+} from '../../apps/api/src/modules/projects/queries/get-project.handler';
 import {
   ListProjectsHandler,
   ListProjectsQuery,

@@ -5,7 +5,7 @@ import type { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { ReadQueryDto } from '../../read-side/paged-query.dto';
-import { GetAllocationQuery } from './queries/read-allocation.handler';
+import { GetAllocationQuery } from './queries/get-allocation.handler';
 import { ListAllocationsQuery } from './queries/list-allocations.handler';
 import { ListAllocationsQueryDto } from './queries/list-allocations.query.dto';
 

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../http/auth/roles.decorator';
 import { ReadQueryDto } from '../../read-side/paged-query.dto';
-import { GetBudgetQuery } from './queries/read-budget.handler';
+import { GetBudgetQuery } from './queries/get-budget.handler';
 
 @ApiTags('funds (经费)')
 @ApiBearerAuth()

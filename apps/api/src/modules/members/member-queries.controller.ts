@@ -5,7 +5,7 @@ import type { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { ReadQueryDto } from '../../read-side/paged-query.dto';
-import { GetMemberQuery } from './queries/read-member.handler';
+import { GetMemberQuery } from './queries/get-member.handler';
 import { ListMembersQuery } from './queries/list-members.handler';
 import { ListMembersQueryDto } from './queries/list-members.query.dto';
 import { MemberStatisticsQuery } from './queries/member-statistics.handler';

@@ -5,7 +5,7 @@ import type { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { ReadQueryDto } from '../../read-side/paged-query.dto';
-import { GetOrganizationQuery } from './queries/read-organization.handler';
+import { GetOrganizationQuery } from './queries/get-organization.handler';
 import { ListOrganizationsQuery } from './queries/list-organizations.handler';
 import { ListOrganizationsQueryDto } from './queries/list-organizations.query.dto';
 

@@ -5,7 +5,7 @@ import type { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { ReadQueryDto } from '../../read-side/paged-query.dto';
-import { GetPairingQuery } from './queries/read-pairing.handler';
+import { GetPairingQuery } from './queries/get-pairing.handler';
 import { ListPairingsQuery } from './queries/list-pairings.handler';
 import { ListPairingsQueryDto } from './queries/list-pairings.query.dto';
 

@@ -5,7 +5,7 @@ import type { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { ReadQueryDto } from '../../read-side/paged-query.dto';
-import { GetProjectQuery } from './queries/read-project.handler';
+import { GetProjectQuery } from './queries/get-project.handler';
 import { ListProjectsQuery } from './queries/list-projects.handler';
 import { ListProjectsQueryDto } from './queries/list-projects.query.dto';
 

@@ -6,7 +6,7 @@ import {
   activitiesByMonth,
   COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
   GUIDANCE_DAYS_PER_MONTH,
-} from './monthly-activities';
+} from './activities-by-month';
 
 type Commitments = { fundsFen: number; projects: number; activists: number };
 

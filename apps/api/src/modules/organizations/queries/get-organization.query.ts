@@ -1,3 +1,0 @@
-export class GetOrganizationQuery {
-  constructor(readonly organizationId: string) {}
-}
