@@ -64,6 +64,18 @@ export interface Reply<T = Record<string, unknown>> {
   body: T;
 }
 
+/**
+ * The last log position a command answered, per app: queries made through `client` read their
+ * writes (they send it as `minPosition` unless the path names one).
+ */
+const lastPositions = new Map<string, string>();
+
+function readingYourWrites(url: string, method: string, path: string): string {
+  const position = lastPositions.get(url);
+  if (method !== 'GET' || position === undefined || /[?&]minPosition=/.test(path)) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}minPosition=${encodeURIComponent(position)}`;
+}
+
 /** A small client over fetch; every call names its key. */
 export function client(harness: Pick<Harness, 'url'>, key: string = KEYS.admin) {
   const call = async <T>(
@@ -72,7 +84,8 @@ export function client(harness: Pick<Harness, 'url'>, key: string = KEYS.admin) 
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply<T>> => {
-    const response = await fetch(`${harness.url}/api/v1${path}`, {
+    const target = readingYourWrites(harness.url, method, path);
+    const response = await fetch(`${harness.url}/api/v1${target}`, {
       method,
       headers: {
         authorization: `Bearer ${key}`,
@@ -82,6 +95,11 @@ export function client(harness: Pick<Harness, 'url'>, key: string = KEYS.admin) 
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
+    const position =
+      method === 'POST' && text ? (JSON.parse(text) as { position?: unknown }).position : undefined;
+    if (typeof position === 'string' && position > (lastPositions.get(harness.url) ?? '')) {
+      lastPositions.set(harness.url, position);
+    }
     return {
       status: response.status,
       headers: response.headers,

@@ -214,7 +214,7 @@ describe('write-side invariants under parallel commands (property)', () => {
       expect(
         seen.all(['allocate 201', 'allocate 422 BUDGET_EXCEEDED', 'reduce 200', 'cancel 200']),
       ).toEqual({ missing: [] });
-    });
+    }, 120_000);
   });
 
   describe('(b) disbursed ≤ allocated and spent ≤ disbursed on one allocation', () => {

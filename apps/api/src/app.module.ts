@@ -20,6 +20,7 @@ import { ProjectsModule } from './modules/projects/projects.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { MembersModule } from './modules/members/members.module';
 import { REQUEST_HASH_KEY, WriteSideModule } from '@gongjian/write-side';
+import { AuditModule } from './modules/audit/audit.module';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
 import { ProjectionsModule, ReadSideDependencies } from './projections/projections.module';
 
@@ -76,6 +77,7 @@ export class AppModule {
         ProjectsModule,
         FundsModule,
         MembersModule,
+        AuditModule,
       ],
       controllers: [MetricsController],
       providers: [

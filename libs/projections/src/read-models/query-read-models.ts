@@ -1,4 +1,23 @@
 import type { ReadModelProjection } from '../projection.definition';
+import { allocationsProjection } from './allocations/allocations.projection';
+import { auditTrailProjection } from './audit-trail/audit-trail.projection';
+import { budgetsProjection } from './budgets/budgets.projection';
+import { fundsSummaryProjection } from './funds-summary/funds-summary.projection';
+import { memberStatisticsProjection } from './member-statistics/member-statistics.projection';
+import { membersProjection } from './members/members.projection';
+import { organizationsProjection } from './organizations/organizations.projection';
+import { pairingsProjection } from './pairings/pairings.projection';
+import { projectsProjection } from './projects/projects.projection';
 
 /** Read models behind the GET endpoints (organizations, pairings, projects, funds, members, audit trail). */
-export const QUERY_READ_MODELS: readonly ReadModelProjection[] = [];
+export const QUERY_READ_MODELS: readonly ReadModelProjection[] = [
+  organizationsProjection,
+  pairingsProjection,
+  projectsProjection,
+  budgetsProjection,
+  allocationsProjection,
+  fundsSummaryProjection,
+  membersProjection,
+  memberStatisticsProjection,
+  auditTrailProjection,
+];

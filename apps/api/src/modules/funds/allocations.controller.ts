@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor } from '../../http/auth/api-key';
 import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
@@ -16,8 +15,6 @@ import { RecordExpenditureCommand } from './commands/record-expenditure/record-e
 import { RecordExpenditureRequestDto } from './commands/record-expenditure/record-expenditure.request.dto';
 import { ReduceAllocationCommand } from './commands/reduce-allocation/reduce-allocation.command';
 import { ReduceAllocationRequestDto } from './commands/reduce-allocation/reduce-allocation.request.dto';
-import { CurrentActor } from '../../http/auth/current-actor.decorator';
-import { GetAllocationQuery } from './queries/get-allocation.query';
 
 /** Operators act on allocations whose recipient lies in their townships. */
 @ApiTags('funds (经费)')
@@ -25,10 +22,7 @@ import { GetAllocationQuery } from './queries/get-allocation.query';
 @Controller('api/v1/allocations')
 @UseInterceptors(CommandResultInterceptor)
 export class AllocationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('operator')
@@ -84,12 +78,5 @@ export class AllocationsController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new CancelAllocationCommand(id, body, meta));
-  }
-
-  @Get(':id')
-  @Roles('operator', 'inspector')
-  @ApiOperation({ summary: 'One allocation (from its stream)' })
-  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
-    return this.queries.execute(new GetAllocationQuery(id, actor));
   }
 }

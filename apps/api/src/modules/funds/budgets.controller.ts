@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
@@ -9,7 +9,6 @@ import { IncreaseBudgetCommand } from './commands/increase-budget/increase-budge
 import { IncreaseBudgetRequestDto } from './commands/increase-budget/increase-budget.request.dto';
 import { OpenBudgetCommand } from './commands/open-budget/open-budget.command';
 import { OpenBudgetRequestDto } from './commands/open-budget/open-budget.request.dto';
-import { GetBudgetQuery } from './queries/get-budget.query';
 
 /** Budget pools are county-level: only admins open or increase them. */
 @ApiTags('funds (经费)')
@@ -17,10 +16,7 @@ import { GetBudgetQuery } from './queries/get-budget.query';
 @Controller('api/v1/budgets')
 @UseInterceptors(CommandResultInterceptor)
 export class BudgetsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles()
@@ -42,12 +38,5 @@ export class BudgetsController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new IncreaseBudgetCommand(id, body, meta));
-  }
-
-  @Get(':id')
-  @Roles('operator', 'inspector')
-  @ApiOperation({ summary: 'One budget pool with its reservations (from its stream)' })
-  get(@Param('id') id: string) {
-    return this.queries.execute(new GetBudgetQuery(id));
   }
 }

@@ -10,9 +10,20 @@ import { RecordExpenditureHandler } from './commands/record-expenditure/record-e
 import { ReduceAllocationHandler } from './commands/reduce-allocation/reduce-allocation.handler';
 import { GetAllocationHandler } from './queries/get-allocation.handler';
 import { GetBudgetHandler } from './queries/get-budget.handler';
+import { ListAllocationsHandler } from './queries/list-allocations.handler';
+import { FundsSummaryHandler } from './queries/funds-summary.handler';
+import { AllocationQueriesController } from './allocation-queries.controller';
+import { BudgetQueriesController } from './budget-queries.controller';
+import { FundsSummaryController } from './funds-summary.controller';
 
 @Module({
-  controllers: [BudgetsController, AllocationsController],
+  controllers: [
+    BudgetsController,
+    BudgetQueriesController,
+    AllocationsController,
+    AllocationQueriesController,
+    FundsSummaryController,
+  ],
   providers: [
     OpenBudgetHandler,
     IncreaseBudgetHandler,
@@ -23,6 +34,8 @@ import { GetBudgetHandler } from './queries/get-budget.handler';
     CancelAllocationHandler,
     GetAllocationHandler,
     GetBudgetHandler,
+    ListAllocationsHandler,
+    FundsSummaryHandler,
   ],
 })
 export class FundsModule {}

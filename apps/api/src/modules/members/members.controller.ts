@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor } from '../../http/auth/api-key';
 import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
@@ -11,8 +10,6 @@ import { ApplyForMembershipCommand } from './commands/apply-for-membership/apply
 import { ApplyForMembershipRequestDto } from './commands/apply-for-membership/apply-for-membership.request.dto';
 import { RecordStepCommand } from './commands/record-step/record-step.command';
 import { RecordStepRequestDto } from './commands/record-step/record-step.request.dto';
-import { CurrentActor } from '../../http/auth/current-actor.decorator';
-import { GetMemberQuery } from './queries/get-member.query';
 
 @ApiTags('member development (发展党员)')
 @ApiBearerAuth()
@@ -21,7 +18,6 @@ import { GetMemberQuery } from './queries/get-member.query';
 export class MembersController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
     @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
   ) {}
 
@@ -44,14 +40,5 @@ export class MembersController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new RecordStepCommand(id, body, meta));
-  }
-
-  @Get(':id')
-  @Roles('operator', 'inspector')
-  @ApiOperation({
-    summary: 'One member: stage, history, obligations (personal data masked for inspectors)',
-  })
-  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
-    return this.queries.execute(new GetMemberQuery(id, actor));
   }
 }

@@ -5,11 +5,14 @@ import { loadOfficialCalendar } from './calendar/official-calendar.source';
 import { OFFICIAL_CALENDAR } from './calendar/official-calendar.token';
 import { ApplyForMembershipHandler } from './commands/apply-for-membership/apply-for-membership.handler';
 import { RecordStepHandler } from './commands/record-step/record-step.handler';
+import { MemberQueriesController } from './member-queries.controller';
 import { MembersController } from './members.controller';
 import { GetMemberHandler } from './queries/get-member.handler';
+import { ListMembersHandler } from './queries/list-members.handler';
+import { MemberStatisticsHandler } from './queries/member-statistics.handler';
 
 @Module({
-  controllers: [MembersController],
+  controllers: [MembersController, MemberQueriesController],
   providers: [
     ApplyForMembershipHandler,
     RecordStepHandler,
@@ -19,6 +22,8 @@ import { GetMemberHandler } from './queries/get-member.handler';
       useFactory: (config: AppConfig) => loadOfficialCalendar(config),
       inject: [APP_CONFIG],
     },
+    ListMembersHandler,
+    MemberStatisticsHandler,
   ],
 })
 export class MembersModule {}

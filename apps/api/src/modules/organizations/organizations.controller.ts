@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
@@ -17,17 +17,13 @@ import { RegisterOrganizationCommand } from './commands/register-organization/re
 import { RegisterOrganizationRequestDto } from './commands/register-organization/register-organization.request.dto';
 import { SetVillageCategoriesCommand } from './commands/set-village-categories/set-village-categories.command';
 import { SetVillageCategoriesRequestDto } from './commands/set-village-categories/set-village-categories.request.dto';
-import { GetOrganizationQuery } from './queries/get-organization.query';
 
 @ApiTags('organizations (党组织)')
 @ApiBearerAuth()
 @Controller('api/v1/organizations')
 @UseInterceptors(CommandResultInterceptor)
 export class OrganizationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('operator')
@@ -85,12 +81,5 @@ export class OrganizationsController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new AssignFirstSecretaryCommand(id, body, meta));
-  }
-
-  @Get(':id')
-  @Roles('operator', 'inspector')
-  @ApiOperation({ summary: 'One organization (from its stream)' })
-  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
-    return this.queries.execute(new GetOrganizationQuery(id, actor));
   }
 }

@@ -5,10 +5,12 @@ import { RecordMemberCountHandler } from './commands/record-member-count/record-
 import { RegisterOrganizationHandler } from './commands/register-organization/register-organization.handler';
 import { SetVillageCategoriesHandler } from './commands/set-village-categories/set-village-categories.handler';
 import { GetOrganizationHandler } from './queries/get-organization.handler';
+import { ListOrganizationsHandler } from './queries/list-organizations.handler';
+import { OrganizationQueriesController } from './organization-queries.controller';
 import { OrganizationsController } from './organizations.controller';
 
 @Module({
-  controllers: [OrganizationsController],
+  controllers: [OrganizationsController, OrganizationQueriesController],
   providers: [
     RegisterOrganizationHandler,
     SetVillageCategoriesHandler,
@@ -16,6 +18,7 @@ import { OrganizationsController } from './organizations.controller';
     RecordMemberCountHandler,
     AssignFirstSecretaryHandler,
     GetOrganizationHandler,
+    ListOrganizationsHandler,
   ],
 })
 export class OrganizationsModule {}

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor } from '../../http/auth/api-key';
 import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
@@ -14,18 +13,13 @@ import { PairBranchCommand } from './commands/pair-branch/pair-branch.command';
 import { PairBranchRequestDto } from './commands/pair-branch/pair-branch.request.dto';
 import { RenewPairingCommand } from './commands/renew-pairing/renew-pairing.command';
 import { RenewPairingRequestDto } from './commands/renew-pairing/renew-pairing.request.dto';
-import { CurrentActor } from '../../http/auth/current-actor.decorator';
-import { GetPairingQuery } from './queries/get-pairing.query';
 
 @ApiTags('pairings (结对共建)')
 @ApiBearerAuth()
 @Controller('api/v1/pairings')
 @UseInterceptors(CommandResultInterceptor)
 export class PairingsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('operator')
@@ -76,15 +70,5 @@ export class PairingsController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new RenewPairingCommand(id, body, meta));
-  }
-
-  @Get(':id')
-  @Roles('operator', 'inspector')
-  @ApiOperation({
-    summary: 'One pairing (from its stream)',
-    description: 'With activities per month against the targets and commitments against delivery.',
-  })
-  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
-    return this.queries.execute(new GetPairingQuery(id, actor));
   }
 }

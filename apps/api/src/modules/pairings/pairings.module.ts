@@ -4,16 +4,19 @@ import { LogActivityHandler } from './commands/log-activity/log-activity.handler
 import { PairBranchHandler } from './commands/pair-branch/pair-branch.handler';
 import { RenewPairingHandler } from './commands/renew-pairing/renew-pairing.handler';
 import { GetPairingHandler } from './queries/get-pairing.handler';
+import { ListPairingsHandler } from './queries/list-pairings.handler';
+import { PairingQueriesController } from './pairing-queries.controller';
 import { PairingsController } from './pairings.controller';
 
 @Module({
-  controllers: [PairingsController],
+  controllers: [PairingsController, PairingQueriesController],
   providers: [
     PairBranchHandler,
     LogActivityHandler,
     DissolvePairingHandler,
     RenewPairingHandler,
     GetPairingHandler,
+    ListPairingsHandler,
   ],
 })
 export class PairingsModule {}

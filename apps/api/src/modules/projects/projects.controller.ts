@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor } from '../../http/auth/api-key';
 import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
@@ -13,17 +12,13 @@ import { LaunchProjectCommand } from './commands/launch-project/launch-project.c
 import { LaunchProjectRequestDto } from './commands/launch-project/launch-project.request.dto';
 import { RecordInvestmentCommand } from './commands/record-investment/record-investment.command';
 import { RecordInvestmentRequestDto } from './commands/record-investment/record-investment.request.dto';
-import { GetProjectQuery } from './queries/get-project.query';
 
 @ApiTags('projects (共建项目)')
 @ApiBearerAuth()
 @Controller('api/v1/projects')
 @UseInterceptors(CommandResultInterceptor)
 export class ProjectsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('operator')
@@ -60,12 +55,5 @@ export class ProjectsController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new CompleteProjectCommand(id, body, meta));
-  }
-
-  @Get(':id')
-  @Roles('operator', 'inspector')
-  @ApiOperation({ summary: 'One project (from its stream)' })
-  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
-    return this.queries.execute(new GetProjectQuery(id, actor));
   }
 }

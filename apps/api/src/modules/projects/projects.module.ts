@@ -3,15 +3,18 @@ import { CompleteProjectHandler } from './commands/complete-project/complete-pro
 import { LaunchProjectHandler } from './commands/launch-project/launch-project.handler';
 import { RecordInvestmentHandler } from './commands/record-investment/record-investment.handler';
 import { GetProjectHandler } from './queries/get-project.handler';
+import { ListProjectsHandler } from './queries/list-projects.handler';
+import { ProjectQueriesController } from './project-queries.controller';
 import { ProjectsController } from './projects.controller';
 
 @Module({
-  controllers: [ProjectsController],
+  controllers: [ProjectsController, ProjectQueriesController],
   providers: [
     LaunchProjectHandler,
     RecordInvestmentHandler,
     CompleteProjectHandler,
     GetProjectHandler,
+    ListProjectsHandler,
   ],
 })
 export class ProjectsModule {}

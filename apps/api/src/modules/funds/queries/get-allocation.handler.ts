@@ -1,46 +1,32 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  allocationDecider,
-  allocationStreamId,
-  ExistingAllocationState,
-  NotFoundError,
-} from '@gongjian/domain';
-import { DecisionRunner } from '@gongjian/write-side';
-import { assertOrganizationInScope } from '../commands/organization-in-scope';
-import { GetAllocationQuery } from './get-allocation.query';
+import { NotFoundError } from '@gongjian/domain';
+import { ALLOCATIONS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import type { AuthenticatedActor } from '../../../http/auth/api-key';
+import { awaitPosition } from '../../../read-side/read-your-writes';
+import { assertReadableBy } from '../../../read-side/township-scope.filter';
+import { toAllocationView } from './allocation.view';
 
-/** Answered from the allocation's stream until the read models arrive; operators see their townships. */
-@QueryHandler(GetAllocationQuery)
-export class GetAllocationHandler implements IQueryHandler<GetAllocationQuery> {
-  constructor(private readonly runner: DecisionRunner) {}
-
-  async execute({ allocationId, actor }: GetAllocationQuery) {
-    const { state, revision } = await this.runner.load(
-      allocationStreamId(allocationId),
-      allocationDecider,
-    );
-    if (state.status === 'none') throw new NotFoundError('allocation', allocationId);
-    await assertOrganizationInScope(this.runner, state.recipientOrganizationId, actor);
-    return { ...toAllocationView(state), revision };
-  }
+export class GetAllocationQuery {
+  constructor(
+    readonly allocationId: string,
+    readonly actor: AuthenticatedActor,
+    readonly minPosition?: string,
+  ) {}
 }
 
-export function toAllocationView(s: ExistingAllocationState) {
-  return {
-    id: s.allocationId,
-    budgetId: s.budgetId,
-    year: s.year,
-    source: s.source,
-    recipientOrganizationId: s.recipientOrganizationId,
-    purpose: s.purpose,
-    decisionRef: s.decisionRef,
-    pairingId: s.pairingId,
-    projectId: s.projectId,
-    allocatedFen: s.allocatedFen,
-    disbursedFen: s.disbursedFen,
-    spentFen: s.spentFen,
-    /** Allocated but not yet disbursed. */
-    undisbursedFen: s.allocatedFen - s.disbursedFen,
-    status: s.status,
-  };
+/** One allocation; operators read those whose recipient lies in their townships. */
+@QueryHandler(GetAllocationQuery)
+export class GetAllocationHandler implements IQueryHandler<GetAllocationQuery> {
+  constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
+
+  async execute({ allocationId, actor, minPosition }: GetAllocationQuery) {
+    await awaitPosition(this.reader, minPosition);
+    const allocations = await this.reader.collection('allocations', ALLOCATIONS);
+    const allocation = await allocations.findById(allocationId);
+    if (!allocation) throw new NotFoundError('allocation', allocationId);
+    const township = allocation.recipientTownship as string | undefined;
+    assertReadableBy(actor, township === undefined ? [] : [township]);
+    return toAllocationView(allocation);
+  }
 }

@@ -1,35 +1,27 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { budgetDecider, budgetStreamId, NotFoundError, OpenBudgetState } from '@gongjian/domain';
-import { DecisionRunner } from '@gongjian/write-side';
-import { GetBudgetQuery } from './get-budget.query';
+import { NotFoundError } from '@gongjian/domain';
+import { BUDGETS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import { publicFields } from '../../../read-side/read-view';
+import { awaitPosition } from '../../../read-side/read-your-writes';
 
-/** Answered from the budget's stream until the read models arrive. */
-@QueryHandler(GetBudgetQuery)
-export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
-  constructor(private readonly runner: DecisionRunner) {}
-
-  async execute({ budgetId }: GetBudgetQuery) {
-    const { state, revision } = await this.runner.load(budgetStreamId(budgetId), budgetDecider);
-    if (state.status !== 'open') throw new NotFoundError('budget', budgetId);
-    return { ...toBudgetView(state), revision };
-  }
+export class GetBudgetQuery {
+  constructor(
+    readonly budgetId: string,
+    readonly minPosition?: string,
+  ) {}
 }
 
-function toBudgetView(s: OpenBudgetState) {
-  return {
-    id: s.budgetId,
-    year: s.year,
-    source: s.source,
-    issuerOrganizationId: s.issuerOrganizationId,
-    poolFen: s.poolFen,
-    /** Σ of what the allocations of this budget still hold. */
-    reservedFen: s.reservedFen,
-    availableFen: s.poolFen - s.reservedFen,
-    allocations: Object.entries(s.reservations).map(([allocationId, r]) => ({
-      allocationId,
-      recipientOrganizationId: r.recipientOrganizationId,
-      purpose: r.purpose,
-      reservedFen: r.currentFen,
-    })),
-  };
+/** One budget pool with what each allocation holds of it. */
+@QueryHandler(GetBudgetQuery)
+export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
+  constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
+
+  async execute({ budgetId, minPosition }: GetBudgetQuery) {
+    await awaitPosition(this.reader, minPosition);
+    const budgets = await this.reader.collection('budgets', BUDGETS);
+    const budget = await budgets.findById(budgetId);
+    if (!budget) throw new NotFoundError('budget', budgetId);
+    return publicFields(budget, ['state']);
+  }
 }

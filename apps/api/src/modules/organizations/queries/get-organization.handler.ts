@@ -1,51 +1,31 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import {
-  NotFoundError,
-  organizationDecider,
-  organizationStreamId,
-  RegisteredOrganization,
-} from '@gongjian/domain';
-import { DecisionRunner } from '@gongjian/write-side';
-import { assertInScope } from '../../../http/auth/township-scope';
-import { GetOrganizationQuery } from './get-organization.query';
+import { NotFoundError } from '@gongjian/domain';
+import { ORGANIZATIONS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import type { AuthenticatedActor } from '../../../http/auth/api-key';
+import { assertReadableBy } from '../../../read-side/township-scope.filter';
+import { awaitPosition } from '../../../read-side/read-your-writes';
+import { toOrganizationView } from './organization.view';
 
-/** Answered from the organization's stream until the read models arrive; operators read their townships. */
-@QueryHandler(GetOrganizationQuery)
-export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuery> {
-  constructor(private readonly runner: DecisionRunner) {}
-
-  async execute({ organizationId, actor }: GetOrganizationQuery) {
-    const { state, revision } = await this.runner.load(
-      organizationStreamId(organizationId),
-      organizationDecider,
-    );
-    if (!state.exists) throw new NotFoundError('organization', organizationId);
-    assertInScope(actor, state.township);
-    return { ...toOrganizationView(state), revision };
-  }
+export class GetOrganizationQuery {
+  constructor(
+    readonly organizationId: string,
+    readonly actor: AuthenticatedActor,
+    readonly minPosition?: string,
+  ) {}
 }
 
-function toOrganizationView(s: RegisteredOrganization) {
-  const incomeYears = Object.keys(s.collectiveIncome)
-    .map(Number)
-    .sort((a, b) => b - a);
-  return {
-    id: s.id,
-    name: s.name,
-    level: s.level,
-    sector: s.sector,
-    departmentKind: s.departmentKind,
-    township: s.township,
-    parentId: s.parentId,
-    status: s.status,
-    categories: s.categories,
-    collectiveIncome: incomeYears.length
-      ? { year: incomeYears[0], amountFen: s.collectiveIncome[incomeYears[0]] }
-      : undefined,
-    memberCounts: Object.entries(s.memberCounts)
-      .map(([year, c]) => ({ year: Number(year), ...c }))
-      .sort((a, b) => a.year - b.year),
-    firstSecretary: s.firstSecretary,
-    activePairingIds: Object.keys(s.pairingLinks),
-  };
+/** One organization from its read model: 404 when unknown, 403 outside an operator's townships. */
+@QueryHandler(GetOrganizationQuery)
+export class GetOrganizationHandler implements IQueryHandler<GetOrganizationQuery> {
+  constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
+
+  async execute({ organizationId, actor, minPosition }: GetOrganizationQuery) {
+    await awaitPosition(this.reader, minPosition);
+    const collection = await this.reader.collection('organizations', ORGANIZATIONS);
+    const document = await collection.findById(organizationId);
+    if (!document) throw new NotFoundError('organization', organizationId);
+    assertReadableBy(actor, [document.township as string]);
+    return toOrganizationView(document);
+  }
 }

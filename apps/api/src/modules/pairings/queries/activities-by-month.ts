@@ -1,4 +1,5 @@
-import { ACTIVITY_TARGETS, ActivityType } from '@gongjian/domain';
+import { ACTIVITY_TARGETS } from '@gongjian/domain';
+import type { MonthTally } from '@gongjian/projections';
 
 /** ≥ 1 党建指导日 a week, read as ≥ 4 a calendar month. */
 export const GUIDANCE_DAYS_PER_MONTH = ACTIVITY_TARGETS.guidanceDaysPerWeek * 4;
@@ -18,49 +19,34 @@ export interface MonthlyActivity {
 }
 
 /**
- * Activities per calendar month against the targets. Days are counted once however many
- * activities of the kind fall on them. With `period` (YYYY-MM-DD bounds, inclusive), every month
- * it touches is listed, months without activities included; months with activities outside it
- * are listed too. Ascending by month.
+ * The monthly tallies the pairings read model keeps, against the targets. With `period`
+ * (YYYY-MM-DD bounds, inclusive), every month it touches is listed, months without activities
+ * included; months with activities outside it are listed too. Ascending by month.
  */
 export function activitiesByMonth(
-  activities: Iterable<{ type: ActivityType; date: string }>,
+  months: Readonly<Record<string, MonthTally>>,
   period?: { from: string; to: string },
 ): MonthlyActivity[] {
-  const months = new Map<
-    string,
-    { guidance: Set<string>; collective: Set<string>; other: number }
-  >();
-  const month = (key: string) => {
-    let tally = months.get(key);
-    if (!tally) {
-      tally = { guidance: new Set(), collective: new Set(), other: 0 };
-      months.set(key, tally);
-    }
-    return tally;
-  };
+  const keys = new Set(Object.keys(months));
   if (period && period.from <= period.to) {
     for (let key = period.from.slice(0, 7); key <= period.to.slice(0, 7); key = nextMonth(key)) {
-      month(key);
+      keys.add(key);
     }
   }
-  for (const { type, date } of activities) {
-    const tally = month(date.slice(0, 7));
-    if (type === 'guidance_day') tally.guidance.add(date);
-    else if (type === 'collective_activity_day') tally.collective.add(date);
-    else tally.other++;
-  }
-  return [...months.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, tally]) => ({
-      month: key,
-      guidanceDays: tally.guidance.size,
-      collectiveActivityDays: tally.collective.size,
-      otherActivities: tally.other,
+  return [...keys].sort().map((month) => {
+    const tally = months[month];
+    const guidanceDays = tally?.guidanceDates.length ?? 0;
+    const collectiveActivityDays = tally?.collectiveDates.length ?? 0;
+    return {
+      month,
+      guidanceDays,
+      collectiveActivityDays,
+      otherActivities: tally?.otherActivities ?? 0,
       meetsTargets:
-        tally.guidance.size >= GUIDANCE_DAYS_PER_MONTH &&
-        tally.collective.size >= COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
-    }));
+        guidanceDays >= GUIDANCE_DAYS_PER_MONTH &&
+        collectiveActivityDays >= COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
+    };
+  });
 }
 
 function nextMonth(key: string): string {

@@ -1,62 +1,35 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Pairing, pairingStatusOn, pairingStreamId } from '@gongjian/domain';
-import { DecisionRunner, shanghaiDate } from '@gongjian/write-side';
-import { requireScopedPairing } from '../commands/pairing-change';
-import {
-  activitiesByMonth,
-  COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
-  GUIDANCE_DAYS_PER_MONTH,
-} from './activities-by-month';
-import { GetPairingQuery } from './get-pairing.query';
-import { PairingRecord, pairingRecordFold } from './pairing-record';
+import { READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import type { AuthenticatedActor } from '../../../http/auth/api-key';
+import { shanghaiDate } from '@gongjian/write-side';
+import { awaitPosition } from '../../../read-side/read-your-writes';
+import { assertReadableBy } from '../../../read-side/township-scope.filter';
+import { pairingNotFound } from '@gongjian/domain';
+import { pairingCollections } from './pairing-documents';
+import { activistsDesignatedFor, toPairingView } from './pairing.view';
 
-/** Answered from the pairing's stream until the read models arrive. */
-@QueryHandler(GetPairingQuery)
-export class GetPairingHandler implements IQueryHandler<GetPairingQuery> {
-  constructor(private readonly runner: DecisionRunner) {}
-
-  async execute({ pairingId, actor }: GetPairingQuery) {
-    const { state, revision } = await this.runner.load(
-      pairingStreamId(pairingId),
-      pairingRecordFold,
-    );
-    const pairing = requireScopedPairing(state.pairing, pairingId, actor);
-    const today = shanghaiDate(new Date().toISOString());
-    return { ...toPairingView(pairing, state, today), revision };
-  }
+export class GetPairingQuery {
+  constructor(
+    readonly pairingId: string,
+    readonly actor: AuthenticatedActor,
+    readonly minPosition?: string,
+  ) {}
 }
 
-export function toPairingView(pairing: Pairing, record: PairingRecord, today: string) {
-  const agreement = record.agreement;
-  const lastDay = [pairing.endsOn, pairing.dissolvedOn ?? pairing.endsOn, today].sort()[0];
-  return {
-    id: pairing.id,
-    urbanOrganizationId: pairing.urbanOrganizationId,
-    ruralOrganizationId: pairing.ruralOrganizationId,
-    urbanName: agreement?.urbanName,
-    ruralName: agreement?.ruralName,
-    urbanTownship: pairing.urbanTownship,
-    ruralTownship: pairing.ruralTownship,
-    status: pairingStatusOn(pairing, today),
-    startsOn: pairing.startsOn,
-    endsOn: pairing.endsOn,
-    dissolvedOn: pairing.dissolvedOn,
-    dissolutionReason: record.dissolutionReason,
-    contactLeader: agreement?.contactLeader,
-    requiredCategory: agreement?.requiredCategory,
-    principleMatched: pairing.principleMatched,
-    principleOverrideReason: agreement?.principleOverrideReason,
-    commitments: pairing.commitments,
-    delivered: pairing.delivered,
-    activityCount: Object.keys(pairing.activities).length,
-    lastActivityOn: pairing.lastActivityOn,
-    activityTargets: {
-      guidanceDaysPerMonth: GUIDANCE_DAYS_PER_MONTH,
-      collectiveActivityDaysPerMonth: COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
-    },
-    activitiesByMonth: activitiesByMonth(Object.values(pairing.activities), {
-      from: pairing.startsOn,
-      to: lastDay,
-    }),
-  };
+/** One pairing with activities per month against the targets and commitments against delivery. */
+@QueryHandler(GetPairingQuery)
+export class GetPairingHandler implements IQueryHandler<GetPairingQuery> {
+  constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
+
+  async execute({ pairingId, actor, minPosition }: GetPairingQuery) {
+    await awaitPosition(this.reader, minPosition);
+    const { pairings, activists } = await pairingCollections(this.reader);
+    const pairing = await pairings.findById(pairingId);
+    if (!pairing) throw pairingNotFound(pairingId);
+    assertReadableBy(actor, pairing.townships as string[]);
+    const rural = await activists.findById(pairing.ruralOrganizationId as string);
+    const today = shanghaiDate(new Date().toISOString());
+    return toPairingView(pairing, activistsDesignatedFor(pairingId, rural), today);
+  }
 }

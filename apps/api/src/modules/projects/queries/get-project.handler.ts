@@ -1,46 +1,31 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Project, projectStreamId } from '@gongjian/domain';
-import { DecisionRunner } from '@gongjian/write-side';
-import { assertInScopeOfAny } from '../../pairings/pairing-scope';
-import { ProjectRecord, projectRecordDecider, requireProject } from '../project-record';
-import { GetProjectQuery } from './get-project.query';
+import { projectNotFound } from '@gongjian/domain';
+import { PROJECTS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import type { AuthenticatedActor } from '../../../http/auth/api-key';
+import { awaitPosition } from '../../../read-side/read-your-writes';
+import { assertReadableBy } from '../../../read-side/township-scope.filter';
+import { toProjectView } from './project.view';
 
-/**
- * Answered from the project's stream until the read models arrive. Operators read projects of
- * pairings in their scope (the village's township or the urban organization's).
- */
-@QueryHandler(GetProjectQuery)
-export class GetProjectHandler implements IQueryHandler<GetProjectQuery> {
-  constructor(private readonly runner: DecisionRunner) {}
-
-  async execute({ projectId, actor }: GetProjectQuery) {
-    const { state, revision } = await this.runner.load(
-      projectStreamId(projectId),
-      projectRecordDecider,
-    );
-    const project = requireProject(state, projectId);
-    assertInScopeOfAny(
-      actor,
-      [state.ruralTownship, state.urbanTownship].filter((t): t is string => t !== undefined),
-    );
-    return { ...toProjectView(project, state), revision };
-  }
+export class GetProjectQuery {
+  constructor(
+    readonly projectId: string,
+    readonly actor: AuthenticatedActor,
+    readonly minPosition?: string,
+  ) {}
 }
 
-function toProjectView(project: Project, record: ProjectRecord) {
-  return {
-    id: project.id,
-    pairingId: project.pairingId,
-    urbanOrganizationId: project.urbanOrganizationId,
-    ruralOrganizationId: project.ruralOrganizationId,
-    ruralTownship: record.ruralTownship,
-    name: project.name,
-    category: project.category,
-    plannedInvestmentFen: project.plannedInvestmentFen,
-    investedFen: project.investedFen,
-    status: project.status,
-    startsOn: project.startsOn,
-    lastInvestmentOn: project.lastInvestmentOn,
-    completedOn: project.completedOn,
-  };
+/** One project; operators read projects of pairings in their scope (either side's township). */
+@QueryHandler(GetProjectQuery)
+export class GetProjectHandler implements IQueryHandler<GetProjectQuery> {
+  constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
+
+  async execute({ projectId, actor, minPosition }: GetProjectQuery) {
+    await awaitPosition(this.reader, minPosition);
+    const projects = await this.reader.collection('projects', PROJECTS);
+    const project = await projects.findById(projectId);
+    if (!project) throw projectNotFound(projectId);
+    assertReadableBy(actor, project.townships as string[]);
+    return toProjectView(project);
+  }
 }

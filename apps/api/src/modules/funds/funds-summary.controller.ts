@@ -1,0 +1,26 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedActor } from '../../http/auth/api-key';
+import { CurrentActor } from '../../http/auth/current-actor.decorator';
+import { Roles } from '../../http/auth/roles.decorator';
+import { FundsSummaryQuery } from './queries/funds-summary.handler';
+import { FundsSummaryQueryDto } from './queries/funds-summary.query.dto';
+
+@ApiTags('funds (经费)')
+@ApiBearerAuth()
+@Controller('api/v1/funds')
+export class FundsSummaryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('summary')
+  @Roles('operator', 'inspector')
+  @ApiOperation({
+    summary:
+      'Allocated, disbursed, spent and remaining for a year, by recipient, source, township or purpose',
+    description: 'By recipient, with the funding standards met or not.',
+  })
+  summary(@Query() filters: FundsSummaryQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.queries.execute(new FundsSummaryQuery(filters, actor));
+  }
+}

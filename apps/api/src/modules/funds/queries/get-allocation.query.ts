@@ -1,8 +1,0 @@
-import { AuthenticatedActor } from '../../../http/auth/api-key';
-
-export class GetAllocationQuery {
-  constructor(
-    readonly allocationId: string,
-    readonly actor: AuthenticatedActor,
-  ) {}
-}

@@ -1,8 +1,0 @@
-import { AuthenticatedActor } from '../../../http/auth/api-key';
-
-export class GetPairingQuery {
-  constructor(
-    readonly pairingId: string,
-    readonly actor: AuthenticatedActor,
-  ) {}
-}

@@ -1,0 +1,69 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import type { Filter, ReadDocument } from '@gongjian/read-store';
+import type { AuthenticatedActor } from '../../../http/auth/api-key';
+import { shanghaiDate } from '@gongjian/write-side';
+import { readPage } from '../../../read-side/read-page';
+import { awaitPosition } from '../../../read-side/read-your-writes';
+import { townshipFilter } from '../../../read-side/township-scope.filter';
+import type { ListPairingsQueryDto } from './list-pairings.query.dto';
+import { pairingCollections } from './pairing-documents';
+import { activistsDesignatedFor, toPairingView } from './pairing.view';
+
+export class ListPairingsQuery {
+  constructor(
+    readonly filters: ListPairingsQueryDto,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}
+
+/** Pairings by organization (either side), status on today and township (either side). */
+@QueryHandler(ListPairingsQuery)
+export class ListPairingsHandler implements IQueryHandler<ListPairingsQuery> {
+  constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
+
+  async execute({ filters, actor }: ListPairingsQuery) {
+    await awaitPosition(this.reader, filters.minPosition);
+    const { pairings, activists } = await pairingCollections(this.reader);
+    const today = shanghaiDate(new Date().toISOString());
+    const page = await readPage(
+      pairings,
+      {
+        ...townshipFilter(actor, 'townships', filters.township),
+        ...(filters.organizationId !== undefined && { organizationIds: filters.organizationId }),
+        ...statusFilter(filters.status, today),
+      },
+      filters,
+      (document) => document,
+    );
+    const rural = [...new Set(page.items.map((p) => p.ruralOrganizationId as string))];
+    const byRural = new Map<string, ReadDocument>(
+      (await activists.findByIds(rural)).map((d) => [d._id, d]),
+    );
+    return {
+      items: page.items.map((p) =>
+        toPairingView(
+          p,
+          activistsDesignatedFor(p._id, byRural.get(p.ruralOrganizationId as string)),
+          today,
+        ),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+}
+
+/** `expired` is an active record whose term ended before today. */
+function statusFilter(status: string | undefined, today: string): Filter {
+  switch (status) {
+    case 'active':
+      return { recordStatus: 'active', endsOn: { $gte: today } };
+    case 'expired':
+      return { recordStatus: 'active', endsOn: { $lt: today } };
+    case 'dissolved':
+      return { recordStatus: 'dissolved' };
+    default:
+      return {};
+  }
+}

@@ -1,8 +1,0 @@
-import { AuthenticatedActor } from '../../../http/auth/api-key';
-
-export class GetProjectQuery {
-  constructor(
-    readonly projectId: string,
-    readonly actor: AuthenticatedActor,
-  ) {}
-}

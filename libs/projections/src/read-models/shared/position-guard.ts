@@ -1,0 +1,12 @@
+import type { ApplyEvent } from '../../projection.definition';
+
+/**
+ * An event a document already reflects changes nothing: applying the same events twice (a replay
+ * after a crash) gives the same documents. The engine guards its writes the same way.
+ */
+export function skippingApplied(apply: ApplyEvent): ApplyEvent {
+  return (current, event, ref, context) =>
+    current !== undefined && current._pos >= event.position
+      ? current
+      : apply(current, event, ref, context);
+}
