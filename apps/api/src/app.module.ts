@@ -19,6 +19,7 @@ import { PairingsModule } from './modules/pairings/pairings.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { MembersModule } from './modules/members/members.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { WriteSideModule } from './write-side/write-side.module';
 import { REQUEST_HASH_KEY } from './write-side/decision-runner';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
@@ -75,6 +76,7 @@ export class AppModule {
         ProjectsModule,
         FundsModule,
         MembersModule,
+        ReportsModule,
       ],
       controllers: [MetricsController],
       providers: [

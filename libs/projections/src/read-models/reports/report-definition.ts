@@ -31,5 +31,9 @@ export interface ReportDefinition {
   ): ReportTable;
 }
 
-export const townshipFilter = (filter: ReportFilter): Filter =>
-  filter.township === undefined ? {} : { township: filter.township };
+/** The township named, else the townships of an operator's scope, else the whole county. */
+export function townshipFilter(filter: ReportFilter): Filter {
+  if (filter.township !== undefined) return { township: filter.township };
+  if (filter.townships !== undefined) return { township: { $in: [...filter.townships] } };
+  return {};
+}

@@ -22,6 +22,8 @@ export interface ReportTable {
 export interface ReportFilter {
   year: number;
   township?: string;
+  /** Only these townships (an operator's scope) when no single township is named. */
+  townships?: readonly string[];
 }
 
 /** Sums the numeric columns of `rows` (keys listed), for a totals line. */

@@ -1,6 +1,6 @@
 import { ACTIVITY_TARGETS, ACTIVITY_TYPES } from '@gongjian/domain';
 import type { ReadDocument } from '@gongjian/read-store';
-import { ReportDefinition } from '../report-definition';
+import { ReportDefinition, townshipFilter } from '../report-definition';
 import { ACTIVITY_TYPE_LABELS, labelOf } from '../report-labels';
 import { compareText, ReportRow } from '../report-table';
 import {
@@ -25,10 +25,7 @@ export const activitiesReport: ReportDefinition = {
   title: '结对共建活动开展情况统计表',
   projection: ACTIVITIES_REPORT_PROJECTION,
   collection: ACTIVITY_YEARS_COLLECTION,
-  filterFor: (filter) =>
-    filter.township === undefined
-      ? { year: filter.year }
-      : { year: filter.year, township: filter.township },
+  filterFor: (filter) => ({ year: filter.year, ...townshipFilter(filter) }),
   build(documents: readonly ReadDocument[], filter) {
     const { year } = filter;
     const cells = new Map<string, ReportRow>();

@@ -1,0 +1,9 @@
+import type { ReportFilter } from '@gongjian/projections';
+
+export class GetReportQuery {
+  constructor(
+    readonly name: string,
+    readonly filter: ReportFilter,
+    readonly minPosition?: string,
+  ) {}
+}

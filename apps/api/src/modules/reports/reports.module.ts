@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { GetReportHandler } from './queries/get-report.handler';
+import { reportOptionsFrom, REPORT_OPTIONS } from './report-options';
+import { ReportsController } from './reports.controller';
+
+@Module({
+  controllers: [ReportsController],
+  providers: [
+    GetReportHandler,
+    { provide: REPORT_OPTIONS, useFactory: () => reportOptionsFrom(process.env) },
+  ],
+})
+export class ReportsModule {}
