@@ -32,7 +32,6 @@ export const collectiveIncomeReport: ReportDefinition = {
   filterFor: (filter) => ({
     ...townshipFilter(filter),
     sector: 'village',
-    registeredOn: { $lte: `${filter.year}-12-31` },
   }),
   build(documents: readonly ReadDocument[], filter, options) {
     const { year } = filter;

@@ -139,7 +139,18 @@ export function categoriesAtEndOf(doc: VillageReportDocument, year: number): str
   return categories;
 }
 
-/** Registered by the end of `year` and not deactivated before it began. */
-export const existsIn = (doc: VillageReportDocument, year: number): boolean =>
-  doc.registeredOn <= `${year}-12-31` &&
-  (doc.deactivatedOn === null || doc.deactivatedOn >= `${year}-01-01`);
+/**
+ * Whether the village counts in `year`: registered by its end, or known through a fact dated in
+ * it or before (registration carries no business date, so a village registered later with a
+ * pairing or an income figure for the year counts in it), and not deactivated before it began.
+ */
+export function existsIn(doc: VillageReportDocument, year: number): boolean {
+  const end = `${year}-12-31`;
+  if (doc.deactivatedOn !== null && doc.deactivatedOn < `${year}-01-01`) return false;
+  return (
+    doc.registeredOn <= end ||
+    Object.keys(doc.incomeByYear).some((y) => Number(y) <= year) ||
+    Object.values(doc.pairings).some((term) => term.startsOn <= end) ||
+    doc.firstSecretaries.some((s) => s.startsOn <= end)
+  );
+}

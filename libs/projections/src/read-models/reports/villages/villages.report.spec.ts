@@ -158,6 +158,12 @@ describe('collective-income report', () => {
     expect(table.columns.find((c) => c.key === 'band3')?.label).toBe('50万元至100万元');
   });
 
+  it('counts a village registered later in a past year it has a figure for (a late record)', () => {
+    const late = [register('v9', 'T01', 'village', '2026-03-01'), income('v9', 2025, 1_000_000)];
+    expect(incomes(late, 2025).totals).toEqual(expect.objectContaining({ villages: 1, hollow: 1 }));
+    expect(incomes([late[0]], 2025).totals.villages).toBe(0);
+  });
+
   it('takes the threshold from the options and a correction replaces the year\u2019s figure', () => {
     expect(incomes(events, 2025, 10_000_000).totals.hollow).toBe(2);
     const corrected = [...events, income('v1', 2025, 7_000_000)];

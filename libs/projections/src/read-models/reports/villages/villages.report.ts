@@ -39,10 +39,7 @@ export const villagesReport: ReportDefinition = {
   title: '村(社区)分类及结对帮扶情况统计表',
   projection: VILLAGES_REPORT_PROJECTION,
   collection: VILLAGES_REPORT_COLLECTION,
-  filterFor: (filter) => ({
-    ...townshipFilter(filter),
-    registeredOn: { $lte: `${filter.year}-12-31` },
-  }),
+  filterFor: townshipFilter,
   build(documents: readonly ReadDocument[], filter) {
     const { year } = filter;
     const cells = new Map<
