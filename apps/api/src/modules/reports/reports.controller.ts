@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { ReportTable } from '@gongjian/projections';
+import { REPORT_DEFINITIONS, ReportTable } from '@gongjian/projections';
 import { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
@@ -18,6 +18,13 @@ const wantsCsv = (accept: string | undefined) => /\btext\/csv\b/i.test(accept ??
 @Controller('api/v1/reports')
 export class ReportsController {
   constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles('operator', 'inspector')
+  @ApiOperation({ summary: 'The reports there are, with their titles' })
+  list() {
+    return { items: REPORT_DEFINITIONS.map(({ name, title }) => ({ name, title })) };
+  }
 
   @Get(':name')
   @Roles('operator', 'inspector')
