@@ -21,7 +21,7 @@ import { startInProcessApi } from './in-process-api';
 const program = new Command('demo')
   .option('--seed <n>', 'seed of the county', '2026')
   .option('--scale <name>', 'county (the seed reports) or tiny', 'county')
-  .option('--concurrency <n>', 'chains in flight at once', '8')
+  .option('--concurrency <n>', 'chains in flight at once', '12')
   .option('--data-dir <dir>', 'embedded data of the in-process API', 'data/demo')
   .parse();
 

@@ -2,7 +2,7 @@ import { addDays, addMonths, addYears } from '@gongjian/domain';
 import { dateBetween, mondayAfter } from './demo-dates';
 import { DemoChain, DemoCommand, DemoPairing, DemoScale } from './demo-plan.types';
 import { DemoOrganizations } from './plan-organizations';
-import { personName } from './plan-pairings';
+import { personName, twoPeople } from './plan-pairings';
 import { SeededRandom } from './seeded-random';
 
 const EDUCATION = ['初中', '高中', '中专', '大专', '本科', '研究生'];
@@ -108,7 +108,7 @@ function stepsFor(random: SeededRandom, depth: Depth, appliedOn: string, committ
       method: 'member_recommendation',
       resolutionRef: `支委会${activistOn}`,
     },
-    { step: 'assign_contacts', on: activistOn, contacts: [personName(random), personName(random)] },
+    { step: 'assign_contacts', on: activistOn, contacts: twoPeople(random) },
   );
   if (depth === 'activist') {
     if (random.chance(0.02))
@@ -129,7 +129,7 @@ function stepsFor(random: SeededRandom, depth: Depth, appliedOn: string, committ
   const voteOn = addDays(noticeTo, 3);
   const approveOn = addDays(voteOn, 20);
   steps.push(
-    { step: 'assign_sponsors', on: targetOn, sponsors: [personName(random), personName(random)] },
+    { step: 'assign_sponsors', on: targetOn, sponsors: twoPeople(random) },
     { step: 'political_review', on: reviewOn, passed: true },
     { step: 'training', on: addDays(reviewOn, 5), days: 3 },
     { step: 'pre_review', on: preReviewOn, by: committee },

@@ -18,6 +18,14 @@ const SUMMARIES: Record<string, string> = {
 export const personName = (random: SeededRandom) =>
   `${random.pick(SURNAMES)}${random.pick(GIVEN_NAMES)}`;
 
+/** Two different people (cultivation contacts, sponsors). */
+export function twoPeople(random: SeededRandom): [string, string] {
+  const first = personName(random);
+  let second = personName(random);
+  while (second === first) second = personName(random);
+  return [first, second];
+}
+
 /**
  * Each organ pairs with a village of the category its department kind calls for (the matching
  * principle), the least-paired first; about one in twenty is an exception with a reason.
@@ -150,9 +158,9 @@ export function activityChains(
       const from = maxDate(start, `${month}-01`);
       const to = minDate(end, lastOfMonth(month));
       const plan: [string, number][] = [
-        ['guidance_day', random.chance(0.65) ? 4 : random.int(1, 3)],
+        ['guidance_day', random.chance(0.6) ? 4 : random.int(1, 3)],
         ['collective_activity_day', random.chance(0.6) ? 3 : random.int(1, 2)],
-        [random.pick(OTHER_ACTIVITIES), random.chance(0.5) ? 1 : 0],
+        [random.pick(OTHER_ACTIVITIES), random.chance(0.35) ? 1 : 0],
       ];
       for (const [type, count] of plan) {
         for (const date of daysOf(random, from, to, count)) {
