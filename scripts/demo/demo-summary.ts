@@ -61,3 +61,28 @@ export function printSummaries(summaries: Awaited<ReturnType<typeof reportSummar
     for (const [label, value] of Object.entries(s.totals)) console.log(`  ${label}: ${value}`);
   }
 }
+
+/** Figures from the query read models (funds summary, member statistics), when the API has them. */
+export async function querySummaries(target: DemoTarget, year: number, minPosition?: string) {
+  const wait = minPosition ? `&minPosition=${encodeURIComponent(minPosition)}` : '';
+  const lines: string[] = [];
+  const funds = await getJson<{
+    items?: { key: string; allocatedFen: number; disbursedFen: number; spentFen: number }[];
+  }>(target, `/funds/summary?year=${year}&groupBy=source${wait}`);
+  if (funds.status === 200 && funds.body.items) {
+    lines.push(`funds ${year} by source (allocated / disbursed / spent, 万元):`);
+    for (const item of funds.body.items) {
+      const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
+      lines.push(
+        `  ${item.key}: ${wan(item.allocatedFen)} / ${wan(item.disbursedFen)} / ${wan(item.spentFen)}`,
+      );
+    }
+  }
+  const members = await getJson<Record<string, unknown>>(
+    target,
+    `/members/statistics?year=${year}${wait}`,
+  );
+  if (members.status === 200)
+    lines.push(`member statistics ${year}: ${JSON.stringify(members.body)}`);
+  return lines;
+}

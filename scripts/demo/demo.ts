@@ -15,7 +15,7 @@ import { Command } from 'commander';
 import { planDemoCounty } from './demo-plan';
 import { DEMO_SCALES } from './demo-plan.types';
 import { runDemoPlan, DemoTarget } from './demo-runner';
-import { printSummaries, reportSummaries } from './demo-summary';
+import { printSummaries, querySummaries, reportSummaries } from './demo-summary';
 import { startInProcessApi } from './in-process-api';
 
 const program = new Command('demo')
@@ -69,6 +69,7 @@ async function main() {
         `  refused ${refusal.path} (${refusal.status} ${refusal.code ?? ''}): ${refusal.detail ?? ''}`,
       );
     }
+    for (const line of await querySummaries(target, plan.year, result.position)) console.log(line);
     printSummaries(await reportSummaries(target, plan.year, result.position));
     if (!external) {
       console.log(
