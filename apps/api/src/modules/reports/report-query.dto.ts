@@ -22,7 +22,7 @@ export class ReportQueryDto {
   @ApiPropertyOptional({ description: 'Wait until read models have applied this position' })
   @IsOptional()
   @IsString()
-  @Matches(/^[0-9A-Za-z:_-]{1,64}$/, {
+  @Matches(/^[0-9A-Za-z:._-]{1,64}$/, {
     message: 'minPosition must be a position a command returned',
   })
   minPosition?: string;
