@@ -43,10 +43,12 @@ export async function runDemoPlan(
 ): Promise<RunResult> {
   const result: RunResult = { sent: 0, refused: [] };
   for (const phase of plan.phases) {
+    // Longest chains first, so the long ones (a pairing's activities) do not finish alone.
+    const chains = [...phase.chains].sort((a, b) => b.length - a.length);
     let next = 0;
     const worker = async () => {
-      while (next < phase.chains.length) {
-        const chain = phase.chains[next++];
+      while (next < chains.length) {
+        const chain = chains[next++];
         await runChain(chain, plan.seed, target, result, () =>
           options.onProgress?.(result.sent, phase.name),
         );
