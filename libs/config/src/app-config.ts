@@ -21,6 +21,26 @@ export interface AppConfig {
   apiKeysFile?: string;
   /** AES-256 key (base64, 32 bytes) for personal data at rest. */
   personalDataKey?: string;
+  /** Most updates the MongoDB read-store adapter sends in one command (FerretDB's pool). */
+  mongodbBulkChunkSize: number;
+  /** Projections: 'embedded' (the api runs them) or 'off' (a worker runs them). */
+  projections: 'embedded' | 'off';
+  /** Readiness fails while a projection is further behind the log than this. */
+  readyMaxLagEvents: number;
+  readyMaxLagMs: number;
+  /** How long a query with `minPosition` waits for the read models (then 504). */
+  minPositionWaitMs: number;
+  /** Events folded per projection batch. */
+  projectionBatchSize: number;
+  /** A projection's writer lease: lifetime, renewed at a third of it. */
+  projectionLeaseMs: number;
+  /**
+   * During a rebuild on a server read store, events folded in memory before documents and the
+   * checkpoint are written (a crash replays from the last write).
+   */
+  projectionRebuildCommitEvents: number;
+  /** A module exporting READ_MODELS to run instead of the built-in read models. */
+  projectionsModule?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -46,6 +66,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     apiKeysJson: env.API_KEYS || undefined,
     apiKeysFile: env.API_KEYS_FILE || undefined,
     personalDataKey: env.PERSONAL_DATA_KEY || undefined,
+    mongodbBulkChunkSize: integer(env, 'MONGODB_BULK_CHUNK_SIZE', 32, 1, 1000),
+    projections: oneOf(env, 'PROJECTIONS', ['embedded', 'off'] as const, 'embedded'),
+    readyMaxLagEvents: integer(env, 'READY_MAX_LAG_EVENTS', 10_000, 0, 1_000_000_000),
+    readyMaxLagMs: integer(env, 'READY_MAX_LAG_MS', 60_000, 0, 86_400_000),
+    minPositionWaitMs: integer(env, 'MIN_POSITION_WAIT_MS', 5000, 0, 60_000),
+    projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 100, 1000),
+    projectionLeaseMs: integer(env, 'PROJECTION_LEASE_MS', 15_000, 500, 600_000),
+    projectionRebuildCommitEvents: integer(
+      env,
+      'PROJECTION_REBUILD_COMMIT_EVENTS',
+      100_000,
+      100,
+      10_000_000,
+    ),
+    projectionsModule: env.PROJECTIONS_MODULE || undefined,
   };
 }
 
@@ -57,6 +92,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(name, `expected an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw))
+    throw new ConfigError(name, `expected ${values.join(' or ')}, got "${raw}"`);
+  return raw as T;
 }
 
 function url(env: Env, name: string, schemes: string[]): string | undefined {

@@ -2,7 +2,8 @@
  * Read models are JSON documents in named collections. The port speaks the small subset of
  * MongoDB's query language that every adapter answers identically (FerretDB 1.24 included; see
  * DESIGN.md, "MongoDB-wire server in CI"): equality on fields and dotted paths, `$in`, `$nin`,
- * `$ne`, `$gt`/`$gte`/`$lt`/`$lte`, `$exists`; sort on one or more fields; limit. No
+ * `$ne`, `$gt`/`$gte`/`$lt`/`$lte`, `$exists`, `$and`/`$or`; equality and `$in` on an array field
+ * match any element (arrays of scalars); sort on one or more fields; limit. No
  * aggregation: totals are kept by the projections, not computed at query time.
  */
 export type DocumentId = string;
@@ -50,7 +51,25 @@ export interface DocumentCollection {
   /** Plain bulk insert into an empty or fresh collection (rebuilds). */
   insertMany(documents: readonly ReadDocument[]): Promise<void>;
   deleteByIds(ids: readonly DocumentId[]): Promise<void>;
+  /**
+   * Compare-and-set of one small control document (checkpoints, leases, pointers): replaces it
+   * only when the stored one matches `expected`, or inserts it when `expected` is null and none
+   * exists. Resolves true when written, false when the precondition did not hold.
+   */
+  replaceIf(document: ReadDocument, expected: Filter | null): Promise<boolean>;
   drop(): Promise<void>;
+}
+
+/** One step of a write batch (see DocumentStore.writeBatch). */
+export type BatchOperation =
+  | { kind: 'writeGuarded'; collection: string; documents: readonly ReadDocument[] }
+  | { kind: 'insertMany'; collection: string; documents: readonly ReadDocument[] }
+  | { kind: 'deleteByIds'; collection: string; ids: readonly DocumentId[] }
+  | { kind: 'replaceIf'; collection: string; document: ReadDocument; expected: Filter | null };
+
+export interface BatchResult extends GuardedWriteResult {
+  /** Index of the `replaceIf` whose precondition failed (the batch stopped there), if any. */
+  failedPrecondition?: number;
 }
 
 export interface DocumentStore {
@@ -58,6 +77,14 @@ export interface DocumentStore {
   readonly engine: string;
   collection(name: string): DocumentCollection;
   listCollections(): Promise<string[]>;
+  /** Whether writeBatch is all-or-nothing (one transaction) on this engine. */
+  readonly atomicBatches: boolean;
+  /**
+   * Runs the operations in order and stops at the first `replaceIf` whose precondition fails.
+   * Atomic stores (sqlite) then keep nothing of the batch; the others keep what ran before it,
+   * which is why projections guard every document by `_pos` and write the checkpoint last.
+   */
+  writeBatch(operations: readonly BatchOperation[]): Promise<BatchResult>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,1 +1,4 @@
 export * from './document-store.port';
+export * from './document-filter';
+export * from './adapters/sqlite/sqlite.document-store';
+export * from './open-document-store';
