@@ -50,7 +50,7 @@ describe('GetReportHandler', () => {
     const table = await handler.execute(new GetReportQuery('pairings', { year: 2025 }, '42'));
     expect(waited).toEqual(['42']);
     expect(finds).toEqual([
-      expect.objectContaining({ projection: 'report-pairings', name: 'pairings' }),
+      expect.objectContaining({ projection: 'report_pairings', name: 'report_pairings' }),
     ]);
     expect(table.totals.pairings).toBe(1);
   });

@@ -3,11 +3,11 @@ import type { ReadDocument } from '@gongjian/read-store';
 import type { DocumentRef, ReadModelProjection } from '../../../projection.definition';
 import { alreadyApplied, dataOf, yearOf } from '../report-event';
 
-export const ACTIVITIES_REPORT_PROJECTION = 'report-activities';
+export const ACTIVITIES_REPORT_PROJECTION = 'report_activities';
 /** Where each pairing is counted (its village's township), for the activities that follow. */
-export const ACTIVITY_PAIRINGS_COLLECTION = 'pairings';
+export const ACTIVITY_PAIRINGS_COLLECTION = 'report_activity_pairings';
 /** One document per pairing and year of activity dates. */
-export const ACTIVITY_YEARS_COLLECTION = 'pairing_years';
+export const ACTIVITY_YEARS_COLLECTION = 'report_activity_years';
 
 export interface ActivityYearReportDocument extends ReadDocument {
   pairingId: string;

@@ -1,6 +1,9 @@
 import { documentsOf, project, recorded, reportFor } from '../report-projection.spec-helper';
 import { activitiesReport } from './activities.report';
-import { activitiesReportProjection } from './activities-report.projection';
+import {
+  activitiesReportProjection,
+  ACTIVITY_YEARS_COLLECTION,
+} from './activities-report.projection';
 
 const paired = (pairingId: string, ruralTownship: string) =>
   recorded('BranchPaired', {
@@ -42,7 +45,10 @@ describe('activities report read model', () => {
   ];
 
   it('keeps one document per pairing and year, counted in the village township', () => {
-    const docs = documentsOf(project(activitiesReportProjection, events), 'pairing_years');
+    const docs = documentsOf(
+      project(activitiesReportProjection, events),
+      ACTIVITY_YEARS_COLLECTION,
+    );
     expect(docs.map((d) => [d._id, d.township])).toEqual([
       ['p1:2024', 'T01'],
       ['p1:2025', 'T01'],

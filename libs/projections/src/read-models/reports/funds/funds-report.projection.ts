@@ -8,8 +8,8 @@ import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../../projection.definition';
 import { alreadyApplied, dataOf } from '../report-event';
 
-export const FUNDS_REPORT_PROJECTION = 'report-funds';
-export const FUNDS_REPORT_COLLECTION = 'recipients';
+export const FUNDS_REPORT_PROJECTION = 'report_funds';
+export const FUNDS_REPORT_COLLECTION = 'report_fund_recipients';
 
 export interface AllocationFigures {
   /** The budget's year: an allocation and everything paid and spent on it count in that year. */

@@ -13,8 +13,8 @@ import type {
 } from '../../../projection.definition';
 import { alreadyApplied, dataOf } from '../report-event';
 
-export const MEMBER_DEVELOPMENT_REPORT_PROJECTION = 'report-member-development';
-export const MEMBER_DEVELOPMENT_REPORT_COLLECTION = 'organizations';
+export const MEMBER_DEVELOPMENT_REPORT_PROJECTION = 'report_member_development';
+export const MEMBER_DEVELOPMENT_REPORT_COLLECTION = 'report_member_organizations';
 
 /** The dates a member reached each stage; no personal data beyond the migrant-worker flag. */
 export interface MemberDates {

@@ -3,8 +3,8 @@ import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../../projection.definition';
 import { alreadyApplied, dataOf } from '../report-event';
 
-export const PAIRINGS_REPORT_PROJECTION = 'report-pairings';
-export const PAIRINGS_REPORT_COLLECTION = 'pairings';
+export const PAIRINGS_REPORT_PROJECTION = 'report_pairings';
+export const PAIRINGS_REPORT_COLLECTION = 'report_pairings';
 
 /** One pairing as the yearly table counts it: the cell it falls in and its term. */
 export interface PairingReportDocument extends ReadDocument {

@@ -1,6 +1,6 @@
 import { documentsOf, project, recorded, reportFor } from '../report-projection.spec-helper';
 import { pairingsReport } from './pairings.report';
-import { pairingsReportProjection } from './pairings-report.projection';
+import { PAIRINGS_REPORT_COLLECTION, pairingsReportProjection } from './pairings-report.projection';
 
 const paired = (
   pairingId: string,
@@ -36,7 +36,7 @@ describe('pairings report read model', () => {
   it('keeps one document per pairing with its cell, term and principle', () => {
     const docs = documentsOf(
       project(pairingsReportProjection, [paired('p1', 'o1', 'v1')]),
-      'pairings',
+      PAIRINGS_REPORT_COLLECTION,
     );
     expect(docs).toEqual([
       expect.objectContaining({

@@ -7,8 +7,8 @@ import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../../projection.definition';
 import { alreadyApplied, dataOf, yearOf } from '../report-event';
 
-export const PROJECTS_REPORT_PROJECTION = 'report-projects';
-export const PROJECTS_REPORT_COLLECTION = 'projects';
+export const PROJECTS_REPORT_PROJECTION = 'report_projects';
+export const PROJECTS_REPORT_COLLECTION = 'report_projects';
 
 /** One project (共建项目) with its investments summed per year of their dates. */
 export interface ProjectReportDocument extends ReadDocument {

@@ -13,8 +13,8 @@ import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../../projection.definition';
 import { alreadyApplied, businessDateOf, dataOf } from '../report-event';
 
-export const VILLAGES_REPORT_PROJECTION = 'report-villages';
-export const VILLAGES_REPORT_COLLECTION = 'villages';
+export const VILLAGES_REPORT_PROJECTION = 'report_villages';
+export const VILLAGES_REPORT_COLLECTION = 'report_villages';
 
 /**
  * One village or community with what the yearly tables need, each fact dated, so a table for a
