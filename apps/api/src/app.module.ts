@@ -23,8 +23,9 @@ import { ReportsModule } from './modules/reports/reports.module';
 import { WriteSideModule } from './write-side/write-side.module';
 import { REQUEST_HASH_KEY } from './write-side/decision-runner';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
+import { ProjectionsModule, ReadSideDependencies } from './projections/projections.module';
 
-export interface AppDependencies {
+export interface AppDependencies extends Omit<ReadSideDependencies, 'config'> {
   config: AppConfig;
   store: EventStore;
   apiKeys: ApiKey[];
@@ -67,6 +68,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.register(dependencies),
+        ProjectionsModule.register(dependencies),
         LoggerModule.forRoot(loggerOptions(dependencies.config)),
         CqrsModule.forRoot(),
         WriteSideModule,

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
+import { openDocumentStore } from '@gongjian/read-store';
+import { loadProjections } from '@gongjian/projections';
 import { createApp } from './bootstrap/create-app';
 import { runUntilSignalled } from './bootstrap/run-until-signalled';
 import { loadApiKeys } from './http/auth/api-keys.loader';
@@ -11,12 +13,21 @@ async function main(): Promise<void> {
   const { keys, generatedFile } = loadApiKeys(config);
   const personalDataKey = loadPersonalDataKey(config);
   const store = await openEventStore(config);
-  const app = await createApp({ config, store, apiKeys: keys, personalDataKey });
+  const readStore = await openDocumentStore(config);
+  const projections = loadProjections(config.projectionsModule);
+  const app = await createApp({
+    config,
+    store,
+    readStore,
+    projections,
+    apiKeys: keys,
+    personalDataKey,
+  });
   await app.listen(config.port, config.host);
   if (generatedFile)
     process.stderr.write(`gongjian: development API keys are in ${generatedFile}\n`);
   process.stderr.write(
-    `gongjian: listening on http://${config.host}:${config.port} (event store: ${store.engine}; docs at /docs)\n`,
+    `gongjian: listening on http://${config.host}:${config.port} (event store: ${store.engine}; read store: ${readStore.engine}; projections: ${config.projections}; docs at /docs)\n`,
   );
   runUntilSignalled(app);
 }

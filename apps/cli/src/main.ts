@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@gongjian/config';
 import { EventStore, openEventStore, verifyChain } from '@gongjian/event-store';
+import { registerProjectionCommands } from './projections.commands';
 
 /** Operator and inspector commands against the configured event store. */
 async function withStore<T>(run: (store: EventStore) => Promise<T>): Promise<T> {
@@ -52,6 +53,8 @@ program
       process.stdout.write(`${(await store.headPosition()) ?? ''}\n`);
     }),
   );
+
+registerProjectionCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   const message =

@@ -1,37 +1,55 @@
 import 'reflect-metadata';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { ConfigError, loadConfig } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
+import { loadProjections, ProjectionEngine } from '@gongjian/projections';
+import { openDocumentStore } from '@gongjian/read-store';
+
+const line = (message: string) => process.stderr.write(`gongjian-worker: ${message}\n`);
 
 /**
- * The worker process of server mode: it hosts projections and job workers so they scale apart
- * from the API. Today it opens and watches the event store, following the log's head.
+ * The worker process of server mode: it keeps the read models (projections) so they scale
+ * apart from the API, which then runs with PROJECTIONS=off.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await openEventStore(config);
-  const head = await store.headPosition();
-  process.stderr.write(
-    `gongjian-worker: event store ${store.engine} at head ${head ?? '(empty)'}\n`,
+  const projections = loadProjections(config.projectionsModule);
+  const events = await openEventStore(config);
+  const store = await openDocumentStore(config);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'gongjian_worker_' });
+  const engine = new ProjectionEngine({
+    events,
+    store,
+    projections,
+    settings: {
+      batchSize: config.projectionBatchSize,
+      leaseMs: config.projectionLeaseMs,
+      buildCommitEvents: config.projectionRebuildCommitEvents,
+    },
+    registry,
+    log: { info: line, warn: line, error: line },
+  });
+  line(
+    `event store ${events.engine}, read store ${store.engine}; keeping ${projections.length} read model(s): ${projections.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'}`,
   );
-  const subscription = store.subscribeAll({ fromPosition: head });
+  engine.start();
+  const refresh = setInterval(() => void engine.refreshMetrics().catch(() => undefined), 5000);
   const stop = async (signal: string) => {
-    process.stderr.write(`gongjian-worker: ${signal} received, shutting down\n`);
-    await subscription.close();
+    line(`${signal} received, shutting down`);
+    clearInterval(refresh);
+    await engine.stop();
     await store.close();
+    await events.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  let seen = 0;
-  for await (const event of subscription) {
-    seen++;
-    if (seen % 1000 === 0) process.stderr.write(`gongjian-worker: followed to ${event.position}\n`);
-  }
 }
 
 main().catch((error: unknown) => {
   const message =
     error instanceof ConfigError ? error.message : String((error as Error)?.message ?? error);
-  process.stderr.write(`gongjian-worker: ${message.split('\n')[0]}\n`);
+  line(message.split('\n')[0]);
   process.exit(1);
 });

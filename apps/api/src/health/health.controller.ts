@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../http/auth/roles.decorator';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { ProjectionsHealthIndicator } from './projections.health';
 
 @ApiTags('health')
 @Public()
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly readModels: ProjectionsHealthIndicator,
   ) {}
 
   @Get('health')
@@ -21,8 +23,11 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: every store answers (503 otherwise)' })
+  @ApiOperation({
+    summary:
+      'Readiness: every store answers and read models are within their lag limits (503 otherwise)',
+  })
   ready() {
-    return this.health.check([() => this.eventStore.check()]);
+    return this.health.check([() => this.eventStore.check(), () => this.readModels.check()]);
   }
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply } from 'fastify';
 import { DomainError, NotFoundError } from '@gongjian/domain';
 import { StoreUnavailableError } from '@gongjian/event-store';
+import { ReadModelLagError } from '@gongjian/projections';
 import {
   ConcurrencyConflictError,
   IdempotencyKeyReusedError,
@@ -49,6 +50,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         e.code,
         'the event store is unavailable; nothing was written, retry later',
       );
+    }
+    if (e instanceof ReadModelLagError) {
+      return problem(504, e.code, e.message, { minPosition: e.requested, reached: e.reached });
     }
     const fastify = FASTIFY_ERRORS[(e as { code?: string })?.code ?? ''];
     if (fastify) return problem(fastify[0], fastify[1], fastify[2]);
