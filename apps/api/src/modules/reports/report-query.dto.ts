@@ -18,12 +18,4 @@ export class ReportQueryDto {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'township must be a township code' })
   township?: string;
-
-  @ApiPropertyOptional({ description: 'Wait until read models have applied this position' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^[0-9A-Za-z:._-]{1,64}$/, {
-    message: 'minPosition must be a position a command returned',
-  })
-  minPosition?: string;
 }

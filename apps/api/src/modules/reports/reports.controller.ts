@@ -7,6 +7,7 @@ import { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { assertInScope } from '../../http/auth/township-scope';
+import { ReadYourWrites } from '../../projections/read-your-writes.decorator';
 import { GetReportQuery } from './queries/get-report.query';
 import { renderReportCsv } from './report-csv';
 import { ReportQueryDto } from './report-query.dto';
@@ -16,6 +17,7 @@ const wantsCsv = (accept: string | undefined) => /\btext\/csv\b/i.test(accept ??
 @ApiTags('reports (统计报表)')
 @ApiBearerAuth()
 @Controller('api/v1/reports')
+@ReadYourWrites()
 export class ReportsController {
   constructor(private readonly queries: QueryBus) {}
 
@@ -48,7 +50,7 @@ export class ReportsController {
       ...(query.township === undefined && scoped ? { townships: actor.townships } : {}),
     };
     const table = await this.queries.execute<GetReportQuery, ReportTable>(
-      new GetReportQuery(name, filter, query.minPosition),
+      new GetReportQuery(name, filter),
     );
     if (!wantsCsv(accept)) return table;
     reply

@@ -1,4 +1,4 @@
-import { Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@gongjian/domain';
 import {
@@ -16,14 +16,12 @@ import { GetReportQuery } from './get-report.query';
 export class GetReportHandler implements IQueryHandler<GetReportQuery, ReportTable> {
   constructor(
     @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
-    @Optional() @Inject(READ_MODEL_READER) private readonly reader?: ReadModelReader,
+    @Inject(READ_MODEL_READER) private readonly reader: ReadModelReader,
   ) {}
 
-  async execute({ name, filter, minPosition }: GetReportQuery): Promise<ReportTable> {
+  async execute({ name, filter }: GetReportQuery): Promise<ReportTable> {
     const definition = reportDefinition(name);
     if (!definition) throw new NotFoundError('report', name);
-    if (!this.reader) throw new ServiceUnavailableException('read models are not available');
-    if (minPosition !== undefined) await this.reader.waitForPosition(minPosition);
     const collection = await this.reader.collection(definition.projection, definition.collection);
     const documents = await collection.find(definition.filterFor(filter));
     return definition.build(documents, filter, this.options);

@@ -4,6 +4,5 @@ export class GetReportQuery {
   constructor(
     readonly name: string,
     readonly filter: ReportFilter,
-    readonly minPosition?: string,
   ) {}
 }

@@ -6,7 +6,7 @@ import type {
 import type { RecordedEvent } from '@gongjian/event-store';
 import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../../projection.definition';
-import { alreadyApplied, dataOf } from '../report-event';
+import { alreadyApplied, businessDateOf, dataOf } from '../report-event';
 
 export const FUNDS_REPORT_PROJECTION = 'report_funds';
 export const FUNDS_REPORT_COLLECTION = 'report_fund_recipients';
@@ -25,6 +25,8 @@ export interface AllocationFigures {
 export interface RecipientReportDocument extends ReadDocument {
   township: string;
   sector: string;
+  /** When the organization was registered (its registration carries no date of its own). */
+  registeredOn: string;
   memberCounts: Record<string, number>;
   allocations: Record<string, AllocationFigures>;
 }
@@ -59,6 +61,7 @@ export const fundsReportProjection: ReadModelProjection = {
         _pos: event.position,
         township: d.township,
         sector: d.sector,
+        registeredOn: businessDateOf(event),
         memberCounts: {},
         allocations: {},
       };

@@ -99,6 +99,20 @@ describe('funds report read model', () => {
     );
   });
 
+  it('assesses a recipient only in a year it existed in, so a village registered later leaves past years alone', () => {
+    const late = recorded(
+      'OrganizationRegistered',
+      { organizationId: 'v9', name: 'v9', level: 'branch', sector: 'village', township: 'T01' },
+      { occurredAt: '2026-02-01T02:00:00.000Z' },
+    );
+    const assessed = (events: ReturnType<typeof recorded>[]) =>
+      table(events).standards as { key: string; assessed: number }[];
+    expect(assessed([...base, late])).toEqual(assessed(base));
+    expect(table([...base, late], 2026).standards).toContainEqual(
+      expect.objectContaining({ key: 'operating_funds_min', assessed: 3 }),
+    );
+  });
+
   it('applies reductions and cancellations, and counts an allocation in its budget year', () => {
     const events = [
       ...base,

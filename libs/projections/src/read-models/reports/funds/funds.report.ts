@@ -70,6 +70,12 @@ export const fundsReport: ReportDefinition = {
         const purpose = a.purpose as FundPurpose;
         byPurpose[purpose] = (byPurpose[purpose] ?? 0) + a.allocatedFen;
       }
+      // Assessed in a year it existed in: registered by its end, or funded or counted for it.
+      const known =
+        doc.registeredOn <= `${year}-12-31` ||
+        Object.keys(byPurpose).length > 0 ||
+        doc.memberCounts[String(year)] !== undefined;
+      if (!known) continue;
       const assessments = assessStandards(options.fundingStandards, {
         recipientSector: doc.sector,
         memberCount: doc.memberCounts[String(year)],
