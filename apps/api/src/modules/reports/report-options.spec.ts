@@ -1,5 +1,5 @@
 import { DEFAULT_REPORT_OPTIONS } from '@gongjian/projections';
-import { reportOptionsFrom } from './report-options';
+import { reportCacheMsFrom, reportOptionsFrom } from './report-options';
 
 describe('reportOptionsFrom', () => {
   it('defaults the 空壳村 threshold to 5万元 and takes a county value in fen', () => {
@@ -14,5 +14,13 @@ describe('reportOptionsFrom', () => {
     expect(() => reportOptionsFrom({ HOLLOW_ECONOMY_THRESHOLD_FEN: raw })).toThrow(
       /HOLLOW_ECONOMY_THRESHOLD_FEN/,
     );
+  });
+});
+
+describe('reportCacheMsFrom', () => {
+  it('defaults to one second, takes 0 to switch the cache off, refuses anything else', () => {
+    expect(reportCacheMsFrom({})).toBe(1000);
+    expect(reportCacheMsFrom({ REPORT_CACHE_MS: '0' })).toBe(0);
+    expect(() => reportCacheMsFrom({ REPORT_CACHE_MS: '-1' })).toThrow(/REPORT_CACHE_MS/);
   });
 });

@@ -16,3 +16,13 @@ export function reportOptionsFrom(env: NodeJS.ProcessEnv): ReportOptions {
   }
   return { ...DEFAULT_REPORT_OPTIONS, hollowEconomyThresholdFen: Number(raw) };
 }
+
+/** How long a built table is shared (`REPORT_CACHE_MS`, default 1000; 0 switches it off). */
+export function reportCacheMsFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.REPORT_CACHE_MS;
+  if (raw === undefined || raw === '') return 1000;
+  if (!/^[0-9]{1,7}$/.test(raw)) {
+    throw new Error(`REPORT_CACHE_MS must be a whole number of milliseconds, not "${raw}"`);
+  }
+  return Number(raw);
+}

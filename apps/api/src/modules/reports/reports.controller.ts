@@ -1,7 +1,7 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { REPORT_DEFINITIONS, ReportTable } from '@gongjian/projections';
 import { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
@@ -40,6 +40,7 @@ export class ReportsController {
     @Query() query: ReportQueryDto,
     @CurrentActor() actor: AuthenticatedActor,
     @Headers('accept') accept: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReportTable | string> {
     const scoped = actor.role === 'operator' && !actor.townships.includes('*');
@@ -50,7 +51,7 @@ export class ReportsController {
       ...(query.township === undefined && scoped ? { townships: actor.townships } : {}),
     };
     const table = await this.queries.execute<GetReportQuery, ReportTable>(
-      new GetReportQuery(name, filter),
+      new GetReportQuery(name, filter, /[?&]minPosition=/.test(request.url)),
     );
     if (!wantsCsv(accept)) return table;
     reply

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GetReportHandler } from './queries/get-report.handler';
-import { reportOptionsFrom, REPORT_OPTIONS } from './report-options';
+import { ReportCache } from './report-cache';
+import { reportCacheMsFrom, reportOptionsFrom, REPORT_OPTIONS } from './report-options';
 import { ReportsController } from './reports.controller';
 
 @Module({
@@ -8,6 +9,7 @@ import { ReportsController } from './reports.controller';
   providers: [
     GetReportHandler,
     { provide: REPORT_OPTIONS, useFactory: () => reportOptionsFrom(process.env) },
+    { provide: ReportCache, useFactory: () => new ReportCache(reportCacheMsFrom(process.env)) },
   ],
 })
 export class ReportsModule {}

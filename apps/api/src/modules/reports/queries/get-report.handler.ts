@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@gongjian/domain';
 import {
@@ -8,6 +8,7 @@ import {
   ReportOptions,
   ReportTable,
 } from '@gongjian/projections';
+import { ReportCache } from '../report-cache';
 import { REPORT_OPTIONS } from '../report-options';
 import { GetReportQuery } from './get-report.query';
 
@@ -17,13 +18,17 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery, ReportTab
   constructor(
     @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
     @Inject(READ_MODEL_READER) private readonly reader: ReadModelReader,
+    @Optional() private readonly cache: ReportCache = new ReportCache(0),
   ) {}
 
-  async execute({ name, filter }: GetReportQuery): Promise<ReportTable> {
+  async execute({ name, filter, fresh }: GetReportQuery): Promise<ReportTable> {
     const definition = reportDefinition(name);
     if (!definition) throw new NotFoundError('report', name);
-    const collection = await this.reader.collection(definition.projection, definition.collection);
-    const documents = await collection.find(definition.filterFor(filter));
-    return definition.build(documents, filter, this.options);
+    const build = async () => {
+      const collection = await this.reader.collection(definition.projection, definition.collection);
+      const documents = await collection.find(definition.filterFor(filter));
+      return definition.build(documents, filter, this.options);
+    };
+    return this.cache.get(JSON.stringify([name, filter]), build, fresh);
   }
 }
