@@ -60,6 +60,5 @@ describe('the demo county plan', () => {
     expect(JSON.stringify(planDemoCounty(8, DEMO_SCALES.county, NOW))).not.toBe(
       JSON.stringify(plan),
     );
-    console.log(plan.expected);
   });
 });
