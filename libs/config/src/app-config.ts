@@ -76,7 +76,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projectionRebuildCommitEvents: integer(
       env,
       'PROJECTION_REBUILD_COMMIT_EVENTS',
-      100_000,
+      500_000,
       100,
       10_000_000,
     ),

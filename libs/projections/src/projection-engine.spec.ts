@@ -8,7 +8,7 @@ import { eventCounts, READ_MODELS } from '../../../scripts/bench/bench-projectio
 import { generateCounty } from '../../../scripts/bench/event-generator';
 import { DocumentReadModelReader } from './document-read-model-reader';
 import { checkpointId, leaseId, ProjectionControl } from './projection-control';
-import { ProjectionEngine, rebuildProjection } from './projection-engine';
+import { ProjectionEngine, rebuildProjection, rebuildProjections } from './projection-engine';
 import { ReadModelLagError } from './read-model-reader';
 import { foldBatch } from './batch-folder';
 import { DocumentCache } from './document-cache';
@@ -205,6 +205,27 @@ describe('ProjectionEngine on SQLite', () => {
     await appendCounty(events, 20, 700);
     await reader.waitForPosition((await events.headPosition()) as string, 15_000);
     expect(await actualCounts(reader)).toEqual(expectedCounts(await events.readAll()));
+  });
+
+  it('rebuilding several projections together reads the log once and gives the same documents', async () => {
+    await appendCounty(events, 900);
+    engine().start();
+    await until(caughtUp);
+    const before = await actualCounts(reader);
+    await Promise.all(engines.splice(0).map((e) => e.stop()));
+    const builds = await rebuildProjections({
+      events,
+      store,
+      projections: READ_MODELS,
+      settings: SETTINGS,
+      names: READ_MODELS.map((p) => p.name),
+    });
+    expect(builds.map((b) => b.generation)).toEqual([1, 1, 1]);
+    reader.invalidate();
+    expect(await actualCounts(reader)).toEqual(before);
+    const pairings = await reader.collection('bench-pairing-activity', 'bench_pairings');
+    expect(pairings.name).toBe('bench_pairings_v1g1');
+    expect(await pairings.count({})).toBe(50);
   });
 
   it('waitForPosition gives up with READ_MODEL_LAGGING when projections do not get there', async () => {

@@ -17,6 +17,7 @@ import { createProjectionMetrics, ProjectionMetrics } from './projection-metrics
 import { ProjectionRunner, RunnerSettings, RunOutcome } from './projection-runner';
 import { claimFirstPointer } from './pointer-switch';
 import { projectionStatuses, ProjectionStatus } from './projection-status';
+import { SharedCatchUp } from './shared-catch-up';
 
 export interface ProjectionEngineOptions {
   events: EventStore;
@@ -35,7 +36,7 @@ export const DEFAULT_RUNNER_SETTINGS: RunnerSettings = {
   batchSize: 1000,
   batchWaitMs: 5,
   leaseMs: 15_000,
-  buildCommitEvents: 100_000,
+  buildCommitEvents: 500_000,
   buildMaxDocuments: 200_000,
   namespace: '',
 };
@@ -166,7 +167,7 @@ export class ProjectionEngine {
         this.log.error(
           `projection ${projection.name}: ${(error as Error).message?.split('\n')[0]}; resuming from its checkpoint`,
         );
-        await sleep(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)), signal);
+        await sleep(Math.min(5000, 250 * 2 ** Math.min(failures, 5)), signal);
       }
     }
   }
@@ -219,6 +220,18 @@ export class ProjectionEngine {
       if (signal.aborted || run.signal.aborted) await lease.release();
     }
   }
+}
+
+/**
+ * Rebuilds several projections together, reading the log once for all of them (see
+ * rebuildProjection for each one's steps).
+ */
+export async function rebuildProjections(
+  options: Omit<Parameters<typeof rebuildProjection>[0], 'name'> & { names: readonly string[] },
+): Promise<Build[]> {
+  const shared = new SharedCatchUp(options.events);
+  const events = shared.storeFor();
+  return Promise.all(options.names.map((name) => rebuildProjection({ ...options, events, name })));
 }
 
 /** An operator's rebuild: a new generation of the current version, built beside the live one. */

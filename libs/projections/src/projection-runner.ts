@@ -27,7 +27,7 @@ export interface RunnerSettings {
   batchSize: number;
   batchWaitMs: number;
   leaseMs: number;
-  /** While building: events folded in memory between writes. */
+  /** While building: events folded in memory between writes (a crash replays at most these). */
   buildCommitEvents: number;
   /** While building: most documents held in memory before a write. */
   buildMaxDocuments: number;
@@ -66,6 +66,7 @@ export class ProjectionRunner {
   private building: boolean;
   private uncommitted = 0;
   private lastEvent: RecordedEvent | undefined;
+  private knownHead: string | undefined;
   private readonly label: string;
 
   constructor(private readonly deps: RunnerDependencies) {
@@ -111,7 +112,7 @@ export class ProjectionRunner {
         this.uncommitted += batch.length;
         this.lastEvent = batch[batch.length - 1];
         this.deps.metrics?.eventsApplied.inc({ projection: this.label }, batch.length);
-        const atHead = batch.length < settings.batchSize;
+        const atHead = batch.length < settings.batchSize || (await this.reachedKnownHead());
         if (this.building && !atHead && !this.commitDue()) continue;
         const outcome = await this.commit();
         if (outcome !== 'stored')
@@ -131,15 +132,20 @@ export class ProjectionRunner {
 
   private commitDue(): boolean {
     const { buildCommitEvents, buildMaxDocuments } = this.deps.settings;
-    return (
-      this.deps.control.store.atomicBatches ||
-      this.uncommitted >= buildCommitEvents ||
-      this.cache.size >= buildMaxDocuments
-    );
+    return this.uncommitted >= buildCommitEvents || this.cache.size >= buildMaxDocuments;
+  }
+
+  /** Cheap: asks the store for its head only once the batches pass the head seen last. */
+  private async reachedKnownHead(): Promise<boolean> {
+    const last = this.lastEvent?.position ?? '';
+    if (this.knownHead !== undefined && last < this.knownHead) return false;
+    this.knownHead = await this.deps.events.headPosition();
+    return this.knownHead === undefined || last >= this.knownHead;
   }
 
   private async caughtUp(): Promise<boolean> {
     const head = await this.deps.events.headPosition();
+    this.knownHead = head;
     return head === undefined || (this.checkpoint !== undefined && this.checkpoint._pos >= head);
   }
 
