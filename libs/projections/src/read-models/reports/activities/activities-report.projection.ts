@@ -14,9 +14,12 @@ export interface ActivityYearReportDocument extends ReadDocument {
   township: string;
   year: number;
   byType: Record<string, { count: number; participants: number }>;
-  /** Distinct dates per month ("MM") of guidance days and of collective activity days. */
-  guidanceDates: Record<string, string[]>;
-  collectiveDates: Record<string, string[]>;
+  /**
+   * The distinct days per month ("MM") with a guidance day and with a collective activity day,
+   * as bit sets (bit d−1 for day d): a day counts once however many activities fall on it.
+   */
+  guidanceDays: Record<string, number>;
+  collectiveDays: Record<string, number>;
 }
 
 const pairingRef = (pairingId: unknown): DocumentRef => ({
@@ -24,11 +27,17 @@ const pairingRef = (pairingId: unknown): DocumentRef => ({
   id: String(pairingId),
 });
 
-const withDate = (dates: Record<string, string[]>, date: string) => {
+const withDay = (days: Record<string, number>, date: string) => {
   const month = date.slice(5, 7);
-  const list = dates[month] ?? [];
-  return list.includes(date) ? dates : { ...dates, [month]: [...list, date].sort() };
+  return { ...days, [month]: ((days[month] ?? 0) | (1 << (Number(date.slice(8, 10)) - 1))) >>> 0 };
 };
+
+/** How many days a month's bit set holds. */
+export function dayCount(bits: number | undefined): number {
+  let count = 0;
+  for (let rest = bits ?? 0; rest !== 0; rest >>>= 1) count += rest & 1;
+  return count;
+}
 
 export const activitiesReportProjection: ReadModelProjection = {
   name: ACTIVITIES_REPORT_PROJECTION,
@@ -65,8 +74,8 @@ export const activitiesReportProjection: ReadModelProjection = {
       township: String(context.get(pairingRef(d.pairingId))?.township ?? ''),
       year: yearOf(d.date),
       byType: {},
-      guidanceDates: {},
-      collectiveDates: {},
+      guidanceDays: {},
+      collectiveDays: {},
     };
     const tally = doc.byType[d.type] ?? { count: 0, participants: 0 };
     return {
@@ -76,12 +85,12 @@ export const activitiesReportProjection: ReadModelProjection = {
         ...doc.byType,
         [d.type]: { count: tally.count + 1, participants: tally.participants + d.participants },
       },
-      guidanceDates:
-        d.type === 'guidance_day' ? withDate(doc.guidanceDates, d.date) : doc.guidanceDates,
-      collectiveDates:
+      guidanceDays:
+        d.type === 'guidance_day' ? withDay(doc.guidanceDays, d.date) : doc.guidanceDays,
+      collectiveDays:
         d.type === 'collective_activity_day'
-          ? withDate(doc.collectiveDates, d.date)
-          : doc.collectiveDates,
+          ? withDay(doc.collectiveDays, d.date)
+          : doc.collectiveDays,
     };
   },
 };

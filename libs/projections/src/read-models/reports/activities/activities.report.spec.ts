@@ -3,6 +3,7 @@ import { activitiesReport } from './activities.report';
 import {
   activitiesReportProjection,
   ACTIVITY_YEARS_COLLECTION,
+  dayCount,
 } from './activities-report.projection';
 
 const paired = (pairingId: string, ruralTownship: string) =>
@@ -91,6 +92,17 @@ describe('activities report read model', () => {
     const late = [...events, activity('p1', 'fellowship', '2024-11-11')];
     expect(table(late, 2025)).toEqual(before);
     expect(table(late, 2024).totals.count).toBe(2);
+  });
+
+  it('counts days 1 to 31 of a month once each', () => {
+    const days = ['2025-01-01', '2025-01-15', '2025-01-30', '2025-01-31', '2025-01-31'];
+    const { rows } = table(
+      [paired('p3', 'T03'), ...days.map((d) => activity('p3', 'guidance_day', d))],
+      2025,
+    );
+    expect(rows[0]).toEqual(expect.objectContaining({ count: 5, monthsMeetingTarget: 1 }));
+    expect(dayCount(0b1011)).toBe(3);
+    expect(dayCount(undefined)).toBe(0);
   });
 
   it('filters by township', () => {

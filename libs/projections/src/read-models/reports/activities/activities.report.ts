@@ -7,6 +7,7 @@ import {
   ACTIVITIES_REPORT_PROJECTION,
   ACTIVITY_YEARS_COLLECTION,
   ActivityYearReportDocument,
+  dayCount,
 } from './activities-report.projection';
 
 /** ≥ 1 guidance day a week, read as ≥ 4 distinct days a calendar month (as the pairing view). */
@@ -56,8 +57,8 @@ export const activitiesReport: ReportDefinition = {
         row.participants = Number(row.participants) + tally.participants;
       }
       for (const month of MONTHS) {
-        const guidance = doc.guidanceDates[month]?.length ?? 0;
-        const collective = doc.collectiveDates[month]?.length ?? 0;
+        const guidance = dayCount(doc.guidanceDays[month]);
+        const collective = dayCount(doc.collectiveDays[month]);
         if (guidance >= GUIDANCE_DAYS_PER_MONTH) meetsTarget(cell('guidance_day'));
         if (collective >= COLLECTIVE_DAYS_PER_MONTH) meetsTarget(cell('collective_activity_day'));
         if (guidance > 0 || collective > 0) monthsWithActivities++;
