@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const outFlag = process.argv.indexOf('--out');
 const out = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(root, 'dist');
-const sourceDirs = ['apps', 'libs', 'scripts/bench'];
+const sourceDirs = ['apps', 'libs', 'scripts/bench', 'scripts/demo'];
 const isSource = (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.spec.ts');
 const tsconfig = JSON.parse(
   (await import('node:fs')).readFileSync(join(root, 'tsconfig.json'), 'utf8'),

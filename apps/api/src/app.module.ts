@@ -21,6 +21,7 @@ import { FundsModule } from './modules/funds/funds.module';
 import { MembersModule } from './modules/members/members.module';
 import { REQUEST_HASH_KEY, WriteSideModule } from '@gongjian/write-side';
 import { AuditModule } from './modules/audit/audit.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
 import { ProjectionsModule, ReadSideDependencies } from './projections/projections.module';
 
@@ -78,6 +79,7 @@ export class AppModule {
         FundsModule,
         MembersModule,
         AuditModule,
+        ReportsModule,
       ],
       controllers: [MetricsController],
       providers: [

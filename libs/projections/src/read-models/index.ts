@@ -21,3 +21,4 @@ export const READ_MODELS: readonly ReadModelProjection[] = [
   ...QUERY_READ_MODELS,
   ...REPORT_READ_MODELS,
 ];
+export * from './reports';

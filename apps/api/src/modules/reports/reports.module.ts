@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { GetReportHandler } from './queries/get-report.handler';
+import { ReportCache } from './report-cache';
+import { reportCacheMsFrom, reportOptionsFrom, REPORT_OPTIONS } from './report-options';
+import { ReportsController } from './reports.controller';
+
+@Module({
+  controllers: [ReportsController],
+  providers: [
+    GetReportHandler,
+    { provide: REPORT_OPTIONS, useFactory: () => reportOptionsFrom(process.env) },
+    { provide: ReportCache, useFactory: () => new ReportCache(reportCacheMsFrom(process.env)) },
+  ],
+})
+export class ReportsModule {}

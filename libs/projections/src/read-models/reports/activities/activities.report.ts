@@ -1,0 +1,92 @@
+import { ACTIVITY_TARGETS, ACTIVITY_TYPES } from '@gongjian/domain';
+import type { ReadDocument } from '@gongjian/read-store';
+import { ReportDefinition, townshipFilter } from '../report-definition';
+import { ACTIVITY_TYPE_LABELS, labelOf } from '../report-labels';
+import { compareText, ReportRow } from '../report-table';
+import {
+  ACTIVITIES_REPORT_PROJECTION,
+  ACTIVITY_YEARS_COLLECTION,
+  ActivityYearReportDocument,
+  dayCount,
+} from './activities-report.projection';
+
+/** ≥ 1 guidance day a week, read as ≥ 4 distinct days a calendar month (as the pairing view). */
+export const GUIDANCE_DAYS_PER_MONTH = ACTIVITY_TARGETS.guidanceDaysPerWeek * 4;
+export const COLLECTIVE_DAYS_PER_MONTH = ACTIVITY_TARGETS.collectiveActivityDaysPerMonth;
+
+const meetsTarget = (row: ReportRow) => {
+  row.monthsMeetingTarget = Number(row.monthsMeetingTarget) + 1;
+};
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
+
+/** 结对共建活动开展情况: by township × activity type; months meeting the monthly targets. */
+export const activitiesReport: ReportDefinition = {
+  name: 'activities',
+  title: '结对共建活动开展情况统计表',
+  projection: ACTIVITIES_REPORT_PROJECTION,
+  collection: ACTIVITY_YEARS_COLLECTION,
+  filterFor: (filter) => ({ year: filter.year, ...townshipFilter(filter) }),
+  build(documents: readonly ReadDocument[], filter) {
+    const { year } = filter;
+    const cells = new Map<string, ReportRow>();
+    let monthsWithActivities = 0;
+    let monthsMeetingAll = 0;
+    for (const doc of documents as readonly ActivityYearReportDocument[]) {
+      if (doc.year !== year) continue;
+      const cell = (type: string) => {
+        const key = `${doc.township}\u0000${String(ACTIVITY_TYPES.indexOf(type as never)).padStart(2, '0')}${type}`;
+        let row = cells.get(key);
+        if (!row) {
+          const targeted = type === 'guidance_day' || type === 'collective_activity_day';
+          row = {
+            township: doc.township,
+            type,
+            typeLabel: labelOf(ACTIVITY_TYPE_LABELS, type),
+            count: 0,
+            participants: 0,
+            monthsMeetingTarget: targeted ? 0 : null,
+          };
+          cells.set(key, row);
+        }
+        return row;
+      };
+      for (const [type, tally] of Object.entries(doc.byType)) {
+        const row = cell(type);
+        row.count = Number(row.count) + tally.count;
+        row.participants = Number(row.participants) + tally.participants;
+      }
+      for (const month of MONTHS) {
+        const guidance = dayCount(doc.guidanceDays[month]);
+        const collective = dayCount(doc.collectiveDays[month]);
+        if (guidance >= GUIDANCE_DAYS_PER_MONTH) meetsTarget(cell('guidance_day'));
+        if (collective >= COLLECTIVE_DAYS_PER_MONTH) meetsTarget(cell('collective_activity_day'));
+        if (guidance > 0 || collective > 0) monthsWithActivities++;
+        if (guidance >= GUIDANCE_DAYS_PER_MONTH && collective >= COLLECTIVE_DAYS_PER_MONTH)
+          monthsMeetingAll++;
+      }
+    }
+    const rows = [...cells.entries()].sort(([a], [b]) => compareText(a, b)).map(([, row]) => row);
+    return {
+      report: 'activities',
+      year,
+      title: this.title,
+      ...(filter.township === undefined ? {} : { township: filter.township }),
+      columns: [
+        { key: 'township', label: '乡镇' },
+        { key: 'typeLabel', label: '活动类型' },
+        { key: 'count', label: '活动次数' },
+        { key: 'participants', label: '参与人次' },
+        { key: 'monthsMeetingTarget', label: '达标月数(结对·月)' },
+      ],
+      rows,
+      totals: {
+        township: '合计',
+        count: rows.reduce((n, r) => n + Number(r.count), 0),
+        participants: rows.reduce((n, r) => n + Number(r.participants), 0),
+        pairingMonthsWithGuidanceOrCollective: monthsWithActivities,
+        pairingMonthsMeetingAllTargets: monthsMeetingAll,
+      },
+    };
+  },
+};

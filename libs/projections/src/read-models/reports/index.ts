@@ -1,0 +1,3 @@
+export * from './report-definition';
+export * from './report-definitions';
+export * from './report-table';

@@ -1,0 +1,45 @@
+/** One column of a report: its key in rows and totals, and its Chinese label (CSV header). */
+export interface ReportColumn {
+  key: string;
+  label: string;
+}
+
+export type ReportCell = string | number | null;
+export type ReportRow = Record<string, ReportCell>;
+
+/** The answer of `GET /reports/{name}` (API.md "Reports"). */
+export interface ReportTable {
+  report: string;
+  year: number;
+  title: string;
+  township?: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  totals: ReportRow;
+  [extra: string]: unknown;
+}
+
+export interface ReportFilter {
+  year: number;
+  township?: string;
+  /** Only these townships (an operator's scope) when no single township is named. */
+  townships?: readonly string[];
+}
+
+/** Sums the numeric columns of `rows` (keys listed), for a totals line. */
+export function sumColumns(rows: readonly ReportRow[], keys: readonly string[]): ReportRow {
+  const totals: ReportRow = {};
+  for (const key of keys) {
+    totals[key] = rows.reduce((sum, row) => sum + (typeof row[key] === 'number' ? row[key] : 0), 0);
+  }
+  return totals;
+}
+
+/** Fen as 万元 (10,000 yuan = 1,000,000 fen), two decimals, as the county's tables print it. */
+export const fenToWanYuan = (fen: number): number => Math.round(fen / 10_000) / 100;
+
+/** A share as a percentage with one decimal; null when there is nothing to divide by. */
+export const percent = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
