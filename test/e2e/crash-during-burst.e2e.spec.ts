@@ -36,6 +36,8 @@ async function startProcess(dist: string, dataDir: string, port: number): Promis
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
+      // After the restart the projections catch up on the whole burst before the first query.
+      MIN_POSITION_WAIT_MS: '60000',
       API_KEYS: JSON.stringify([{ key: ADMIN_KEY, role: 'admin', name: 'crash test' }]),
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -19,6 +19,8 @@ const FUNDS_EVENT_TYPES = [
   'ExpenditureRecorded',
   'AllocationReduced',
   'AllocationCancelled',
+  'OrphanReservationReleased',
+  'MissingReleaseRecorded',
 ];
 
 describe('the audit trail read model', () => {
