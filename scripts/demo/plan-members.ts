@@ -125,23 +125,26 @@ function stepsFor(random: SeededRandom, depth: Depth, appliedOn: string, committ
   const reviewOn = addDays(targetOn, 20);
   const preReviewOn = addDays(reviewOn, 30);
   const noticeFrom = mondayAfter(preReviewOn);
-  const noticeTo = addDays(noticeFrom, 8);
+  // Two weeks: at least 5 official working days even across 国庆 or 春节.
+  const noticeTo = addDays(noticeFrom, 13);
   const voteOn = addDays(noticeTo, 3);
   const approveOn = addDays(voteOn, 20);
   steps.push(
     { step: 'assign_sponsors', on: targetOn, sponsors: twoPeople(random) },
     { step: 'political_review', on: reviewOn, passed: true },
-    { step: 'training', on: addDays(reviewOn, 5), days: 3 },
+    { step: 'training', on: addDays(reviewOn, 5), days: 3, organizer: '县委党校' },
     { step: 'pre_review', on: preReviewOn, by: committee },
     { step: 'public_notice', from: noticeFrom, to: noticeTo },
     {
       step: 'branch_vote',
       on: voteOn,
       eligibleVoters: 30,
+      present: 28,
       yesVotes: 26,
       noVotes: 2,
       abstentions: 2,
     },
+    { step: 'approval_conversation', on: addDays(voteOn, 10), by: '乡镇党委组织委员' },
     { step: 'approve_admission', on: approveOn, by: committee },
     { step: 'oath', on: addDays(approveOn, 5) },
   );

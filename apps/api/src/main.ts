@@ -1,11 +1,9 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '@gongjian/config';
+import { ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
 import { openDocumentStore } from '@gongjian/read-store';
 import { loadProjections } from '@gongjian/projections';
 import { createApp } from './bootstrap/create-app';
-import { OWNER_ONLY_UMASK, secureDataDir } from './bootstrap/data-dir-permissions';
 import { runUntilSignalled } from './bootstrap/run-until-signalled';
 import { loadApiKeys } from './http/auth/api-keys.loader';
 import { METRICS, MetricsRegistry } from './metrics/metrics.registry';
@@ -14,10 +12,7 @@ import { loadPersonalDataKey } from './personal-data/personal-data-key.loader';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  process.umask(OWNER_ONLY_UMASK);
-  // With every store on a server, production needs no DATA_DIR: don't create one then.
-  const embedded = !config.kurrentdbUrl || !config.mongodbUrl || !config.production;
-  if (embedded || existsSync(config.dataDir)) secureDataDir(config.dataDir);
+  protectDataDir(config);
   const { keys, generatedFile } = loadApiKeys(config);
   const personalDataKey = loadPersonalDataKey(config);
   const store = await openEventStore(config);

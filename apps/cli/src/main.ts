@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from '@gongjian/config';
+import { ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
 import { EventStore, openEventStore, verifyChain } from '@gongjian/event-store';
 import { repairCommand } from './repair/repair.command';
 import { registerProjectionCommands } from './projections.commands';
@@ -8,6 +8,7 @@ import { registerProjectionCommands } from './projections.commands';
 /** Operator and inspector commands against the configured event store. */
 async function withStore<T>(run: (store: EventStore) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  protectDataDir(config);
   const store = await openEventStore(config);
   try {
     return await run(store);

@@ -1,6 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { loadConfig } from '@gongjian/config';
+import { loadConfig, protectDataDir } from '@gongjian/config';
 import { EventStore, openEventStore } from '@gongjian/event-store';
 import {
   loadProjections,
@@ -20,6 +20,7 @@ interface ReadSide {
 
 async function withReadSide<T>(run: (side: ReadSide) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  protectDataDir(config);
   const projections = loadProjections(config.projectionsModule);
   const events = await openEventStore(config);
   try {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { ConfigError, loadConfig } from '@gongjian/config';
+import { ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
 import { loadProjections, ProjectionEngine } from '@gongjian/projections';
 import { openDocumentStore } from '@gongjian/read-store';
@@ -13,6 +13,7 @@ const line = (message: string) => process.stderr.write(`gongjian-worker: ${messa
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  protectDataDir(config);
   const projections = loadProjections(config.projectionsModule);
   const events = await openEventStore(config);
   const store = await openDocumentStore(config);

@@ -257,7 +257,8 @@ export class DecisionRunner {
       return { kind: 'unchanged', result: this.unchanged(decision.id, primary) };
     }
 
-    // The answered stream last, so its position covers every stream the command wrote.
+    // The idempotency record first and the answered stream last, so the answered position
+    // covers every event the command wrote (a client's minPosition reads all of it).
     const ordered = [
       ...changes.filter((c) => c.streamId !== decision.streamId),
       ...changes.filter((c) => c.streamId === decision.streamId),
@@ -270,14 +271,14 @@ export class DecisionRunner {
       ),
     }));
     if (keyed) {
-      appends.push(this.recordOf(decision, idempotencyStreamId(metadata.commandId), appends));
+      appends.unshift(this.recordOf(decision, idempotencyStreamId(metadata.commandId), appends));
     }
 
     const results = await this.append(appends);
     const appended = { appends, results };
     const answered = results.find((r) => r.streamId === decision.streamId);
     if (!answered) {
-      const last = results[ordered.length - 1];
+      const last = results[results.length - 1];
       return {
         kind: 'appended',
         result: { ...this.unchanged(decision.id, primary), position: last.position },

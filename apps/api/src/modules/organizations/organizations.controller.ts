@@ -1,8 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor } from '../../http/auth/api-key';
-import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';

@@ -5,7 +5,6 @@ import { Roles } from '../../http/auth/roles.decorator';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
 import { CommandMetadata, CommandResult } from '@gongjian/write-side';
-import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { CompleteProjectCommand } from './commands/complete-project/complete-project.command';
 import { CompleteProjectRequestDto } from './commands/complete-project/complete-project.request.dto';
 import { LaunchProjectCommand } from './commands/launch-project/launch-project.command';

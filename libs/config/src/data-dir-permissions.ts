@@ -1,5 +1,6 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AppConfig } from './app-config';
 
 /** Owner only: the directory holds names, birth dates, keys and credentials. */
 export const DATA_DIR_MODE = 0o700;
@@ -25,4 +26,15 @@ function narrow(path: string): void {
   } else if (stats.isFile() && (stats.mode & 0o077) !== 0) {
     chmodSync(path, DATA_FILE_MODE);
   }
+}
+
+/**
+ * What every process (api, worker, cli) does first: files it creates are owner-only, and the
+ * embedded DATA_DIR is secured. With every store on a server in production no DATA_DIR is
+ * created.
+ */
+export function protectDataDir(config: AppConfig): void {
+  process.umask(OWNER_ONLY_UMASK);
+  const embedded = !config.kurrentdbUrl || !config.mongodbUrl || !config.production;
+  if (embedded || existsSync(config.dataDir)) secureDataDir(config.dataDir);
 }
