@@ -1,8 +1,7 @@
 import { RecordMissingRelease, ReleaseOrphanReservation } from './budget.commands';
 import { BudgetEvent } from './budget.events';
-import { ref, type OpenBudgetState } from './budget.decider';
-import { fundsError } from './funds.errors';
-import { requireFen, requireText } from './funds.guards';
+import { ref, releaseReservation, type OpenBudgetState } from './budget.decider';
+import { requireText } from './funds.guards';
 
 /*
  * Repairs of records that versions writing one stream after the other could leave half-done
@@ -37,36 +36,5 @@ export function recordMissingRelease(
   command: RecordMissingRelease,
   state: OpenBudgetState,
 ): BudgetEvent[] {
-  const { allocationId, releaseId, amountFen, reason } = command.data;
-  requireText('releaseId', releaseId);
-  requireText('reason', reason);
-  requireFen('amountFen', amountFen, { allowZero: true });
-  const reservation = state.reservations[allocationId];
-  if (!reservation) {
-    throw fundsError('ALLOCATION_NOT_RESERVED', `allocation ${allocationId} has no reservation`, {
-      allocationId,
-    });
-  }
-  if (amountFen === 0 || reservation.releaseIds.includes(releaseId)) return [];
-  if (amountFen > reservation.currentFen) {
-    throw fundsError(
-      'RELEASE_EXCEEDS_RESERVATION',
-      `cannot release ${amountFen} fen: only ${reservation.currentFen} fen reserved`,
-      { allocationId, currentFen: reservation.currentFen, requestedFen: amountFen },
-    );
-  }
-  return [
-    {
-      type: 'MissingReleaseRecorded',
-      data: {
-        ...ref(state),
-        allocationId,
-        releaseId,
-        amountFen,
-        reason,
-        recipientOrganizationId: reservation.recipientOrganizationId,
-        reservedFen: state.reservedFen - amountFen,
-      },
-    },
-  ];
+  return releaseReservation(state, command.data, 'MissingReleaseRecorded');
 }

@@ -154,7 +154,20 @@ function reserve(command: ReserveAllocation, current: BudgetState): BudgetEvent[
 
 function release(command: ReleaseAllocation, current: BudgetState): BudgetEvent[] {
   const state = requireOpen(current, command.data.budgetId);
-  const { allocationId, releaseId, amountFen, reason } = command.data;
+  return releaseReservation(state, command.data, 'AllocationReleased');
+}
+
+/**
+ * Gives back `amountFen` of an allocation's reservation under `releaseId`, once: a release
+ * already applied (or of nothing) decides nothing. Shared by reductions, cancellations and the
+ * repair that records a release an earlier version never wrote.
+ */
+export function releaseReservation(
+  state: OpenBudgetState,
+  request: { allocationId: string; releaseId: string; amountFen: number; reason: string },
+  type: 'AllocationReleased' | 'MissingReleaseRecorded',
+): BudgetEvent[] {
+  const { allocationId, releaseId, amountFen, reason } = request;
   requireText('releaseId', releaseId);
   requireText('reason', reason);
   requireFen('amountFen', amountFen, { allowZero: true });
@@ -174,7 +187,7 @@ function release(command: ReleaseAllocation, current: BudgetState): BudgetEvent[
   }
   return [
     {
-      type: 'AllocationReleased',
+      type,
       data: {
         ...ref(state),
         allocationId,
