@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@gongjian/event-store';
 import type { DocumentStore, ReadDocument } from '@gongjian/read-store';
 import type { DocumentRef, ProjectionContext, ReadModelProjection } from './projection.definition';
 import { DocumentCache, refKey } from './document-cache';
+import { reflectsEvent } from './document-position';
 
 /**
  * Folds a batch into the cache: loads every document the batch touches or reads that the cache
@@ -46,7 +47,7 @@ export async function foldBatch(
     for (const ref of touched[i]) {
       const [collection, id] = refKey(physical, ref);
       const entry = cache.get(collection, id) as { doc: ReadDocument | null; stored: boolean };
-      if (entry.doc && entry.doc._pos >= event.position) continue;
+      if (reflectsEvent(entry.doc, event)) continue;
       const next = projection.apply(entry.doc ?? undefined, event, ref, context);
       if (next !== null) {
         next._id = id;

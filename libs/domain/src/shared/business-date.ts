@@ -38,3 +38,15 @@ export function workingDaysInclusive(from: string, to: string): number {
   }
   return count;
 }
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** The business date in Asia/Shanghai (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
+export function shanghaiDate(instant: string): string {
+  return new Date(Date.parse(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A business date's start in Asia/Shanghai, as an ISO-8601 UTC instant. */
+export function shanghaiMidnight(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
+}

@@ -1,3 +1,4 @@
+import { reflectsEvent } from '../../document-position';
 import type { ApplyEvent } from '../../projection.definition';
 
 /**
@@ -6,7 +7,5 @@ import type { ApplyEvent } from '../../projection.definition';
  */
 export function skippingApplied(apply: ApplyEvent): ApplyEvent {
   return (current, event, ref, context) =>
-    current !== undefined && current._pos >= event.position
-      ? current
-      : apply(current, event, ref, context);
+    reflectsEvent(current, event) ? current! : apply(current, event, ref, context);
 }
