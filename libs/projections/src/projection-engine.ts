@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { EventStore } from '@gongjian/event-store';
 import type { DocumentStore } from '@gongjian/read-store';
 import type { Registry } from 'prom-client';
@@ -76,6 +77,8 @@ export class ProjectionEngine {
     this.control = new ProjectionControl(options.store, this.settings.namespace);
     this.owner = options.owner ?? leaseHolderName();
     this.embeddedStore = options.store.engine === 'sqlite';
+    // Each projection's loop listens on the engine's signal (a sleep or a run), not a leak.
+    setMaxListeners(Math.max(10, 2 * options.projections.length), this.abort.signal);
     this.metrics = options.registry ? createProjectionMetrics(options.registry) : undefined;
     this.log = options.log ?? SILENT_LOG;
     const names = new Set<string>();
