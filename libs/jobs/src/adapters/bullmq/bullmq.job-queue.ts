@@ -212,7 +212,7 @@ export class BullMqJobQueue implements JobQueue {
       const info: SchedulerInfo = {
         schedulerId: scheduler.key,
         schedule: { cron: scheduler.pattern ?? '', tz: scheduler.tz ?? 'UTC' },
-        template: { name: scheduler.name, data: scheduler.template?.data ?? null },
+        template: { name: scheduler.name, data: scheduler.template?.data ?? {} },
       };
       if (scheduler.next !== undefined) info.nextRunAt = new Date(scheduler.next);
       return info;
