@@ -232,10 +232,10 @@ export class BullMqJobQueue implements JobQueue {
     if (this.closed) return;
     this.closed = true;
     await this.transition;
-    await this.monitor.stop();
     await this.worker?.close();
     await this.flows?.close();
     await this.queue?.close();
+    await this.monitor.stop();
   }
 
   private serialize(step: () => Promise<void>): void {
