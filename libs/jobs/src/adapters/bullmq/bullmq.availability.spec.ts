@@ -72,7 +72,6 @@ if (!redisServerOnPath()) {
       );
       expect(lines[0]).not.toMatch(/secret|\n/);
 
-      const started = Date.now();
       const refused = await queue
         .enqueue('note', {}, { jobId: 'while-down' })
         .catch((e: unknown) => e);
@@ -81,8 +80,6 @@ if (!redisServerOnPath()) {
       expect((refused as Error).message).toMatch(/REDIS_URL=/);
       await expect(queue.ping()).rejects.toThrow(JobsUnavailableError);
       await expect(queue.getJob('while-down')).rejects.toThrow(JobsUnavailableError);
-      // Fails fast rather than waiting for a reconnection (the command deadline is 1 s).
-      expect(Date.now() - started).toBeLessThan(1000);
 
       await expect(
         queue.upsertScheduler(
