@@ -14,6 +14,7 @@ export interface PollingSource {
 export class PollingSubscription implements Subscription {
   private readonly abort = new AbortController();
   private page: RecordedEvent[] = [];
+  private next = 0;
   private last: Position | undefined;
 
   constructor(
@@ -27,16 +28,17 @@ export class PollingSubscription implements Subscription {
 
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     while (!this.abort.signal.aborted) {
-      if (this.page.length === 0) {
+      if (this.next === this.page.length) {
         this.page = await this.source.readAfter(this.last, this.pageSize);
+        this.next = 0;
         if (this.page.length === 0) {
           await this.source.waitForAppend(this.abort.signal);
           continue;
         }
       }
-      const next = this.page.shift() as RecordedEvent;
-      this.last = next.position;
-      yield next;
+      const event = this.page[this.next++];
+      this.last = event.position;
+      yield event;
     }
   }
 

@@ -11,34 +11,47 @@ export interface CachedDocument {
 /**
  * The documents a projection writer has loaded or changed, keyed by (physical collection, id).
  * Valid only while its writer holds the lease: nobody else writes these documents meanwhile.
+ * One map per collection: a lookup per event touched must not build a composite key string.
  */
 export class DocumentCache {
-  private readonly entries = new Map<string, CachedDocument>();
-  readonly dirty = new Map<string, { collection: string; id: string }>();
-
-  static key(collection: string, id: string): string {
-    return `${collection}\u0000${id}`;
-  }
+  private readonly byCollection = new Map<string, Map<string, CachedDocument>>();
+  private readonly dirtyIds = new Map<string, Set<string>>();
+  private count = 0;
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
   get(collection: string, id: string): CachedDocument | undefined {
-    return this.entries.get(DocumentCache.key(collection, id));
+    return this.byCollection.get(collection)?.get(id);
   }
 
   set(collection: string, id: string, entry: CachedDocument): void {
-    this.entries.set(DocumentCache.key(collection, id), entry);
+    let documents = this.byCollection.get(collection);
+    if (!documents) this.byCollection.set(collection, (documents = new Map()));
+    if (!documents.has(id)) this.count++;
+    documents.set(id, entry);
   }
 
   markDirty(collection: string, id: string): void {
-    this.dirty.set(DocumentCache.key(collection, id), { collection, id });
+    let ids = this.dirtyIds.get(collection);
+    if (!ids) this.dirtyIds.set(collection, (ids = new Set()));
+    ids.add(id);
+  }
+
+  /** The documents changed since the last `clearDirty`, per collection. */
+  dirty(): ReadonlyMap<string, ReadonlySet<string>> {
+    return this.dirtyIds;
+  }
+
+  clearDirty(): void {
+    this.dirtyIds.clear();
   }
 
   clear(): void {
-    this.entries.clear();
-    this.dirty.clear();
+    this.byCollection.clear();
+    this.dirtyIds.clear();
+    this.count = 0;
   }
 }
 

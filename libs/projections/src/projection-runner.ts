@@ -164,14 +164,15 @@ export class ProjectionRunner {
       if (list) list.push(value);
       else map.set(key, [value]);
     };
-    for (const { collection, id } of this.cache.dirty.values()) {
-      const entry = this.cache.get(collection, id);
-      if (!entry) continue;
-      if (entry.doc === null) {
-        if (entry.stored) push(deletes, collection, id);
-      } else if (!entry.stored && this.building) push(inserts, collection, entry.doc);
-      else push(replaces, collection, entry.doc);
-    }
+    for (const [collection, ids] of this.cache.dirty())
+      for (const id of ids) {
+        const entry = this.cache.get(collection, id);
+        if (!entry) continue;
+        if (entry.doc === null) {
+          if (entry.stored) push(deletes, collection, id);
+        } else if (!entry.stored && this.building) push(inserts, collection, entry.doc);
+        else push(replaces, collection, entry.doc);
+      }
     for (const [collection, documents] of inserts)
       operations.push({ kind: 'insertMany', collection, documents });
     for (const [collection, documents] of replaces)
@@ -206,11 +207,12 @@ export class ProjectionRunner {
       return outcome;
     }
     lease.confirmRenewed(now);
-    for (const { collection, id } of this.cache.dirty.values()) {
-      const entry = this.cache.get(collection, id);
-      if (entry) entry.stored = entry.doc !== null;
-    }
-    this.cache.dirty.clear();
+    for (const [collection, ids] of this.cache.dirty())
+      for (const id of ids) {
+        const entry = this.cache.get(collection, id);
+        if (entry) entry.stored = entry.doc !== null;
+      }
+    this.cache.clearDirty();
     if (this.cache.size >= this.deps.settings.buildMaxDocuments) this.cache.clear();
     this.deps.metrics?.documentsWritten.inc({ projection: this.label }, result.written);
     this.checkpoint = next;

@@ -36,19 +36,19 @@ export interface SqliteEventStoreOptions {
   maxPageCount?: number;
 }
 
-interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
-
+/** A row of `events` read in raw mode (arrays, not objects: the log is read in bulk). */
+type EventRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+  prevHash: string,
+  hash: string,
+];
 /**
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
  * SqliteGroupCommit); an appendMany is one savepoint there, so all of its streams or none.
@@ -249,20 +249,31 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+function toRecordedEvent([
+  position,
+  eventId,
+  streamId,
+  revision,
+  type,
+  data,
+  metadataJson,
+  recordedAt,
+  prevHash,
+  hash,
+]: EventRow): RecordedEvent {
+  // Filled in place rather than spread: projections read the whole log through here.
+  const metadata = JSON.parse(metadataJson) as RecordedEvent['metadata'];
+  metadata.recordedAt = recordedAt;
+  metadata.prevHash = prevHash;
+  metadata.hash = hash;
   return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: encodeSqlitePosition(row.position),
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: {
-      ...JSON.parse(row.metadata),
-      recordedAt: row.recorded_at,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    },
+    eventId,
+    streamId,
+    revision,
+    position: encodeSqlitePosition(position),
+    type,
+    data: JSON.parse(data),
+    metadata,
   };
 }
 
@@ -278,15 +289,19 @@ function prepareStatements(db: Database): Record<string, Statement> {
       'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
     byEventId: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-    readForwards: db.prepare(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-    ),
-    readBackwards: db.prepare(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    ),
-    readAll: db.prepare(
-      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
-    ),
+    readForwards: db
+      .prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      )
+      .raw(true),
+    readBackwards: db
+      .prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(true),
+    readAll: db
+      .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)
+      .raw(true),
     headPosition: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }
