@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '@gongjian/config';
+import { APP_CONFIG } from '../../bootstrap/app-config.token';
 import { AllocationsController } from './allocations.controller';
 import { BudgetsController } from './budgets.controller';
 import { AllocateFundsHandler } from './commands/allocate-funds/allocate-funds.handler';
@@ -12,6 +14,7 @@ import { GetAllocationHandler } from './queries/get-allocation.handler';
 import { GetBudgetHandler } from './queries/get-budget.handler';
 import { ListAllocationsHandler } from './queries/list-allocations.handler';
 import { FundsSummaryHandler } from './queries/funds-summary.handler';
+import { FUNDING_STANDARDS, loadFundingStandards } from './queries/funding-standards.source';
 import { AllocationQueriesController } from './allocation-queries.controller';
 import { BudgetQueriesController } from './budget-queries.controller';
 import { FundsSummaryController } from './funds-summary.controller';
@@ -36,6 +39,11 @@ import { FundsSummaryController } from './funds-summary.controller';
     GetBudgetHandler,
     ListAllocationsHandler,
     FundsSummaryHandler,
+    {
+      provide: FUNDING_STANDARDS,
+      useFactory: (config: AppConfig) => loadFundingStandards(config),
+      inject: [APP_CONFIG],
+    },
   ],
 })
 export class FundsModule {}
