@@ -6,6 +6,7 @@ import { BudgetsController } from './budgets.controller';
 import { AllocateFundsHandler } from './commands/allocate-funds/allocate-funds.handler';
 import { CancelAllocationHandler } from './commands/cancel-allocation/cancel-allocation.handler';
 import { IncreaseBudgetHandler } from './commands/increase-budget/increase-budget.handler';
+import { ReduceBudgetHandler } from './commands/reduce-budget/reduce-budget.handler';
 import { OpenBudgetHandler } from './commands/open-budget/open-budget.handler';
 import { RecordDisbursementHandler } from './commands/record-disbursement/record-disbursement.handler';
 import { RecordExpenditureHandler } from './commands/record-expenditure/record-expenditure.handler';
@@ -30,6 +31,7 @@ import { FundsSummaryController } from './funds-summary.controller';
   providers: [
     OpenBudgetHandler,
     IncreaseBudgetHandler,
+    ReduceBudgetHandler,
     AllocateFundsHandler,
     RecordDisbursementHandler,
     RecordExpenditureHandler,

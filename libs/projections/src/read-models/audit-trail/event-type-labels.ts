@@ -38,6 +38,7 @@ export const EVENT_TYPE_LABELS: Readonly<Record<DomainEventType, string>> = {
   ProjectCompleted: '项目竣工',
   BudgetOpened: '经费预算设立',
   BudgetIncreased: '经费预算追加',
+  BudgetReduced: '经费预算调减',
   AllocationReserved: '预算额度占用',
   AllocationReleased: '预算额度释放',
   AllocationOpened: '经费分配',
