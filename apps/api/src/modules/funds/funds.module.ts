@@ -15,6 +15,7 @@ import { GetAllocationHandler } from './queries/get-allocation.handler';
 import { GetBudgetHandler } from './queries/get-budget.handler';
 import { ListAllocationsHandler } from './queries/list-allocations.handler';
 import { FundsSummaryHandler } from './queries/funds-summary.handler';
+import { pairingRulesProvider } from '../pairings/pairing-rules';
 import { FUNDING_STANDARDS, loadFundingStandards } from './queries/funding-standards.source';
 import { AllocationQueriesController } from './allocation-queries.controller';
 import { BudgetQueriesController } from './budget-queries.controller';
@@ -29,6 +30,7 @@ import { FundsSummaryController } from './funds-summary.controller';
     FundsSummaryController,
   ],
   providers: [
+    pairingRulesProvider,
     OpenBudgetHandler,
     IncreaseBudgetHandler,
     ReduceBudgetHandler,
