@@ -14,7 +14,7 @@ export type RegisterOrganization = Command<
     name: string;
     level: OrganizationLevel;
     sector: Sector;
-    /** Required for `organ`, refused for every other sector. */
+    /** Required for `organ`, optional for `institution`, refused for every other sector. */
     departmentKind?: DepartmentKind;
     township: string;
     parentId?: string;

@@ -91,6 +91,48 @@ describe('RegisterOrganization', () => {
       .when(cmd('RegisterOrganization', { ...organ, sector: 'village' }))
       .thenRefuses('DEPARTMENT_KIND_NOT_APPLICABLE'));
 
+  it('issue 13: an institution (事业单位, e.g. an agricultural extension centre) may name its department kind', () =>
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          ...organ,
+          name: '县农业技术推广中心党支部',
+          sector: 'institution',
+          departmentKind: 'agriculture',
+        }),
+      )
+      .then([
+        {
+          type: 'OrganizationRegistered',
+          data: {
+            organizationId: 'o1',
+            name: '县农业技术推广中心党支部',
+            level: organ.level,
+            sector: 'institution',
+            departmentKind: 'agriculture',
+            township: organ.township,
+          },
+        },
+      ]));
+
+  it('an institution without a department kind is registered as before', () =>
+    given([])
+      .when(
+        cmd('RegisterOrganization', { ...organ, sector: 'institution', departmentKind: undefined }),
+      )
+      .then([
+        {
+          type: 'OrganizationRegistered',
+          data: {
+            organizationId: 'o1',
+            name: organ.name,
+            level: organ.level,
+            sector: 'institution',
+            township: organ.township,
+          },
+        },
+      ]));
+
   it('refuses an organization that is its own parent', () =>
     given([])
       .when(cmd('RegisterOrganization', { ...organ, parentId: 'o1' }))

@@ -40,7 +40,7 @@ export const departmentKindRequired = () =>
 export const departmentKindNotApplicable = (sector: Sector) =>
   new DomainError(
     OrganizationErrorCode.DEPARTMENT_KIND_NOT_APPLICABLE,
-    `only organs have a department kind, not ${sector}`,
+    `only organs and institutions have a department kind, not ${sector}`,
     { field: 'departmentKind', sector },
   );
 

@@ -12,7 +12,7 @@ export type OrganizationRegisteredData = {
   name: string;
   level: OrganizationLevel;
   sector: Sector;
-  /** Present for organs only. */
+  /** Organs always, institutions when they name one. */
   departmentKind?: DepartmentKind;
   township: string;
   parentId?: string;

@@ -11,6 +11,7 @@ import { OrganizationState } from './organization.state';
 import {
   DEPARTMENT_KINDS,
   DepartmentKind,
+  hasDepartment,
   ORGANIZATION_LEVELS,
   SECTORS,
 } from './organization.vocabulary';
@@ -25,11 +26,10 @@ export function registerOrganization(
   const sector = requireOneOf(data.sector, SECTORS, 'sector');
   const level = requireOneOf(data.level, ORGANIZATION_LEVELS, 'level');
   let departmentKind: DepartmentKind | undefined;
-  if (sector === 'organ') {
-    if (data.departmentKind === undefined) throw departmentKindRequired();
+  if (sector === 'organ' && data.departmentKind === undefined) throw departmentKindRequired();
+  if (data.departmentKind !== undefined) {
+    if (!hasDepartment(sector)) throw departmentKindNotApplicable(sector);
     departmentKind = requireOneOf(data.departmentKind, DEPARTMENT_KINDS, 'departmentKind');
-  } else if (data.departmentKind !== undefined) {
-    throw departmentKindNotApplicable(sector);
   }
   if (data.parentId !== undefined) {
     requireText(data.parentId, 'parentId');
