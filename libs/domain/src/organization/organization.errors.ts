@@ -14,6 +14,14 @@ export const OrganizationErrorCode = {
   PAIRING_ALREADY_ACTIVE: 'PAIRING_ALREADY_ACTIVE',
   PAIRING_LINK_CONFLICT: 'PAIRING_LINK_CONFLICT',
   PAIRING_NOT_LINKED: 'PAIRING_NOT_LINKED',
+  NO_FIRST_SECRETARY: 'NO_FIRST_SECRETARY',
+  FIRST_SECRETARY_MISMATCH: 'FIRST_SECRETARY_MISMATCH',
+  ASSIGNMENT_ENDED: 'ASSIGNMENT_ENDED',
+  ASSIGNMENT_ID_CONFLICT: 'ASSIGNMENT_ID_CONFLICT',
+  /** NotFoundError('work_team' | 'instructor', id).code */
+  WORK_TEAM_NOT_FOUND: 'WORK_TEAM_NOT_FOUND',
+  INSTRUCTOR_NOT_FOUND: 'INSTRUCTOR_NOT_FOUND',
+  END_BEFORE_START: 'END_BEFORE_START',
 } as const;
 
 export const organizationNotFound = (id: string) => new NotFoundError('organization', id);
@@ -96,3 +104,9 @@ export const pairingNotLinked = (ruralId: string, pairingId: string) =>
       pairingId,
     },
   );
+
+export const organizationError = (
+  code: keyof typeof OrganizationErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+) => new DomainError(OrganizationErrorCode[code], message, details);

@@ -42,6 +42,13 @@ export type UrbanSector = (typeof URBAN_SECTORS)[number];
 export const RURAL_SECTORS = ['village', 'community'] as const satisfies readonly Sector[];
 export type RuralSector = (typeof RURAL_SECTORS)[number];
 
+/** Where 党建指导员 are dispatched: villages, communities and 两新 organizations (seeds 000, 004). */
+export const INSTRUCTOR_SECTORS = [
+  'village',
+  'community',
+  'new_economic_social',
+] as const satisfies readonly Sector[];
+
 export const isUrbanSector = (sector: Sector): sector is UrbanSector =>
   (URBAN_SECTORS as readonly Sector[]).includes(sector);
 export const isRuralSector = (sector: Sector): sector is RuralSector =>
