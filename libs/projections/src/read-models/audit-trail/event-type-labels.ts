@@ -40,6 +40,8 @@ export const EVENT_TYPE_LABELS: Readonly<Record<DomainEventType, string>> = {
   CommitmentDelivered: '共建承诺兑现',
   ProjectLaunched: '共建项目立项',
   InvestmentRecorded: '项目投资登记',
+  ProjectFundingRecorded: '项目资金争取/到位登记',
+  ProjectOutputRecorded: '项目建设成果登记',
   ProjectCompleted: '项目竣工',
   BudgetOpened: '经费预算设立',
   BudgetIncreased: '经费预算追加',
