@@ -18,6 +18,11 @@ export type RegisterOrganization = Command<
     departmentKind?: DepartmentKind;
     township: string;
     parentId?: string;
+    /**
+     * The parent as the handler read it (OrganizationSummary), when parentId is given: a township
+     * committee's branches lie in its township.
+     */
+    parent?: { sector: Sector; township: string };
   }
 >;
 

@@ -76,6 +76,59 @@ describe('RegisterOrganization', () => {
         },
       ]));
 
+  it('seed 001: a township organization is a Party committee (乡镇党委)', () =>
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          id: 'town-T01',
+          name: '东坪镇党委',
+          level: 'branch',
+          sector: 'township',
+          township: 'T01',
+        }),
+      )
+      .thenRefuses('LEVEL_NOT_APPLICABLE'));
+
+  it('seed 001: a township committee is the parent of the branches of its own township', () => {
+    const village = {
+      id: 'v9',
+      name: '石桥村党支部',
+      level: 'branch',
+      sector: 'village',
+      township: 'T02',
+      parentId: 'town-T01',
+    } as const;
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          ...village,
+          parent: { sector: 'township', township: 'T01' },
+        }),
+      )
+      .thenRefuses('PARENT_TOWNSHIP_MISMATCH');
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          ...village,
+          township: 'T01',
+          parent: { sector: 'township', township: 'T01' },
+        }),
+      )
+      .then([
+        {
+          type: 'OrganizationRegistered',
+          data: {
+            organizationId: 'v9',
+            name: '石桥村党支部',
+            level: 'branch',
+            sector: 'village',
+            township: 'T01',
+            parentId: 'town-T01',
+          },
+        },
+      ]);
+  });
+
   it('refuses a second registration', () =>
     given([organRegistered('o1')])
       .when(cmd('RegisterOrganization', organ))
