@@ -100,7 +100,12 @@ async function prepared(dir: string) {
       metadata(false, 0),
     ),
   );
-  return { store, budgets, register, allocate: new AllocateFundsHandler(runner) };
+  return {
+    store,
+    budgets,
+    register,
+    allocate: new AllocateFundsHandler(runner, { lateEntryGraceDays: 60 }),
+  };
 }
 
 async function main() {

@@ -149,10 +149,11 @@ describe('query handlers over the read models of a small county', () => {
       principleMatched: false,
       principleOverrideReason: '经研究同意跨类结对',
     });
-    // p-1: project pr-1 and allocation a-01 (half of 2,000,000 disbursed; reductions do not undo payments).
+    // p-1: project pr-1 and allocation a-01 (2,000,000 reduced to 1,500,000 allocated, of which
+    // 1,000,000 disbursed): delivered funds are what is allocated under the pairing.
     expect(answers['pairing p-1 as admin']).toMatchObject({
       status: 'active',
-      delivered: { fundsFen: 1_000_000, projects: 1 },
+      delivered: { fundsFen: 1_500_000, projects: 1, disbursedFen: 1_000_000 },
       revision: 5,
     });
   });

@@ -61,4 +61,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JOBS_CONCURRENCY: '0' })).toThrow(/^JOBS_CONCURRENCY: /);
     expect(() => loadConfig({ JOBS_ATTEMPTS: 'many' })).toThrow(/^JOBS_ATTEMPTS: /);
   });
+
+  it('late entry: 60 days of grace by default, LATE_ENTRY_GRACE_DAYS from 0 to 366', () => {
+    expect(loadConfig({}).lateEntryGraceDays).toBe(60);
+    expect(loadConfig({ LATE_ENTRY_GRACE_DAYS: '0' }).lateEntryGraceDays).toBe(0);
+    expect(() => loadConfig({ LATE_ENTRY_GRACE_DAYS: '400' })).toThrow(/^LATE_ENTRY_GRACE_DAYS: /);
+  });
+
+  it('seed 003: the 空壳村 line is 5万元 (5000000 fen) unless HOLLOW_ECONOMY_THRESHOLD_FEN says otherwise', () => {
+    expect(loadConfig({}).hollowEconomyThresholdFen).toBe(5_000_000);
+    expect(loadConfig({ HOLLOW_ECONOMY_THRESHOLD_FEN: '10000000' }).hollowEconomyThresholdFen).toBe(
+      10_000_000,
+    );
+    expect(() => loadConfig({ HOLLOW_ECONOMY_THRESHOLD_FEN: '5万' })).toThrow(
+      /^HOLLOW_ECONOMY_THRESHOLD_FEN: /,
+    );
+  });
+
+  it('keeps FUNDING_STANDARDS as given, for the funds module to read', () => {
+    expect(loadConfig({}).fundingStandardsJson).toBeUndefined();
+    expect(loadConfig({ FUNDING_STANDARDS: '{}' }).fundingStandardsJson).toBe('{}');
+  });
 });

@@ -34,6 +34,18 @@ export interface AppConfig {
    */
   officialCalendarJson?: string;
   officialCalendarFile?: string;
+  /**
+   * Days after a pairing's term ends during which activities dated inside the term are still
+   * accepted, marked as entered late (LATE_ENTRY_GRACE_DAYS).
+   */
+  lateEntryGraceDays: number;
+  /** 空壳村: a village whose recorded collective income for a year is below this (fen). */
+  hollowEconomyThresholdFen: number;
+  /**
+   * The county's funding standards as JSON (FUNDING_STANDARDS), replacing the defaults of the
+   * standards it names; see the README.
+   */
+  fundingStandardsJson?: string;
   /** Most updates the MongoDB read-store adapter sends in one command (FerretDB's pool). */
   mongodbBulkChunkSize: number;
   /** Projections: 'embedded' (the api runs them) or 'off' (a worker runs them). */
@@ -95,6 +107,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metrics: metricsAddress(env),
     officialCalendarJson: env.OFFICIAL_CALENDAR || undefined,
     officialCalendarFile: env.OFFICIAL_CALENDAR_FILE || undefined,
+    lateEntryGraceDays: integer(env, 'LATE_ENTRY_GRACE_DAYS', 60, 0, 366),
+    hollowEconomyThresholdFen: integer(
+      env,
+      'HOLLOW_ECONOMY_THRESHOLD_FEN',
+      5_000_000,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
+    fundingStandardsJson: env.FUNDING_STANDARDS || undefined,
     mongodbBulkChunkSize: integer(env, 'MONGODB_BULK_CHUNK_SIZE', 32, 1, 1000),
     projections: oneOf(env, 'PROJECTIONS', ['embedded', 'off'] as const, 'embedded'),
     readyMaxLagEvents: integer(env, 'READY_MAX_LAG_EVENTS', 10_000, 0, 1_000_000_000),

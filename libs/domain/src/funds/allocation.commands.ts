@@ -1,4 +1,5 @@
 import { Command } from '../shared/decider';
+import { PairingSummary } from '../pairing/pairing.summary';
 import { FundPurpose, FundSource } from './funds.types';
 
 /** Decided with ReserveAllocation on the budget stream and appended with it (budget.decider.ts). */
@@ -14,7 +15,19 @@ export type OpenAllocation = Command<
     purpose: FundPurpose;
     /** Reference of the collective decision (集体决策); required. */
     decisionRef: string;
+    /**
+     * Date of that decision: optional (clients before it send none); when given, not in the
+     * future, in the budget year or the year before.
+     */
+    decisionOn?: string;
     pairingId?: string;
+    /**
+     * The pairing named (directly or through the project), as the handler read it: it must be
+     * active or, for `pairingGraceDays` after its term, in late entry, and the recipient one of
+     * its two organizations.
+     */
+    pairing?: PairingSummary;
+    pairingGraceDays?: number;
     projectId?: string;
   }
 >;

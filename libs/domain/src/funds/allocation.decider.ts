@@ -24,12 +24,15 @@ import {
   requireYear,
 } from './funds.guards';
 import { assertPurposePermitted } from './party-dues-policy';
+import { requireAllocationPairing } from './allocation-pairing';
+import { requireDecisionOn, requireDisbursementInBudgetPeriod } from './allocation-dates';
 
 export type AllocationStatus = 'active' | 'cancelled';
 
 export type ExistingAllocationState = AllocationRef & {
   status: AllocationStatus;
   decisionRef: string;
+  decisionOn?: string;
   allocatedFen: number;
   disbursedFen: number;
   spentFen: number;
@@ -95,6 +98,16 @@ function open(command: OpenAllocation, state: AllocationState): AllocationEvent[
     );
   }
   assertPurposePermitted(d.source, d.purpose);
+  if (d.decisionOn !== undefined) requireDecisionOn(d.decisionOn, d.year, command.context.today);
+  if (d.pairing !== undefined) {
+    requireAllocationPairing(
+      d.pairing,
+      d.recipientOrganizationId,
+      command.context.today,
+      d.pairingGraceDays ?? 0,
+    );
+  }
+  const pairingId = d.pairing?.id ?? d.pairingId;
   return [
     {
       type: 'AllocationOpened',
@@ -105,10 +118,11 @@ function open(command: OpenAllocation, state: AllocationState): AllocationEvent[
         source: d.source,
         purpose: d.purpose,
         recipientOrganizationId: d.recipientOrganizationId,
-        ...(d.pairingId !== undefined && { pairingId: d.pairingId }),
+        ...(pairingId !== undefined && { pairingId }),
         ...(d.projectId !== undefined && { projectId: d.projectId }),
         amountFen: d.amountFen,
         decisionRef: d.decisionRef,
+        ...(d.decisionOn !== undefined && { decisionOn: d.decisionOn }),
       },
     },
   ];
@@ -119,6 +133,7 @@ function disburse(command: RecordDisbursement, current: AllocationState): Alloca
   const { amountFen, on, ref } = command.data;
   requireFen('amountFen', amountFen);
   requirePastDate('on', on, command.context.today);
+  requireDisbursementInBudgetPeriod(on, state);
   requireText('ref', ref);
   const disbursementId =
     command.data.disbursementId ?? nextId(`${state.allocationId}-d`, state.disbursements);

@@ -14,7 +14,7 @@ export type AllocationRef = {
 
 export type AllocationOpened = {
   type: 'AllocationOpened';
-  data: AllocationRef & { amountFen: number; decisionRef: string };
+  data: AllocationRef & { amountFen: number; decisionRef: string; decisionOn?: string };
 };
 
 export type DisbursementRecorded = {

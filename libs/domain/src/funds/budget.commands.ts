@@ -17,6 +17,12 @@ export type IncreaseBudget = Command<
   { budgetId: string; amountFen: number; reason: string }
 >;
 
+/** Never below what is allocated from the pool (reserved). */
+export type ReduceBudget = Command<
+  'ReduceBudget',
+  { budgetId: string; amountFen: number; reason: string }
+>;
+
 /** Decided with OpenAllocation and appended with it. */
 export type ReserveAllocation = Command<
   'ReserveAllocation',
@@ -53,6 +59,7 @@ export type RecordMissingRelease = Command<
 export type BudgetCommand =
   | OpenBudget
   | IncreaseBudget
+  | ReduceBudget
   | ReserveAllocation
   | ReleaseAllocation
   | ReleaseOrphanReservation

@@ -15,6 +15,7 @@ import {
   BudgetCommand,
   IncreaseBudget,
   OpenBudget,
+  ReduceBudget,
   ReleaseAllocation,
   ReserveAllocation,
 } from './budget.commands';
@@ -106,6 +107,34 @@ function increase(command: IncreaseBudget, current: BudgetState): BudgetEvent[] 
     {
       type: 'BudgetIncreased',
       data: { ...ref(state), amountFen, reason, poolFen },
+    },
+  ];
+}
+
+/** Takes from the pool what is not allocated; what is allocated stays covered. */
+function reduce(command: ReduceBudget, current: BudgetState): BudgetEvent[] {
+  const state = requireOpen(current, command.data.budgetId);
+  const { amountFen, reason } = command.data;
+  requireFen('amountFen', amountFen);
+  requireText('reason', reason);
+  const poolFen = state.poolFen - amountFen;
+  if (poolFen < state.reservedFen) {
+    throw fundsError(
+      'BUDGET_REDUCTION_BELOW_ALLOCATED',
+      `budget ${state.budgetId} cannot lose ${amountFen} fen: ${state.reservedFen} fen of its ${state.poolFen} are allocated`,
+      {
+        budgetId: state.budgetId,
+        poolFen: state.poolFen,
+        reservedFen: state.reservedFen,
+        availableFen: state.poolFen - state.reservedFen,
+        requestedFen: amountFen,
+      },
+    );
+  }
+  return [
+    {
+      type: 'BudgetReduced',
+      data: { ...ref(state), amountFen, reason, poolFen, reservedFen: state.reservedFen },
     },
   ];
 }
@@ -207,6 +236,8 @@ function decide(command: BudgetCommand, state: BudgetState): BudgetEvent[] {
       return open(command, state);
     case 'IncreaseBudget':
       return increase(command, state);
+    case 'ReduceBudget':
+      return reduce(command, state);
     case 'ReserveAllocation':
       return reserve(command, state);
     case 'ReleaseAllocation':
@@ -230,6 +261,7 @@ function evolveInPlace(state: BudgetState, event: BudgetEvent): BudgetState {
   if (state.status !== 'open') return state;
   switch (event.type) {
     case 'BudgetIncreased':
+    case 'BudgetReduced':
       state.poolFen = event.data.poolFen;
       return state;
     case 'AllocationReserved': {

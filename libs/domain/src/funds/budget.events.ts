@@ -19,6 +19,12 @@ export type BudgetIncreased = {
   data: BudgetRef & { amountFen: number; reason: string; poolFen: number };
 };
 
+export type BudgetReduced = {
+  type: 'BudgetReduced';
+  /** poolFen: the pool after the reduction, never below what is reserved. */
+  data: BudgetRef & { amountFen: number; reason: string; poolFen: number; reservedFen: number };
+};
+
 export type AllocationReserved = {
   type: 'AllocationReserved';
   /** reservedFen: Σ reserved on this budget after the reservation. */
@@ -78,6 +84,7 @@ export type MissingReleaseRecorded = {
 export type BudgetEvent =
   | BudgetOpened
   | BudgetIncreased
+  | BudgetReduced
   | AllocationReserved
   | AllocationReleased
   | OrphanReservationReleased

@@ -1,4 +1,8 @@
-import { assessStandards, DEFAULT_FUNDING_STANDARDS } from './funding-standards';
+import {
+  assessStandards,
+  DEFAULT_FUNDING_STANDARDS,
+  fundingStandardsWith,
+} from './funding-standards';
 
 describe('assessStandards', () => {
   it('reports every village standard, met or not, in fen', () => {
@@ -16,7 +20,12 @@ describe('assessStandards', () => {
     ).toEqual([
       { key: 'service_center_min', requiredFen: 600_000_00, actualFen: 650_000_00, met: true },
       { key: 'operating_funds_min', requiredFen: 20_000_00, actualFen: 18_000_00, met: false },
-      { key: 'activity_funds_per_member', requiredFen: 40 * 50_00, actualFen: 2_000_00, met: true },
+      {
+        key: 'activity_funds_per_member',
+        requiredFen: 40 * 100_00,
+        actualFen: 2_000_00,
+        met: false,
+      },
       { key: 'special_benefit_min', requiredFen: 50_000_00, actualFen: 50_000_00, met: true },
     ]);
   });
@@ -42,13 +51,93 @@ describe('assessStandards', () => {
     });
   });
 
-  it('has no standards for an organ', () => {
+  it('seed 004: activity funds of 100元 per rural Party member, met at 40 members × 100元', () => {
+    const [assessed] = assessStandards(DEFAULT_FUNDING_STANDARDS, {
+      recipientSector: 'village',
+      memberCount: 40,
+      totalsByPurposeFen: { activity_funds: 4_000_00 },
+    }).filter((s) => s.key === 'activity_funds_per_member');
+    expect(assessed).toEqual({
+      key: 'activity_funds_per_member',
+      requiredFen: 4_000_00,
+      actualFen: 4_000_00,
+      met: true,
+    });
+  });
+
+  it('seed 004: activity funds of 50元 per organ Party member, and no other standard for an organ', () => {
     expect(
       assessStandards(DEFAULT_FUNDING_STANDARDS, {
         recipientSector: 'organ',
         memberCount: 80,
-        totalsByPurposeFen: {},
+        totalsByPurposeFen: { activity_funds: 3_999_00 },
       }),
-    ).toEqual([]);
+    ).toEqual([
+      {
+        key: 'activity_funds_per_member',
+        requiredFen: 80 * 50_00,
+        actualFen: 3_999_00,
+        met: false,
+      },
+    ]);
+  });
+
+  it('seed 000: 50元 per member for a township organization (县乡按照党员总人数年人平50元)', () => {
+    expect(
+      assessStandards(DEFAULT_FUNDING_STANDARDS, {
+        recipientSector: 'township',
+        memberCount: 300,
+        totalsByPurposeFen: { activity_funds: 15_000_00 },
+      }),
+    ).toEqual([
+      { key: 'activity_funds_per_member', requiredFen: 15_000_00, actualFen: 15_000_00, met: true },
+    ]);
+  });
+
+  it('seed 000: operating funds of 2万元 a year per village (村按照年平2万元)', () => {
+    const operating = assessStandards(DEFAULT_FUNDING_STANDARDS, {
+      recipientSector: 'village',
+      totalsByPurposeFen: { operating_funds: 20_000_00 },
+    }).find((s) => s.key === 'operating_funds_min');
+    expect(operating).toEqual({
+      key: 'operating_funds_min',
+      requiredFen: 20_000_00,
+      actualFen: 20_000_00,
+      met: true,
+    });
+  });
+
+  it('a county sets its own standards: the configuration given is the one assessed', () => {
+    const county = {
+      ...DEFAULT_FUNDING_STANDARDS,
+      activityFundsPerMemberFen: { village: 120_00 },
+    };
+    expect(
+      assessStandards(county, {
+        recipientSector: 'village',
+        memberCount: 10,
+        totalsByPurposeFen: { activity_funds: 1_000_00 },
+      }).find((s) => s.key === 'activity_funds_per_member'),
+    ).toMatchObject({ requiredFen: 1_200_00, met: false });
+  });
+});
+
+describe('fundingStandardsWith (a county’s configuration)', () => {
+  it('replaces the standards given and keeps the defaults of the others', () => {
+    const county = fundingStandardsWith({ operatingFundsMinFen: { village: 30_000_00 } });
+    expect(county.operatingFundsMinFen).toEqual({ village: 30_000_00 });
+    expect(county.activityFundsPerMemberFen).toEqual(
+      DEFAULT_FUNDING_STANDARDS.activityFundsPerMemberFen,
+    );
+  });
+
+  it.each([
+    [[], /must be an object/],
+    [{ operatingFundsMinFen: { village: 1.5 } }, /operatingFundsMinFen\.village/],
+    [{ operatingFundsMinFen: { village: -1 } }, /operatingFundsMinFen\.village/],
+    [{ serviceCenterOnlyWhenFunded: 'yes' }, /true or false/],
+    [{ perMemberFen: {} }, /unknown funding standard perMemberFen/],
+  ])('refuses %j', (overrides, message) => {
+    expect(() => fundingStandardsWith(overrides)).toThrow(message);
   });
 });

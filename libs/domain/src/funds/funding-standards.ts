@@ -30,13 +30,22 @@ export type FundingStandardsConfig = {
   specialBenefitMinFen: FenBySector;
 };
 
-/** Defaults from the county's published standards (DESIGN.md "Funds"). 1 元 = 100 fen. */
+/**
+ * Defaults from the seed reports (DESIGN.md "Funds"), the one source the read side assesses
+ * against unless a county configures its own. 1 元 = 100 fen.
+ * - a village service centre ≥ 60万元, assessed in a year it is funded (seed 000);
+ * - operating funds ≥ 2万元 per village a year (seed 000, "村按照年平2万元");
+ * - activity funds 100元 per rural Party member (a village's members) and 50元 per organ Party
+ *   member a year (seed 004, "按农村党员人平100元、机关党员50元"); 50元 per member for county and
+ *   township organizations (seed 000, "县乡按照党员总人数年人平50元"): organs and townships;
+ * - special funds ≥ 5万元 per village, 20万元 per community (seed 004).
+ */
 export const DEFAULT_FUNDING_STANDARDS: FundingStandardsConfig = {
-  serviceCenterMinFen: { village: 600_000_00 }, // ≥ 60万元 per village centre
+  serviceCenterMinFen: { village: 600_000_00 },
   serviceCenterOnlyWhenFunded: true,
-  operatingFundsMinFen: { village: 20_000_00 }, // ≥ 2万元 per village per year
-  activityFundsPerMemberFen: { village: 50_00, community: 100_00 }, // 50 / 100 元 per member
-  specialBenefitMinFen: { village: 50_000_00, community: 200_000_00 }, // 5万 / 20万元
+  operatingFundsMinFen: { village: 20_000_00 },
+  activityFundsPerMemberFen: { village: 100_00, organ: 50_00, township: 50_00 },
+  specialBenefitMinFen: { village: 50_000_00, community: 200_000_00 },
 };
 
 export type StandardsInput = {
@@ -80,4 +89,46 @@ export function assessStandards(
   const special = config.specialBenefitMinFen[sector];
   if (special !== undefined) add('special_benefit_min', special, totals.special_benefit ?? 0);
   return results;
+}
+
+const FEN_BY_SECTOR_KEYS = [
+  'serviceCenterMinFen',
+  'operatingFundsMinFen',
+  'activityFundsPerMemberFen',
+  'specialBenefitMinFen',
+] as const;
+
+/**
+ * A county's own standards: the defaults with the entries it gives replaced (a whole
+ * `<standard>: { <sector>: fen }` map at a time). Anything else than whole non-negative fen per
+ * sector code is refused with a message naming the entry.
+ */
+export function fundingStandardsWith(overrides: unknown): FundingStandardsConfig {
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
+    throw new Error('funding standards must be an object');
+  }
+  const result: FundingStandardsConfig = { ...DEFAULT_FUNDING_STANDARDS };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (key === 'serviceCenterOnlyWhenFunded') {
+      if (typeof value !== 'boolean') throw new Error(`${key} must be true or false`);
+      result.serviceCenterOnlyWhenFunded = value;
+    } else if ((FEN_BY_SECTOR_KEYS as readonly string[]).includes(key)) {
+      result[key as (typeof FEN_BY_SECTOR_KEYS)[number]] = fenBySector(key, value);
+    } else {
+      throw new Error(`unknown funding standard ${key}`);
+    }
+  }
+  return result;
+}
+
+function fenBySector(key: string, value: unknown): FenBySector {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${key} must map sector codes to fen`);
+  }
+  for (const [sector, fen] of Object.entries(value)) {
+    if (!Number.isSafeInteger(fen) || (fen as number) < 0) {
+      throw new Error(`${key}.${sector} must be a whole non-negative number of fen`);
+    }
+  }
+  return { ...(value as Record<string, number>) };
 }

@@ -6,3 +6,4 @@ export * from './organization.state';
 export * from './organization.summary';
 export * from './organization.decider';
 export { InputErrorCode } from './input.guards';
+export * from './hollow-economy';

@@ -14,10 +14,15 @@ export type RegisterOrganization = Command<
     name: string;
     level: OrganizationLevel;
     sector: Sector;
-    /** Required for `organ`, refused for every other sector. */
+    /** Required for `organ`, optional for `institution`, refused for every other sector. */
     departmentKind?: DepartmentKind;
     township: string;
     parentId?: string;
+    /**
+     * The parent as the handler read it (OrganizationSummary), when parentId is given: a township
+     * committee's branches lie in its township.
+     */
+    parent?: { sector: Sector; township: string };
   }
 >;
 
@@ -38,7 +43,10 @@ export type RecordMemberCount = Command<
   { organizationId: string; year: number; count: number; ruralCount?: number }
 >;
 
-/** Villages and communities only. */
+/**
+ * Villages and communities only. While another is assigned, the new one replaces it: that
+ * assignment ends on the new start (`replaces`, when given, must name it).
+ */
 export type AssignFirstSecretary = Command<
   'AssignFirstSecretary',
   {
@@ -47,7 +55,51 @@ export type AssignFirstSecretary = Command<
     fromOrganizationId?: string;
     startsOn: string;
     endsOn?: string;
+    replaces?: string;
   }
+>;
+
+/** Ends the current first secretary's assignment, on a date from its start up to today. */
+export type EndFirstSecretary = Command<
+  'EndFirstSecretary',
+  { organizationId: string; on: string; reason: string }
+>;
+
+/** 驻村工作队: villages and communities. */
+export type AssignResidentWorkTeam = Command<
+  'AssignResidentWorkTeam',
+  {
+    organizationId: string;
+    teamId: string;
+    leaderName: string;
+    memberCount?: number;
+    fromOrganizationId?: string;
+    startsOn: string;
+    endsOn?: string;
+  }
+>;
+
+export type EndResidentWorkTeam = Command<
+  'EndResidentWorkTeam',
+  { organizationId: string; teamId: string; on: string; reason: string }
+>;
+
+/** 党建指导员: villages, communities and 两新 organizations. */
+export type AssignPartyBuildingInstructor = Command<
+  'AssignPartyBuildingInstructor',
+  {
+    organizationId: string;
+    instructorId: string;
+    name: string;
+    fromOrganizationId?: string;
+    startsOn: string;
+    endsOn?: string;
+  }
+>;
+
+export type EndPartyBuildingInstructor = Command<
+  'EndPartyBuildingInstructor',
+  { organizationId: string; instructorId: string; on: string; reason: string }
 >;
 
 export type DeactivateOrganization = Command<
@@ -104,6 +156,11 @@ export type OrganizationCommand =
   | RecordCollectiveIncome
   | RecordMemberCount
   | AssignFirstSecretary
+  | EndFirstSecretary
+  | AssignResidentWorkTeam
+  | EndResidentWorkTeam
+  | AssignPartyBuildingInstructor
+  | EndPartyBuildingInstructor
   | DeactivateOrganization
   | LinkPairing
   | RenewPairingLink

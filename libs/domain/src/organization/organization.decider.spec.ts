@@ -76,6 +76,59 @@ describe('RegisterOrganization', () => {
         },
       ]));
 
+  it('seed 001: a township organization is a Party committee (乡镇党委)', () =>
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          id: 'town-T01',
+          name: '东坪镇党委',
+          level: 'branch',
+          sector: 'township',
+          township: 'T01',
+        }),
+      )
+      .thenRefuses('LEVEL_NOT_APPLICABLE'));
+
+  it('seed 001: a township committee is the parent of the branches of its own township', () => {
+    const village = {
+      id: 'v9',
+      name: '石桥村党支部',
+      level: 'branch',
+      sector: 'village',
+      township: 'T02',
+      parentId: 'town-T01',
+    } as const;
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          ...village,
+          parent: { sector: 'township', township: 'T01' },
+        }),
+      )
+      .thenRefuses('PARENT_TOWNSHIP_MISMATCH');
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          ...village,
+          township: 'T01',
+          parent: { sector: 'township', township: 'T01' },
+        }),
+      )
+      .then([
+        {
+          type: 'OrganizationRegistered',
+          data: {
+            organizationId: 'v9',
+            name: '石桥村党支部',
+            level: 'branch',
+            sector: 'village',
+            township: 'T01',
+            parentId: 'town-T01',
+          },
+        },
+      ]);
+  });
+
   it('refuses a second registration', () =>
     given([organRegistered('o1')])
       .when(cmd('RegisterOrganization', organ))
@@ -90,6 +143,48 @@ describe('RegisterOrganization', () => {
     given([])
       .when(cmd('RegisterOrganization', { ...organ, sector: 'village' }))
       .thenRefuses('DEPARTMENT_KIND_NOT_APPLICABLE'));
+
+  it('issue 13: an institution (事业单位, e.g. an agricultural extension centre) may name its department kind', () =>
+    given([])
+      .when(
+        cmd('RegisterOrganization', {
+          ...organ,
+          name: '县农业技术推广中心党支部',
+          sector: 'institution',
+          departmentKind: 'agriculture',
+        }),
+      )
+      .then([
+        {
+          type: 'OrganizationRegistered',
+          data: {
+            organizationId: 'o1',
+            name: '县农业技术推广中心党支部',
+            level: organ.level,
+            sector: 'institution',
+            departmentKind: 'agriculture',
+            township: organ.township,
+          },
+        },
+      ]));
+
+  it('an institution without a department kind is registered as before', () =>
+    given([])
+      .when(
+        cmd('RegisterOrganization', { ...organ, sector: 'institution', departmentKind: undefined }),
+      )
+      .then([
+        {
+          type: 'OrganizationRegistered',
+          data: {
+            organizationId: 'o1',
+            name: organ.name,
+            level: organ.level,
+            sector: 'institution',
+            township: organ.township,
+          },
+        },
+      ]));
 
   it('refuses an organization that is its own parent', () =>
     given([])

@@ -1,6 +1,12 @@
 import { Decider } from '../shared/decider';
 import { assignFirstSecretary } from './assign-first-secretary';
 import { deactivateOrganization } from './deactivate-organization';
+import { endFirstSecretary } from './end-first-secretary';
+import {
+  assignPartyBuildingInstructor,
+  endPartyBuildingInstructor,
+} from './party-building-instructor';
+import { assignResidentWorkTeam, endResidentWorkTeam } from './resident-work-team';
 import {
   linkPairing,
   removeOrphanPairingLink,
@@ -34,6 +40,16 @@ export function decideOrganization(
       return recordMemberCount(command, state);
     case 'AssignFirstSecretary':
       return assignFirstSecretary(command, state);
+    case 'EndFirstSecretary':
+      return endFirstSecretary(command, state);
+    case 'AssignResidentWorkTeam':
+      return assignResidentWorkTeam(command, state);
+    case 'EndResidentWorkTeam':
+      return endResidentWorkTeam(command, state);
+    case 'AssignPartyBuildingInstructor':
+      return assignPartyBuildingInstructor(command, state);
+    case 'EndPartyBuildingInstructor':
+      return endPartyBuildingInstructor(command, state);
     case 'DeactivateOrganization':
       return deactivateOrganization(command, state);
     case 'LinkPairing':

@@ -9,11 +9,21 @@ export const OrganizationErrorCode = {
   DEPARTMENT_KIND_REQUIRED: 'DEPARTMENT_KIND_REQUIRED',
   DEPARTMENT_KIND_NOT_APPLICABLE: 'DEPARTMENT_KIND_NOT_APPLICABLE',
   INVALID_PARENT: 'INVALID_PARENT',
+  LEVEL_NOT_APPLICABLE: 'LEVEL_NOT_APPLICABLE',
+  PARENT_TOWNSHIP_MISMATCH: 'PARENT_TOWNSHIP_MISMATCH',
   SECTOR_NOT_APPLICABLE: 'SECTOR_NOT_APPLICABLE',
   MEMBER_COUNT_INCONSISTENT: 'MEMBER_COUNT_INCONSISTENT',
   PAIRING_ALREADY_ACTIVE: 'PAIRING_ALREADY_ACTIVE',
   PAIRING_LINK_CONFLICT: 'PAIRING_LINK_CONFLICT',
   PAIRING_NOT_LINKED: 'PAIRING_NOT_LINKED',
+  NO_FIRST_SECRETARY: 'NO_FIRST_SECRETARY',
+  FIRST_SECRETARY_MISMATCH: 'FIRST_SECRETARY_MISMATCH',
+  ASSIGNMENT_ENDED: 'ASSIGNMENT_ENDED',
+  ASSIGNMENT_ID_CONFLICT: 'ASSIGNMENT_ID_CONFLICT',
+  /** NotFoundError('work_team' | 'instructor', id).code */
+  WORK_TEAM_NOT_FOUND: 'WORK_TEAM_NOT_FOUND',
+  INSTRUCTOR_NOT_FOUND: 'INSTRUCTOR_NOT_FOUND',
+  END_BEFORE_START: 'END_BEFORE_START',
 } as const;
 
 export const organizationNotFound = (id: string) => new NotFoundError('organization', id);
@@ -40,7 +50,7 @@ export const departmentKindRequired = () =>
 export const departmentKindNotApplicable = (sector: Sector) =>
   new DomainError(
     OrganizationErrorCode.DEPARTMENT_KIND_NOT_APPLICABLE,
-    `only organs have a department kind, not ${sector}`,
+    `only organs and institutions have a department kind, not ${sector}`,
     { field: 'departmentKind', sector },
   );
 
@@ -96,3 +106,9 @@ export const pairingNotLinked = (ruralId: string, pairingId: string) =>
       pairingId,
     },
   );
+
+export const organizationError = (
+  code: keyof typeof OrganizationErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+) => new DomainError(OrganizationErrorCode[code], message, details);

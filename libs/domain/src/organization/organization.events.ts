@@ -12,7 +12,7 @@ export type OrganizationRegisteredData = {
   name: string;
   level: OrganizationLevel;
   sector: Sector;
-  /** Present for organs only. */
+  /** Organs always, institutions when they name one. */
   departmentKind?: DepartmentKind;
   township: string;
   parentId?: string;
@@ -50,7 +50,44 @@ export type FirstSecretaryAssignedData = {
   fromOrganizationId?: string;
   startsOn: string;
   endsOn?: string;
+  /** The name of the first secretary this one replaces (ended by the same command). */
+  replaces?: string;
 };
+
+/** The end of a first secretary's assignment: ended by hand, or by the arrival of a successor. */
+export type FirstSecretaryEndedData = {
+  organizationId: string;
+  name: string;
+  fromOrganizationId?: string;
+  startsOn: string;
+  endedOn: string;
+  reason: string;
+  /** Present when a new assignment replaced this one. */
+  replacedBy?: string;
+};
+
+/** 驻村工作队 / 党建指导员: people dispatched to a village (or a 两新 organization). */
+type DispatchData = {
+  organizationId: string;
+  fromOrganizationId?: string;
+  startsOn: string;
+  endsOn?: string;
+};
+
+export type ResidentWorkTeamAssignedData = DispatchData & {
+  teamId: string;
+  leaderName: string;
+  memberCount?: number;
+};
+
+export type PartyBuildingInstructorAssignedData = DispatchData & {
+  instructorId: string;
+  name: string;
+};
+
+type DispatchEndData = { organizationId: string; on: string; reason: string };
+export type ResidentWorkTeamEndedData = DispatchEndData & { teamId: string };
+export type PartyBuildingInstructorEndedData = DispatchEndData & { instructorId: string };
 
 export type OrganizationDeactivatedData = {
   organizationId: string;
@@ -115,6 +152,20 @@ export type FirstSecretaryAssigned = DomainEvent<
   'FirstSecretaryAssigned',
   FirstSecretaryAssignedData
 >;
+export type FirstSecretaryEnded = DomainEvent<'FirstSecretaryEnded', FirstSecretaryEndedData>;
+export type ResidentWorkTeamAssigned = DomainEvent<
+  'ResidentWorkTeamAssigned',
+  ResidentWorkTeamAssignedData
+>;
+export type ResidentWorkTeamEnded = DomainEvent<'ResidentWorkTeamEnded', ResidentWorkTeamEndedData>;
+export type PartyBuildingInstructorAssigned = DomainEvent<
+  'PartyBuildingInstructorAssigned',
+  PartyBuildingInstructorAssignedData
+>;
+export type PartyBuildingInstructorEnded = DomainEvent<
+  'PartyBuildingInstructorEnded',
+  PartyBuildingInstructorEndedData
+>;
 export type OrganizationDeactivated = DomainEvent<
   'OrganizationDeactivated',
   OrganizationDeactivatedData
@@ -134,6 +185,11 @@ export type OrganizationEvent =
   | CollectiveIncomeRecorded
   | MemberCountRecorded
   | FirstSecretaryAssigned
+  | FirstSecretaryEnded
+  | ResidentWorkTeamAssigned
+  | ResidentWorkTeamEnded
+  | PartyBuildingInstructorAssigned
+  | PartyBuildingInstructorEnded
   | OrganizationDeactivated
   | PairingLinked
   | PairingLinkRenewed
@@ -147,6 +203,11 @@ export const ORGANIZATION_EVENT_TYPES = [
   'CollectiveIncomeRecorded',
   'MemberCountRecorded',
   'FirstSecretaryAssigned',
+  'FirstSecretaryEnded',
+  'ResidentWorkTeamAssigned',
+  'ResidentWorkTeamEnded',
+  'PartyBuildingInstructorAssigned',
+  'PartyBuildingInstructorEnded',
   'OrganizationDeactivated',
   'PairingLinked',
   'PairingLinkRenewed',
@@ -161,6 +222,9 @@ export function organizationIdsOfOrganizationEvent(event: OrganizationEvent): st
     case 'OrganizationRegistered':
       return unique([event.data.organizationId, event.data.parentId]);
     case 'FirstSecretaryAssigned':
+    case 'FirstSecretaryEnded':
+    case 'ResidentWorkTeamAssigned':
+    case 'PartyBuildingInstructorAssigned':
       return unique([event.data.organizationId, event.data.fromOrganizationId]);
     case 'PairingLinked':
     case 'PairingLinkRenewed':

@@ -12,6 +12,8 @@ export function evolveOrganization(
         collectiveIncome: { ...state.collectiveIncome },
         memberCounts: { ...state.memberCounts },
         pairingLinks: { ...state.pairingLinks },
+        ...(state.workTeams && { workTeams: { ...state.workTeams } }),
+        ...(state.instructors && { instructors: { ...state.instructors } }),
       }
     : state;
   return evolveOrganizationInPlace(copy, event);
@@ -19,7 +21,7 @@ export function evolveOrganization(
 
 /**
  * Updates a registered organization in place (the top-level object and its collectiveIncome,
- * memberCounts and pairingLinks maps; entries are replaced, never mutated): for a state its caller
+ * memberCounts, pairingLinks, workTeams and instructors maps; entries are replaced, never mutated): for a state its caller
  * owns, so that a fold is linear.
  */
 export function evolveOrganizationInPlace(
@@ -60,8 +62,41 @@ function evolveRegistered(
       return state;
     }
     case 'FirstSecretaryAssigned': {
-      const { organizationId: _organizationId, ...firstSecretary } = event.data;
+      const {
+        organizationId: _organizationId,
+        replaces: _replaces,
+        ...firstSecretary
+      } = event.data;
       state.firstSecretary = firstSecretary;
+      return state;
+    }
+    case 'FirstSecretaryEnded':
+      delete state.firstSecretary;
+      return state;
+    case 'ResidentWorkTeamAssigned': {
+      const { organizationId: _organizationId, ...team } = event.data;
+      state.workTeams = { ...state.workTeams, [team.teamId]: team };
+      return state;
+    }
+    case 'ResidentWorkTeamEnded': {
+      const team = state.workTeams?.[event.data.teamId];
+      if (team) {
+        const ended = { ...team, endedOn: event.data.on, endReason: event.data.reason };
+        state.workTeams = { ...state.workTeams, [team.teamId]: ended };
+      }
+      return state;
+    }
+    case 'PartyBuildingInstructorAssigned': {
+      const { organizationId: _organizationId, ...instructor } = event.data;
+      state.instructors = { ...state.instructors, [instructor.instructorId]: instructor };
+      return state;
+    }
+    case 'PartyBuildingInstructorEnded': {
+      const instructor = state.instructors?.[event.data.instructorId];
+      if (instructor) {
+        const ended = { ...instructor, endedOn: event.data.on, endReason: event.data.reason };
+        state.instructors = { ...state.instructors, [instructor.instructorId]: ended };
+      }
       return state;
     }
     case 'OrganizationDeactivated':

@@ -4,7 +4,7 @@ import {
   sectorNotApplicable,
 } from './organization.errors';
 import { OrganizationState, RegisteredOrganization } from './organization.state';
-import { RURAL_SECTORS, isRuralSector } from './organization.vocabulary';
+import { RURAL_SECTORS, Sector, isRuralSector } from './organization.vocabulary';
 
 export function requireRegistered(state: OrganizationState, id: string): RegisteredOrganization {
   if (!state.exists) throw organizationNotFound(id);
@@ -19,5 +19,15 @@ export function requireActive(state: RegisteredOrganization): void {
 export function requireRuralSector(state: RegisteredOrganization, command: string): void {
   if (!isRuralSector(state.sector)) {
     throw sectorNotApplicable(state.id, state.sector, command, RURAL_SECTORS);
+  }
+}
+
+export function requireSectorIn(
+  state: RegisteredOrganization,
+  command: string,
+  allowed: readonly Sector[],
+): void {
+  if (!allowed.includes(state.sector)) {
+    throw sectorNotApplicable(state.id, state.sector, command, allowed);
   }
 }

@@ -20,6 +20,27 @@ export interface FirstSecretary {
   endsOn?: string;
 }
 
+/** A resident work team (驻村工作队) or a Party-building instructor (党建指导员). */
+export interface Dispatch {
+  fromOrganizationId?: string;
+  startsOn: string;
+  endsOn?: string;
+  /** Set when the assignment was ended. */
+  endedOn?: string;
+  endReason?: string;
+}
+
+export interface ResidentWorkTeam extends Dispatch {
+  teamId: string;
+  leaderName: string;
+  memberCount?: number;
+}
+
+export interface PartyBuildingInstructor extends Dispatch {
+  instructorId: string;
+  name: string;
+}
+
 export interface RegisteredOrganization {
   exists: true;
   id: string;
@@ -37,6 +58,9 @@ export interface RegisteredOrganization {
   /** year → counts */
   memberCounts: Record<number, { count: number; ruralCount?: number }>;
   firstSecretary?: FirstSecretary;
+  /** Work teams and instructors by id (absent in states folded before they existed). */
+  workTeams?: Record<string, ResidentWorkTeam>;
+  instructors?: Record<string, PartyBuildingInstructor>;
   /** Pairings linked on this (rural) organization and not unlinked, by pairingId. */
   pairingLinks: Record<string, PairingLink>;
 }

@@ -42,12 +42,22 @@ export type UrbanSector = (typeof URBAN_SECTORS)[number];
 export const RURAL_SECTORS = ['village', 'community'] as const satisfies readonly Sector[];
 export type RuralSector = (typeof RURAL_SECTORS)[number];
 
+/** Where 党建指导员 are dispatched: villages, communities and 两新 organizations (seeds 000, 004). */
+export const INSTRUCTOR_SECTORS = [
+  'village',
+  'community',
+  'new_economic_social',
+] as const satisfies readonly Sector[];
+
 export const isUrbanSector = (sector: Sector): sector is UrbanSector =>
   (URBAN_SECTORS as readonly Sector[]).includes(sector);
 export const isRuralSector = (sector: Sector): sector is RuralSector =>
   (RURAL_SECTORS as readonly Sector[]).includes(sector);
 
-/** 党群 / 政法 / 经济 / 涉农 / other: only organs (机关) have one, and they must. */
+/**
+ * 党群 / 政法 / 经济 / 涉农 / other: organs (机关) must have one; institutions (事业单位, e.g. an
+ * agricultural extension centre under the 涉农 bureau) may; no other sector has one.
+ */
 export const DEPARTMENT_KINDS = [
   'party_mass',
   'political_legal',
@@ -56,6 +66,11 @@ export const DEPARTMENT_KINDS = [
   'other',
 ] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+
+/** Sectors whose organizations belong to a government department and so may name its kind. */
+export const DEPARTMENT_SECTORS = ['organ', 'institution'] as const satisfies readonly Sector[];
+export const hasDepartment = (sector: Sector): boolean =>
+  (DEPARTMENT_SECTORS as readonly Sector[]).includes(sector);
 
 /** 软弱涣散 / 乱村 / 贫困 / 产业示范 / 空壳村 / 环境脏乱 / 革命老区 */
 export const VILLAGE_CATEGORIES = [

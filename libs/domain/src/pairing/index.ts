@@ -6,3 +6,4 @@ export * from './pairing.errors';
 export * from './pairing.state';
 export * from './pairing.summary';
 export * from './pairing.decider';
+export * from './late-entry';

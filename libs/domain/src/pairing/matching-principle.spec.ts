@@ -24,10 +24,10 @@ describe('matching principle', () => {
       agriculture: 'industry_demo',
     }));
 
-  it('applies to organs only', () =>
+  it('applies to organs and institutions only', () =>
     fc.assert(
       fc.property(
-        fc.constantFrom(...SECTORS.filter((s) => s !== 'organ')),
+        fc.constantFrom(...SECTORS.filter((s) => s !== 'organ' && s !== 'institution')),
         fc.constantFrom(...DEPARTMENT_KINDS),
         (sector, departmentKind) =>
           expect(requiredCategoryFor({ sector, departmentKind })).toBeNull(),
@@ -76,4 +76,27 @@ describe('matching principle', () => {
         },
       ),
     ));
+});
+
+describe('the matching principle for institutions (issue 13 "Institutions")', () => {
+  it('an agricultural institution (涉农事业单位) must pair with an industry demonstration village', () => {
+    expect(
+      checkMatchingPrinciple(
+        { sector: 'institution', departmentKind: 'agriculture' },
+        { categories: ['poor'] },
+      ),
+    ).toEqual({ requiredCategory: 'industry_demo', matched: false });
+    expect(
+      checkMatchingPrinciple(
+        { sector: 'institution', departmentKind: 'agriculture' },
+        { categories: ['industry_demo'] },
+      ).matched,
+    ).toBe(true);
+  });
+
+  it('an institution without a department kind falls under no principle', () =>
+    expect(checkMatchingPrinciple({ sector: 'institution' }, { categories: [] })).toEqual({
+      requiredCategory: null,
+      matched: true,
+    }));
 });

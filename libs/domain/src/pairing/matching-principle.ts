@@ -1,9 +1,15 @@
-import { DepartmentKind, Sector, VillageCategory } from '../organization/organization.vocabulary';
+import {
+  DepartmentKind,
+  hasDepartment,
+  Sector,
+  VillageCategory,
+} from '../organization/organization.vocabulary';
 
 /**
  * 党群部门联软村, 政法部门联乱村, 经济部门联穷村, 涉农部门联产业示范村.
- * Only organs (机关) of these four department kinds fall under the principle; every other urban
- * organization (and organs of kind `other`) may pair with any village or community.
+ * Organs (机关) and institutions (事业单位) of these four department kinds fall under the
+ * principle; every other urban organization (and those of kind `other` or without a kind) may
+ * pair with any village or community.
  */
 export const MATCHING_PRINCIPLE = {
   party_mass: 'weak_lax',
@@ -22,7 +28,7 @@ export function requiredCategoryFor(urban: {
   sector: Sector;
   departmentKind?: DepartmentKind;
 }): VillageCategory | null {
-  if (urban.sector !== 'organ' || urban.departmentKind === undefined) return null;
+  if (!hasDepartment(urban.sector) || urban.departmentKind === undefined) return null;
   return (
     (MATCHING_PRINCIPLE as Partial<Record<DepartmentKind, VillageCategory>>)[
       urban.departmentKind

@@ -108,6 +108,20 @@ describe('PairBranch', () => {
       .when(pairBranch({ urban: ruralSummary({ id: 'v2' }) }))
       .thenRefuses('NOT_AN_URBAN_ORGANIZATION'));
 
+  it('seed 001: a township committee (乡镇党委) takes neither side of a pairing', () => {
+    const township = {
+      sector: 'township' as const,
+      level: 'committee' as const,
+      departmentKind: undefined,
+    };
+    given([])
+      .when(pairBranch({ urban: urbanSummary({ id: 'town-1', ...township }) }))
+      .thenRefuses('NOT_AN_URBAN_ORGANIZATION');
+    given([])
+      .when(pairBranch({ rural: ruralSummary({ id: 'town-1', ...township }) }))
+      .thenRefuses('NOT_A_RURAL_ORGANIZATION');
+  });
+
   it('refuses an organ on the rural side', () =>
     given([])
       .when(pairBranch({ rural: urbanSummary({ id: 'o2' }) }))

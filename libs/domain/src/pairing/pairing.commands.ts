@@ -1,6 +1,6 @@
 import { Command } from '../shared/decider';
 import { OrganizationSummary } from '../organization/organization.summary';
-import { ActivityType, Commitments, DeliveryKind } from './pairing.vocabulary';
+import { ActivityType, Commitments, DeliveryKind, Trainees } from './pairing.vocabulary';
 
 /**
  * `urban` and `rural` are the organizations' current states, built by the handler with
@@ -33,6 +33,13 @@ export type LogActivity = Command<
     /** Number of people who took part (> 0). */
     participants: number;
     summary: string;
+    /** Trainings only: who was trained, by kind; together no more than the participants. */
+    trainees?: Trainees;
+    /**
+     * Days after the term's end during which an activity dated inside the term is still
+     * accepted, marked as entered late (configuration; 0 when absent).
+     */
+    lateEntryGraceDays?: number;
   }
 >;
 

@@ -13,6 +13,8 @@ export const PairingErrorCode = {
   ACTIVITY_OUTSIDE_TERM: 'ACTIVITY_OUTSIDE_TERM',
   ACTIVITY_IN_FUTURE: 'ACTIVITY_IN_FUTURE',
   ACTIVITY_ALREADY_LOGGED: 'ACTIVITY_ALREADY_LOGGED',
+  TRAINEES_ONLY_FOR_TRAINING: 'TRAINEES_ONLY_FOR_TRAINING',
+  TRAINEES_EXCEED_PARTICIPANTS: 'TRAINEES_EXCEED_PARTICIPANTS',
   DISSOLUTION_BEFORE_LAST_ACTIVITY: 'DISSOLUTION_BEFORE_LAST_ACTIVITY',
   RENEWAL_END_NOT_LATER: 'RENEWAL_END_NOT_LATER',
 } as const;
@@ -97,4 +99,18 @@ export const renewalEndNotLater = (endsOn: string, currentEndsOn: string) =>
     PairingErrorCode.RENEWAL_END_NOT_LATER,
     `renewed end ${endsOn} must be after the current end ${currentEndsOn}`,
     { endsOn, currentEndsOn },
+  );
+
+export const traineesOnlyForTraining = (type: string) =>
+  new DomainError(
+    PairingErrorCode.TRAINEES_ONLY_FOR_TRAINING,
+    `trainees are recorded for trainings, not for ${type}`,
+    { field: 'trainees', type },
+  );
+
+export const traineesExceedParticipants = (trainees: number, participants: number) =>
+  new DomainError(
+    PairingErrorCode.TRAINEES_EXCEED_PARTICIPANTS,
+    `${trainees} trainees are more than the ${participants} participants`,
+    { field: 'trainees', trainees, participants },
   );

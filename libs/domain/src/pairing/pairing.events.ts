@@ -1,6 +1,6 @@
 import { DomainEvent } from '../shared/decider';
 import { DepartmentKind, Sector, VillageCategory } from '../organization/organization.vocabulary';
-import { ActivityType, Commitments } from './pairing.vocabulary';
+import { ActivityType, Commitments, Trainees } from './pairing.vocabulary';
 
 /** Stream `pairing-<id>`. Every event names both organizations. */
 type PairingRef = { pairingId: string; urbanOrganizationId: string; ruralOrganizationId: string };
@@ -32,6 +32,10 @@ export type ActivityLoggedData = PairingRef & {
   date: string;
   participants: number;
   summary: string;
+  /** Trainings only: who was trained, by kind. */
+  trainees?: Trainees;
+  /** Recorded after the term had ended, within the grace for late entry. */
+  enteredLate?: true;
 };
 
 export type PairingDissolvedData = PairingRef & { reason: string; on: string };

@@ -39,8 +39,14 @@ export function evolvePairingInPlace(state: PairingState, event: PairingEvent): 
 function evolveExisting(state: Pairing, event: PairingEvent): Pairing {
   switch (event.type) {
     case 'ActivityLogged': {
-      const { activityId, type, date, participants, summary } = event.data;
-      state.activities[activityId] = { type, date, participants, summary };
+      const { activityId, type, date, participants, summary, trainees } = event.data;
+      state.activities[activityId] = {
+        type,
+        date,
+        participants,
+        summary,
+        ...(trainees !== undefined && { trainees }),
+      };
       if (state.lastActivityOn === undefined || date > state.lastActivityOn) {
         state.lastActivityOn = date;
       }

@@ -1,10 +1,11 @@
-import { ActivityType, Commitments, PairingStatus } from './pairing.vocabulary';
+import { ActivityType, Commitments, PairingStatus, Trainees } from './pairing.vocabulary';
 
 export interface LoggedActivity {
   type: ActivityType;
   date: string;
   participants: number;
   summary: string;
+  trainees?: Trainees;
 }
 
 export interface Pairing {

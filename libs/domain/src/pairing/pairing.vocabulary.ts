@@ -1,6 +1,10 @@
 /** Code names from GLOSSARY.md. */
 
-/** 党建指导日 / 集体活动日 / 组织生活会 / 联谊 / 培训 / 走访慰问 */
+/**
+ * 党建指导日 / 集体活动日 / 组织生活会 / 联谊 / 培训 / 走访慰问, and from the seeds: joint 党课
+ * (三会一课) / 主题党日 / 志愿服务 / 座谈 (e.g. rural members visiting the organ, seed 002) /
+ * 考察学习 (study tour) / 现场会 (on-site meeting).
+ */
 export const ACTIVITY_TYPES = [
   'guidance_day',
   'collective_activity_day',
@@ -8,8 +12,22 @@ export const ACTIVITY_TYPES = [
   'fellowship',
   'training',
   'visit',
+  'joint_party_lecture',
+  'theme_party_day',
+  'volunteer_service',
+  'symposium',
+  'study_tour',
+  'on_site_meeting',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+/**
+ * Who a training (培训) trained, by kind: Party members, activists (入党积极分子), farmers
+ * (农民群众) and 双带能手 (members who lead in getting rich and lead others to it).
+ */
+export const TRAINEE_KINDS = ['members', 'activists', 'farmers', 'doubleLeaders'] as const;
+export type TraineeKind = (typeof TRAINEE_KINDS)[number];
+export type Trainees = Partial<Record<TraineeKind, number>>;
 
 /** Targets the read side measures activities against (DESIGN "Pairing"). */
 export const ACTIVITY_TARGETS = {

@@ -6,6 +6,8 @@ import { ProjectEvent } from './project.events';
 import { evolveProject } from './project.evolve';
 import { ProjectState, initialProjectState } from './project.state';
 import { recordInvestment } from './record-investment';
+import { recordProjectFunding } from './record-funding';
+import { recordProjectOutput } from './record-output';
 
 export const projectStreamId = (projectId: string) => `project-${projectId}`;
 
@@ -17,6 +19,10 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return recordInvestment(command, state);
     case 'CompleteProject':
       return completeProject(command, state);
+    case 'RecordProjectFunding':
+      return recordProjectFunding(command, state);
+    case 'RecordProjectOutput':
+      return recordProjectOutput(command, state);
   }
 }
 

@@ -9,6 +9,10 @@ export const ProjectErrorCode = {
   INVESTMENT_BEFORE_START: 'INVESTMENT_BEFORE_START',
   COMPLETION_BEFORE_START: 'COMPLETION_BEFORE_START',
   COMPLETION_BEFORE_LAST_INVESTMENT: 'COMPLETION_BEFORE_LAST_INVESTMENT',
+  FUNDING_ARRIVED_EXCEEDS_SECURED: 'FUNDING_ARRIVED_EXCEEDS_SECURED',
+  OUTPUT_UNIT_NOT_APPLICABLE: 'OUTPUT_UNIT_NOT_APPLICABLE',
+  OUTPUT_DESCRIPTION_REQUIRED: 'OUTPUT_DESCRIPTION_REQUIRED',
+  RECORD_ID_CONFLICT: 'RECORD_ID_CONFLICT',
 } as const;
 
 export const projectNotFound = (id: string) => new NotFoundError('project', id);
@@ -56,3 +60,9 @@ export const completionBeforeLastInvestment = (on: string, lastInvestmentOn: str
     `completion on ${on} precedes the last investment on ${lastInvestmentOn}`,
     { on, lastInvestmentOn },
   );
+
+export const projectError = (
+  code: keyof typeof ProjectErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+) => new DomainError(ProjectErrorCode[code], message, details);

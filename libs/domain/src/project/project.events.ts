@@ -1,5 +1,12 @@
 import { DomainEvent } from '../shared/decider';
-import { InvestmentSource, ProjectCategory } from './project.vocabulary';
+import {
+  FundingStage,
+  InvestmentSource,
+  OutputKind,
+  OutputUnit,
+  ProjectCategory,
+  ProjectFundingSource,
+} from './project.vocabulary';
 
 /** Stream `project-<id>`. Every event names the pairing and both organizations. */
 type ProjectRef = {
@@ -32,16 +39,50 @@ export type ProjectCompletedData = ProjectRef & {
   investedFen: number;
 };
 
+export type ProjectFundingRecordedData = ProjectRef & {
+  fundingId: string;
+  source: ProjectFundingSource;
+  stage: FundingStage;
+  amountFen: number;
+  on: string;
+  ref?: string;
+  /** The source's totals after this record. */
+  sourceSecuredFen: number;
+  sourceArrivedFen: number;
+};
+
+export type ProjectOutputRecordedData = ProjectRef & {
+  outputId: string;
+  kind: OutputKind;
+  quantity: number;
+  unit: OutputUnit;
+  description?: string;
+  on: string;
+};
+
 export type ProjectLaunched = DomainEvent<'ProjectLaunched', ProjectLaunchedData>;
 export type InvestmentRecorded = DomainEvent<'InvestmentRecorded', InvestmentRecordedData>;
 export type ProjectCompleted = DomainEvent<'ProjectCompleted', ProjectCompletedData>;
 
-export type ProjectEvent = ProjectLaunched | InvestmentRecorded | ProjectCompleted;
+export type ProjectFundingRecorded = DomainEvent<
+  'ProjectFundingRecorded',
+  ProjectFundingRecordedData
+>;
+export type ProjectOutputRecorded = DomainEvent<'ProjectOutputRecorded', ProjectOutputRecordedData>;
+
+export type ProjectEvent =
+  | ProjectLaunched
+  | InvestmentRecorded
+  | ProjectCompleted
+  | ProjectFundingRecorded
+  | ProjectOutputRecorded;
 
 export const PROJECT_EVENT_TYPES = [
   'ProjectLaunched',
   'InvestmentRecorded',
   'ProjectCompleted',
+  'ProjectFundingRecorded',
+  'ProjectOutputRecorded',
 ] as const satisfies readonly ProjectEvent['type'][];
 
 /** Every organization an event concerns (for the audit trail's organization filter). */

@@ -1,5 +1,6 @@
 import { ProjectEvent } from './project.events';
 import { ProjectState } from './project.state';
+import { fundingFingerprint } from './record-funding';
 
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
   switch (event.type) {
@@ -34,5 +35,29 @@ export function evolveProject(state: ProjectState, event: ProjectEvent): Project
     case 'ProjectCompleted':
       if (!state.exists) return state;
       return { ...state, status: 'completed', completedOn: event.data.on };
+    case 'ProjectFundingRecorded': {
+      if (!state.exists) return state;
+      const d = event.data;
+      return {
+        ...state,
+        funding: {
+          ...state.funding,
+          [d.source]: { securedFen: d.sourceSecuredFen, arrivedFen: d.sourceArrivedFen },
+        },
+        fundingRecords: { ...state.fundingRecords, [d.fundingId]: fundingFingerprint(d) },
+      };
+    }
+    case 'ProjectOutputRecorded': {
+      if (!state.exists) return state;
+      const { outputId, kind, quantity, unit, description, on } = event.data;
+      const output = {
+        kind,
+        quantity,
+        unit,
+        on,
+        ...(description !== undefined && { description }),
+      };
+      return { ...state, outputs: { ...state.outputs, [outputId]: output } };
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { ProjectCategory, ProjectStatus } from './project.vocabulary';
+import { OutputKind, OutputUnit, ProjectCategory, ProjectStatus } from './project.vocabulary';
 
 export interface Project {
   exists: true;
@@ -14,6 +14,14 @@ export interface Project {
   lastInvestmentOn?: string;
   status: ProjectStatus;
   completedOn?: string;
+  /** By source: secured (争取) and arrived (到位) fen. Absent before any funding was recorded. */
+  funding?: Record<string, { securedFen: number; arrivedFen: number }>;
+  /** By fundingId / outputId: what each record said, for idempotent retries. */
+  fundingRecords?: Record<string, string>;
+  outputs?: Record<
+    string,
+    { kind: OutputKind; quantity: number; unit: OutputUnit; description?: string; on: string }
+  >;
 }
 
 export type ProjectState = { exists: false } | Project;

@@ -7,10 +7,12 @@ import { CommandResultInterceptor } from '../../http/command-result.interceptor'
 import { CommandMetadata, CommandResult } from '@gongjian/write-side';
 import { IncreaseBudgetCommand } from './commands/increase-budget/increase-budget.command';
 import { IncreaseBudgetRequestDto } from './commands/increase-budget/increase-budget.request.dto';
+import { ReduceBudgetCommand } from './commands/reduce-budget/reduce-budget.command';
+import { ReduceBudgetRequestDto } from './commands/reduce-budget/reduce-budget.request.dto';
 import { OpenBudgetCommand } from './commands/open-budget/open-budget.command';
 import { OpenBudgetRequestDto } from './commands/open-budget/open-budget.request.dto';
 
-/** Budget pools are county-level: only admins open or increase them. */
+/** Budget pools are county-level: only admins open, increase or reduce them. */
 @ApiTags('funds (经费)')
 @ApiBearerAuth()
 @Controller('api/v1/budgets')
@@ -38,5 +40,20 @@ export class BudgetsController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new IncreaseBudgetCommand(id, body, meta));
+  }
+
+  @Post(':id/reduce')
+  @HttpCode(200)
+  @Roles()
+  @ApiOperation({
+    summary: 'Take from a budget pool what is not allocated (admin)',
+    description: 'Refused with 422 BUDGET_REDUCTION_BELOW_ALLOCATED below what is allocated.',
+  })
+  reduce(
+    @Param('id') id: string,
+    @Body() body: ReduceBudgetRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new ReduceBudgetCommand(id, body, meta));
   }
 }

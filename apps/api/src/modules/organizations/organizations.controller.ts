@@ -7,6 +7,16 @@ import { CommandResultInterceptor } from '../../http/command-result.interceptor'
 import { CommandMetadata, CommandResult } from '@gongjian/write-side';
 import { AssignFirstSecretaryCommand } from './commands/assign-first-secretary/assign-first-secretary.command';
 import { AssignFirstSecretaryRequestDto } from './commands/assign-first-secretary/assign-first-secretary.request.dto';
+import { EndFirstSecretaryCommand } from './commands/end-first-secretary/end-first-secretary.command';
+import { EndFirstSecretaryRequestDto } from './commands/end-first-secretary/end-first-secretary.request.dto';
+import { AssignWorkTeamCommand } from './commands/assign-work-team/assign-work-team.command';
+import { AssignWorkTeamRequestDto } from './commands/assign-work-team/assign-work-team.request.dto';
+import { EndWorkTeamCommand } from './commands/end-work-team/end-work-team.command';
+import { EndWorkTeamRequestDto } from './commands/end-work-team/end-work-team.request.dto';
+import { AssignInstructorCommand } from './commands/assign-instructor/assign-instructor.command';
+import { AssignInstructorRequestDto } from './commands/assign-instructor/assign-instructor.request.dto';
+import { EndInstructorCommand } from './commands/end-instructor/end-instructor.command';
+import { EndInstructorRequestDto } from './commands/end-instructor/end-instructor.request.dto';
 import { RecordCollectiveIncomeCommand } from './commands/record-collective-income/record-collective-income.command';
 import { RecordCollectiveIncomeRequestDto } from './commands/record-collective-income/record-collective-income.request.dto';
 import { RecordMemberCountCommand } from './commands/record-member-count/record-member-count.command';
@@ -72,12 +82,79 @@ export class OrganizationsController {
   @Post(':id/first-secretary')
   @HttpCode(200)
   @Roles('operator')
-  @ApiOperation({ summary: 'Assign a first secretary (第一书记)' })
+  @ApiOperation({
+    summary: 'Assign a first secretary (第一书记)',
+    description:
+      'A current first secretary is replaced: their assignment ends on startsOn (FirstSecretaryEnded), `replaces` names them.',
+  })
   assignFirstSecretary(
     @Param('id') id: string,
     @Body() body: AssignFirstSecretaryRequestDto,
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new AssignFirstSecretaryCommand(id, body, meta));
+  }
+
+  @Post(':id/first-secretary/end')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: "End the first secretary's assignment (第一书记任期结束)" })
+  endFirstSecretary(
+    @Param('id') id: string,
+    @Body() body: EndFirstSecretaryRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new EndFirstSecretaryCommand(id, body, meta));
+  }
+
+  @Post(':id/work-teams')
+  @Roles('operator')
+  @ApiOperation({ summary: 'Station a resident work team (驻村工作队) in a village or community' })
+  assignWorkTeam(
+    @Param('id') id: string,
+    @Body() body: AssignWorkTeamRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new AssignWorkTeamCommand(id, body, meta));
+  }
+
+  @Post(':id/work-teams/:teamId/end')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: "End a resident work team's assignment" })
+  endWorkTeam(
+    @Param('id') id: string,
+    @Param('teamId') teamId: string,
+    @Body() body: EndWorkTeamRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new EndWorkTeamCommand(id, teamId, body, meta));
+  }
+
+  @Post(':id/instructors')
+  @Roles('operator')
+  @ApiOperation({
+    summary:
+      'Assign a Party-building instructor (党建指导员) to a village, community or 两新 organization',
+  })
+  assignInstructor(
+    @Param('id') id: string,
+    @Body() body: AssignInstructorRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new AssignInstructorCommand(id, body, meta));
+  }
+
+  @Post(':id/instructors/:instructorId/end')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: "End a Party-building instructor's assignment" })
+  endInstructor(
+    @Param('id') id: string,
+    @Param('instructorId') instructorId: string,
+    @Body() body: EndInstructorRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new EndInstructorCommand(id, instructorId, body, meta));
   }
 }

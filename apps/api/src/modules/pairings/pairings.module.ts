@@ -7,10 +7,12 @@ import { GetPairingHandler } from './queries/get-pairing.handler';
 import { ListPairingsHandler } from './queries/list-pairings.handler';
 import { PairingQueriesController } from './pairing-queries.controller';
 import { PairingsController } from './pairings.controller';
+import { pairingRulesProvider } from './pairing-rules';
 
 @Module({
   controllers: [PairingsController, PairingQueriesController],
   providers: [
+    pairingRulesProvider,
     PairBranchHandler,
     LogActivityHandler,
     DissolvePairingHandler,

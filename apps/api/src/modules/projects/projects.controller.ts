@@ -9,6 +9,10 @@ import { CompleteProjectCommand } from './commands/complete-project/complete-pro
 import { CompleteProjectRequestDto } from './commands/complete-project/complete-project.request.dto';
 import { LaunchProjectCommand } from './commands/launch-project/launch-project.command';
 import { LaunchProjectRequestDto } from './commands/launch-project/launch-project.request.dto';
+import { RecordFundingCommand } from './commands/record-funding/record-funding.command';
+import { RecordFundingRequestDto } from './commands/record-funding/record-funding.request.dto';
+import { RecordOutputCommand } from './commands/record-output/record-output.command';
+import { RecordOutputRequestDto } from './commands/record-output/record-output.request.dto';
 import { RecordInvestmentCommand } from './commands/record-investment/record-investment.command';
 import { RecordInvestmentRequestDto } from './commands/record-investment/record-investment.request.dto';
 
@@ -54,5 +58,34 @@ export class ProjectsController {
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new CompleteProjectCommand(id, body, meta));
+  }
+
+  @Post(':id/funding')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({
+    summary: 'Record money secured (争取) or arrived (到位) for a project, by source',
+    description: 'Arrived money of a source never exceeds what was secured from it.',
+  })
+  recordFunding(
+    @Param('id') id: string,
+    @Body() body: RecordFundingRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RecordFundingCommand(id, body, meta));
+  }
+
+  @Post(':id/outputs')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({
+    summary: 'Record a physical output of a project (road metres, street lights, squares, …)',
+  })
+  recordOutput(
+    @Param('id') id: string,
+    @Body() body: RecordOutputRequestDto,
+    @CommandMeta() meta: CommandMetadata,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new RecordOutputCommand(id, body, meta));
   }
 }

@@ -12,6 +12,7 @@ import { EVENT_TYPE_LABELS } from './event-type-labels';
 const FUNDS_EVENT_TYPES = [
   'BudgetOpened',
   'BudgetIncreased',
+  'BudgetReduced',
   'AllocationReserved',
   'AllocationReleased',
   'AllocationOpened',

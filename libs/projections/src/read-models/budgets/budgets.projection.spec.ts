@@ -56,6 +56,19 @@ describe('the budgets read model', () => {
     });
   });
 
+  it('a reduction lowers the pool and what is available (issue 13: budgets can be reduced)', () => {
+    const log = budgetLog();
+    log.add('budget-2026-county_finance', 'BudgetReduced', {
+      ...ref,
+      amountFen: 2_000_000,
+      reason: '调减',
+      poolFen: 13_000_000,
+      reservedFen: 3_000_000,
+    });
+    const [doc] = documentsOf(projectInMemory(budgetsProjection, log.events), BUDGETS);
+    expect(doc).toMatchObject({ revision: 4, poolFen: 13_000_000, availableFen: 10_000_000 });
+  });
+
   it('gives the same documents when the same events are applied twice', () => {
     const { events } = budgetLog();
     expect(

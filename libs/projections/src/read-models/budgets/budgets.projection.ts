@@ -10,8 +10,11 @@ const STREAM_PREFIX = 'budget-';
 const TYPES: ReadonlySet<string> = new Set([
   'BudgetOpened',
   'BudgetIncreased',
+  'BudgetReduced',
   'AllocationReserved',
   'AllocationReleased',
+  'OrphanReservationReleased',
+  'MissingReleaseRecorded',
 ]);
 
 /** One document per budget pool: pool, reserved, available and what each allocation holds. */

@@ -93,6 +93,8 @@ function organizationDocument(s: RegisteredOrganization, event: RecordedEvent): 
       .map(([year, c]) => ({ year: Number(year), ...c }))
       .sort((a, b) => a.year - b.year),
     ...(s.firstSecretary !== undefined && { firstSecretary: s.firstSecretary }),
+    workTeams: Object.values(s.workTeams ?? {}),
+    instructors: Object.values(s.instructors ?? {}),
     activePairingIds: Object.keys(s.pairingLinks).sort(),
     state: s,
   };

@@ -99,7 +99,7 @@ function pairingLog() {
 }
 
 describe('the pairings read model', () => {
-  it('keeps the agreement, activities per month and delivery from projects and disbursements', () => {
+  it('keeps the agreement, activities per month and delivery from projects and allocations', () => {
     const docs = projectInMemory(pairingsProjection, pairingLog().events);
     const [pairing] = documentsOf(docs, PAIRINGS);
     expect(pairing).toMatchObject({
@@ -113,7 +113,7 @@ describe('the pairings read model', () => {
       principleMatched: true,
       contactLeader: { name: '王强', title: '部长' },
       commitments: { fundsFen: 10_000_000, projects: 2, activists: 3 },
-      delivered: { fundsFen: 3_000_000, projects: 1, activists: 0 },
+      delivered: { fundsFen: 5_000_000, projects: 1, activists: 0, disbursedFen: 3_000_000 },
       activityCount: 6,
       lastActivityOn: '2026-04-01',
       months: {
@@ -126,6 +126,67 @@ describe('the pairings read model', () => {
       },
     });
     expect(pairing).not.toHaveProperty('principleOverrideReason');
+  });
+
+  it('issue 13: an allocation under the pairing counts as delivered when made, after reductions and cancellations', () => {
+    const log = pairingLog();
+    log.add('allocation-a-1', 'AllocationReduced', {
+      ...allocation,
+      amountFen: 1_000_000,
+      reason: '核减',
+      allocatedFen: 4_000_000,
+      releaseId: 'a-1-r1',
+    });
+    log.add('allocation-a-2', 'AllocationOpened', {
+      ...allocation,
+      allocationId: 'a-2',
+      amountFen: 700_000,
+      decisionRef: '会议纪要',
+    });
+    const reduced = documentsOf(projectInMemory(pairingsProjection, log.events), PAIRINGS)[0];
+    expect(reduced.delivered).toEqual({
+      fundsFen: 4_700_000,
+      projects: 1,
+      activists: 0,
+      disbursedFen: 3_000_000,
+    });
+    log.add('allocation-a-2', 'AllocationCancelled', {
+      ...allocation,
+      allocationId: 'a-2',
+      reason: '取消',
+      releasedFen: 700_000,
+      releaseId: 'a-2-cancel',
+    });
+    const cancelled = documentsOf(projectInMemory(pairingsProjection, log.events), PAIRINGS)[0];
+    expect(cancelled.delivered).toMatchObject({ fundsFen: 4_000_000 });
+  });
+
+  it('issue 13: counts activities entered late and trainees by kind', () => {
+    const log = pairingLog();
+    log.add('pairing-p-1', 'ActivityLogged', {
+      ...ref,
+      activityId: 'act-late',
+      type: 'training',
+      date: '2027-12-20',
+      participants: 30,
+      summary: '培训',
+      trainees: { members: 10, farmers: 15 },
+      enteredLate: true,
+    });
+    log.add('pairing-p-1', 'ActivityLogged', {
+      ...ref,
+      activityId: 'act-late-2',
+      type: 'training',
+      date: '2027-12-21',
+      participants: 30,
+      summary: '培训',
+      trainees: { farmers: 5, doubleLeaders: 2 },
+    });
+    const [pairing] = documentsOf(projectInMemory(pairingsProjection, log.events), PAIRINGS);
+    expect(pairing).toMatchObject({
+      lateEntries: 1,
+      trainees: { members: 10, farmers: 20, doubleLeaders: 2 },
+    });
   });
 
   it('counts activists the rural organization designated during the term', () => {

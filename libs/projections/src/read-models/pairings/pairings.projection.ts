@@ -16,19 +16,30 @@ export interface MonthTally {
   otherActivities: number;
 }
 
-/** What was delivered against the agreement, by `<kind>:<ref>` (allocations: `funds:allocation:<id>`). */
-type Deliveries = Record<string, { kind: 'funds' | 'projects' | 'activists'; quantity: number }>;
+/**
+ * What was delivered against the agreement, by `<kind>:<ref>` (allocations:
+ * `funds:allocation:<id>`, with what is allocated as the quantity and what of it was paid out).
+ */
+type Deliveries = Record<
+  string,
+  { kind: 'funds' | 'projects' | 'activists'; quantity: number; disbursedFen?: number }
+>;
+
+type AllocationDelivery = { allocatedFen: number; disbursedFen?: number };
 
 /**
  * One document per pairing (the Pairing read shape, status kept as recorded: `active` or
  * `dissolved`; `expired` depends on today and is derived at query time from `endsOn`), and one
  * per rural organization with the activists it designated during each pairing's term
  * (see rural-activists.ts). Delivery is fed by CommitmentDelivered, by projects launched under
- * the pairing and by the disbursements of allocations that name it.
+ * the pairing and by the allocations that name it: `delivered.fundsFen` is what is allocated
+ * under the pairing (after reductions and cancellations), `delivered.disbursedFen` what of it
+ * was paid out. Activities entered late are counted in `lateEntries`, trainees by kind in
+ * `trainees`.
  */
 export const pairingsProjection: ReadModelProjection = {
   name: 'pairings',
-  version: 1,
+  version: 2,
   collections: {
     [PAIRINGS]: [
       {
@@ -72,6 +83,8 @@ export const pairingsProjection: ReadModelProjection = {
       case 'ProjectLaunched':
       case 'AllocationOpened':
       case 'DisbursementRecorded':
+      case 'AllocationReduced':
+      case 'AllocationCancelled':
         if (data.pairingId !== undefined) {
           refs.push({ collection: PAIRINGS, id: data.pairingId });
         }
@@ -121,9 +134,11 @@ function pairedDocument(event: RecordedEvent): ReadDocument {
     }),
     commitments: d.commitments,
     deliveries: {},
-    delivered: { fundsFen: 0, projects: 0, activists: 0 },
+    delivered: { fundsFen: 0, projects: 0, activists: 0, disbursedFen: 0 },
     months: {},
     activityCount: 0,
+    lateEntries: 0,
+    trainees: {},
   };
 }
 
@@ -146,7 +161,7 @@ function changedPairing(current: ReadDocument, event: RecordedEvent): ReadDocume
         dissolutionReason: data.reason,
       };
     case 'ActivityLogged':
-      return withActivity(next, data.type as string, data.date as string);
+      return withActivityFacts(withActivity(next, data.type as string, data.date as string), data);
     case 'CommitmentDelivered': {
       const d = data as CommitmentDeliveredData;
       const quantity = d.kind === 'funds' ? d.amountFen : d.count;
@@ -155,24 +170,45 @@ function changedPairing(current: ReadDocument, event: RecordedEvent): ReadDocume
     case 'ProjectLaunched':
       return withDelivery(next, `projects:${data.projectId as string}`, 'projects', 1, false);
     case 'AllocationOpened':
-      return withDelivery(
-        next,
-        `funds:allocation:${data.allocationId as string}`,
-        'funds',
-        0,
-        true,
-      );
+      return withAllocation(next, data.allocationId as string, {
+        allocatedFen: data.amountFen as number,
+      });
     case 'DisbursementRecorded':
-      return withDelivery(
-        next,
-        `funds:allocation:${data.allocationId as string}`,
-        'funds',
-        data.disbursedFen as number,
-        true,
-      );
+      return withAllocation(next, data.allocationId as string, {
+        disbursedFen: data.disbursedFen as number,
+      });
+    case 'AllocationReduced':
+      return withAllocation(next, data.allocationId as string, {
+        allocatedFen: data.allocatedFen as number,
+      });
+    case 'AllocationCancelled':
+      return withAllocation(next, data.allocationId as string, { allocatedFen: 0 });
     default:
       return next;
   }
+}
+
+/** An allocation's running totals under the pairing, each event giving what it knows. */
+function withAllocation(
+  doc: ReadDocument,
+  allocationId: string,
+  change: Partial<AllocationDelivery>,
+): ReadDocument {
+  const key = `funds:allocation:${allocationId}`;
+  const known = (doc.deliveries as Deliveries)[key];
+  const disbursedFen = change.disbursedFen ?? known?.disbursedFen ?? 0;
+  return withDelivery(doc, key, 'funds', change.allocatedFen ?? known?.quantity ?? 0, true, {
+    disbursedFen,
+  });
+}
+
+function withActivityFacts(doc: ReadDocument, data: Record<string, unknown>): ReadDocument {
+  const lateEntries = ((doc.lateEntries as number | undefined) ?? 0) + (data.enteredLate ? 1 : 0);
+  const trainees = { ...((doc.trainees as Record<string, number> | undefined) ?? {}) };
+  for (const [kind, count] of Object.entries((data.trainees as Record<string, number>) ?? {})) {
+    trainees[kind] = (trainees[kind] ?? 0) + count;
+  }
+  return { ...doc, lateEntries, trainees };
 }
 
 /** `replace`: the quantity is a running total (an allocation's disbursed fen), not a one-off fact. */
@@ -182,10 +218,11 @@ function withDelivery(
   kind: 'funds' | 'projects' | 'activists',
   quantity: number,
   replace: boolean,
+  extra: { disbursedFen?: number } = {},
 ): ReadDocument {
   const deliveries = doc.deliveries as Deliveries;
   if (deliveries[key] && !replace) return doc;
-  const next: Deliveries = { ...deliveries, [key]: { kind, quantity } };
+  const next: Deliveries = { ...deliveries, [key]: { kind, quantity, ...extra } };
   const total = (k: string) =>
     Object.values(next)
       .filter((d) => d.kind === k)
@@ -197,6 +234,7 @@ function withDelivery(
       fundsFen: total('funds'),
       projects: total('projects'),
       activists: total('activists'),
+      disbursedFen: Object.values(next).reduce((sum, d) => sum + (d.disbursedFen ?? 0), 0),
     },
   };
 }

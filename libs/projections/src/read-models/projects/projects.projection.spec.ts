@@ -74,4 +74,56 @@ describe('the projects read model', () => {
       documentsOf(projectInMemory(projectsProjection, [...events, ...events]), PROJECTS),
     ).toEqual(documentsOf(projectInMemory(projectsProjection, events), PROJECTS));
   });
+
+  it('issue 13: keeps secured and arrived funding by source and outputs summed by kind and unit', () => {
+    const log = projectLog();
+    const funding = (
+      fundingId: string,
+      source: string,
+      stage: string,
+      amountFen: number,
+      totals: [number, number],
+    ) =>
+      log.add('project-pr-1', 'ProjectFundingRecorded', {
+        ...ref,
+        fundingId,
+        source,
+        stage,
+        amountFen,
+        on: '2026-03-01',
+        sourceSecuredFen: totals[0],
+        sourceArrivedFen: totals[1],
+      });
+    funding('f1', 'enterprise', 'secured', 20_000_000, [20_000_000, 0]);
+    funding('f2', 'enterprise', 'arrived', 5_000_000, [20_000_000, 5_000_000]);
+    funding('f3', 'higher_level', 'secured', 10_000_000, [10_000_000, 0]);
+    for (const [outputId, kind, quantity, unit] of [
+      ['o1', 'road', 800, 'metre'],
+      ['o2', 'road', 400, 'metre'],
+      ['o3', 'street_light', 30, 'item'],
+    ] as const) {
+      log.add('project-pr-1', 'ProjectOutputRecorded', {
+        ...ref,
+        outputId,
+        kind,
+        quantity,
+        unit,
+        on: '2026-04-01',
+      });
+    }
+    const [doc] = documentsOf(projectInMemory(projectsProjection, log.events), PROJECTS);
+    expect(doc).toMatchObject({
+      securedFen: 30_000_000,
+      arrivedFen: 5_000_000,
+      fundingBySource: {
+        enterprise: { securedFen: 20_000_000, arrivedFen: 5_000_000 },
+        higher_level: { securedFen: 10_000_000, arrivedFen: 0 },
+      },
+      outputs: [
+        { kind: 'road', unit: 'metre', quantity: 1_200 },
+        { kind: 'street_light', unit: 'item', quantity: 30 },
+      ],
+      investedFen: 42_000_000,
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import type { ProjectLaunchedData } from '@gongjian/domain';
+import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../projection.definition';
 import { skippingApplied } from '../shared/position-guard';
 
@@ -9,9 +10,18 @@ const TYPES: ReadonlySet<string> = new Set([
   'ProjectLaunched',
   'InvestmentRecorded',
   'ProjectCompleted',
+  'ProjectFundingRecorded',
+  'ProjectOutputRecorded',
 ]);
 
-/** One document per project (the Project read shape), with the townships of its pairing. */
+type FundingTotals = { securedFen: number; arrivedFen: number };
+type OutputTotal = { kind: string; unit: string; quantity: number };
+
+/**
+ * One document per project (the Project read shape), with the townships of its pairing, its
+ * funding secured (争取) and arrived (到位) in total and by source, and its physical outputs
+ * summed by kind and unit.
+ */
 export const projectsProjection: ReadModelProjection = {
   name: 'projects',
   version: 1,
@@ -75,6 +85,37 @@ export const projectsProjection: ReadModelProjection = {
         lastInvestmentOn: last !== undefined && last > on ? last : on,
       };
     }
+    if (event.type === 'ProjectFundingRecorded') return withFunding(next, data);
+    if (event.type === 'ProjectOutputRecorded') return withOutput(next, data);
     return { ...next, status: 'completed', completedOn: data.on, investedFen: data.investedFen };
   }),
 };
+
+function withFunding(doc: ReadDocument, data: Record<string, unknown>): ReadDocument {
+  const bySource = {
+    ...((doc.fundingBySource as Record<string, FundingTotals> | undefined) ?? {}),
+    [data.source as string]: {
+      securedFen: data.sourceSecuredFen as number,
+      arrivedFen: data.sourceArrivedFen as number,
+    },
+  };
+  const totals = Object.values(bySource).reduce(
+    (sum, t) => ({
+      securedFen: sum.securedFen + t.securedFen,
+      arrivedFen: sum.arrivedFen + t.arrivedFen,
+    }),
+    { securedFen: 0, arrivedFen: 0 },
+  );
+  return { ...doc, fundingBySource: bySource, ...totalsAs(totals) };
+}
+
+const totalsAs = (t: FundingTotals) => ({ securedFen: t.securedFen, arrivedFen: t.arrivedFen });
+
+function withOutput(doc: ReadDocument, data: Record<string, unknown>): ReadDocument {
+  const outputs = [...((doc.outputs as OutputTotal[] | undefined) ?? [])];
+  const at = outputs.findIndex((o) => o.kind === data.kind && o.unit === data.unit);
+  const quantity = data.quantity as number;
+  if (at === -1) outputs.push({ kind: data.kind as string, unit: data.unit as string, quantity });
+  else outputs[at] = { ...outputs[at], quantity: outputs[at].quantity + quantity };
+  return { ...doc, outputs };
+}

@@ -1,4 +1,8 @@
-import { DEFAULT_FUNDING_STANDARDS, FundingStandardsConfig } from '@gongjian/domain';
+import {
+  DEFAULT_FUNDING_STANDARDS,
+  DEFAULT_HOLLOW_ECONOMY_THRESHOLD_FEN,
+  FundingStandardsConfig,
+} from '@gongjian/domain';
 import type { Filter, ReadDocument } from '@gongjian/read-store';
 import type { ReportFilter, ReportTable } from './report-table';
 
@@ -10,7 +14,7 @@ export interface ReportOptions {
 }
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
-  hollowEconomyThresholdFen: 5_000_000,
+  hollowEconomyThresholdFen: DEFAULT_HOLLOW_ECONOMY_THRESHOLD_FEN,
   fundingStandards: DEFAULT_FUNDING_STANDARDS,
 };
 

@@ -1,3 +1,4 @@
+import type { ActivityType } from '@gongjian/domain';
 /** Chinese labels of the code names (GLOSSARY.md), for the printed and exported tables. */
 export const SECTOR_LABELS: Record<string, string> = {
   organ: '机关',
@@ -61,13 +62,19 @@ export const PROJECT_CATEGORY_LABELS: Record<string, string> = {
   infrastructure: '基础设施类',
 };
 
-export const ACTIVITY_TYPE_LABELS: Record<string, string> = {
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   guidance_day: '党建指导日',
   collective_activity_day: '集体活动日',
   joint_org_life: '组织生活会',
   fellowship: '联谊活动',
   training: '培训',
   visit: '走访慰问',
+  joint_party_lecture: '联合党课（三会一课）',
+  theme_party_day: '主题党日',
+  volunteer_service: '志愿服务',
+  symposium: '座谈',
+  study_tour: '考察学习',
+  on_site_meeting: '现场会',
 };
 
 /** The label of a code, or the code itself when it has none (never an empty cell). */

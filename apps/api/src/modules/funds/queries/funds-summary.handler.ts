@@ -1,19 +1,23 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assessStandards, FundPurpose, FundingStandardsConfig } from '@gongjian/domain';
+import {
+  assessStandards,
+  DEFAULT_FUNDING_STANDARDS,
+  FundPurpose,
+  FundingStandardsConfig,
+} from '@gongjian/domain';
 import { FUNDS_SUMMARY, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
 import type { ReadDocument } from '@gongjian/read-store';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { awaitPosition } from '../../../read-side/read-your-writes';
 import { townshipFilter } from '../../../read-side/township-scope.filter';
-import { COUNTY_FUNDING_STANDARDS } from './county-funding-standards';
 import type { FundsSummaryQueryDto } from './funds-summary.query.dto';
 
 export class FundsSummaryQuery {
   constructor(
     readonly filters: FundsSummaryQueryDto,
     readonly actor: AuthenticatedActor,
-    readonly standards: FundingStandardsConfig = COUNTY_FUNDING_STANDARDS,
+    readonly standards: FundingStandardsConfig = DEFAULT_FUNDING_STANDARDS,
   ) {}
 }
 

@@ -69,4 +69,32 @@ describe('activitiesByMonth', () => {
     expect(activitiesByMonth({}, { from: '2026-05-01', to: '2026-04-30' })).toEqual([]);
     expect(activitiesByMonth({})).toEqual([]);
   });
+
+  it('issue 13: a pairing starting on the 16th of a 30-day month is measured against half the targets', () => {
+    const [april, may] = activitiesByMonth(
+      {
+        '2026-04': tally(['2026-04-16', '2026-04-23'], ['2026-04-17', '2026-04-24']),
+        '2026-05': tally(['2026-05-04', '2026-05-11'], ['a', 'b', 'c']),
+      },
+      undefined,
+      { startsOn: '2026-04-16', endsOn: '2027-04-15' },
+    );
+    expect(april).toMatchObject({
+      meetsTargets: true,
+      prorated: { days: 15, guidanceDays: 2, collectiveActivityDays: 2 },
+    });
+    expect(may).toMatchObject({ meetsTargets: false });
+    expect(may).not.toHaveProperty('prorated');
+  });
+
+  it('issue 13: one day of a term in a month is too little to prorate anything but itself', () => {
+    const [last] = activitiesByMonth({ '2027-01': tally([], []) }, undefined, {
+      startsOn: '2026-01-01',
+      endsOn: '2027-01-01',
+    });
+    expect(last).toMatchObject({
+      meetsTargets: true,
+      prorated: { days: 1, guidanceDays: 0, collectiveActivityDays: 0 },
+    });
+  });
 });

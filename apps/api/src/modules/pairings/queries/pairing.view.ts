@@ -35,10 +35,14 @@ export function toPairingView(document: ReadDocument, activistsDesignated: numbe
       guidanceDaysPerMonth: GUIDANCE_DAYS_PER_MONTH,
       collectiveActivityDaysPerMonth: COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
     },
-    activitiesByMonth: activitiesByMonth(document.months as Record<string, MonthTally>, {
-      from: startsOn,
-      to: lastDay,
-    }),
+    activitiesByMonth: activitiesByMonth(
+      document.months as Record<string, MonthTally>,
+      {
+        from: startsOn,
+        to: lastDay,
+      },
+      { startsOn, endsOn: dissolvedOn ?? endsOn },
+    ),
   };
 }
 

@@ -108,4 +108,21 @@ describe('activities report read model', () => {
   it('filters by township', () => {
     expect(table(events, 2025, 'T02').totals.count).toBe(1);
   });
+
+  it('issue 13: the activity types of the seeds get their rows and labels (座谈, seed 002)', () => {
+    const { rows } = table(
+      [
+        paired('p4', 'T04'),
+        activity('p4', 'symposium', '2025-05-06', 18),
+        activity('p4', 'theme_party_day', '2025-05-01', 40),
+        activity('p4', 'study_tour', '2025-05-20', 12),
+      ],
+      2025,
+    );
+    expect(rows.map((r) => [r.type, r.typeLabel, r.count, r.participants])).toEqual([
+      ['theme_party_day', '主题党日', 1, 40],
+      ['symposium', '座谈', 1, 18],
+      ['study_tour', '考察学习', 1, 12],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import type {
   InvestmentRecordedData,
   ProjectCompletedData,
+  ProjectFundingRecordedData,
   ProjectLaunchedData,
 } from '@gongjian/domain';
 import type { ReadDocument } from '@gongjian/read-store';
@@ -18,10 +19,18 @@ export interface ProjectReportDocument extends ReadDocument {
   startsOn: string;
   plannedInvestmentFen: number;
   investedByYear: Record<string, number>;
+  /** Money secured (争取) and arrived (到位) by the year of its date (absent before any). */
+  securedByYear?: Record<string, number>;
+  arrivedByYear?: Record<string, number>;
   completedOn: string | null;
 }
 
-const TYPES = new Set(['ProjectLaunched', 'InvestmentRecorded', 'ProjectCompleted']);
+const TYPES = new Set([
+  'ProjectLaunched',
+  'InvestmentRecorded',
+  'ProjectCompleted',
+  'ProjectFundingRecorded',
+]);
 
 export const projectsReportProjection: ReadModelProjection = {
   name: PROJECTS_REPORT_PROJECTION,
@@ -57,6 +66,17 @@ export const projectsReportProjection: ReadModelProjection = {
         [year]: (doc.investedByYear[year] ?? 0) + d.amountFen,
       };
       return { ...doc, _pos: event.position, investedByYear };
+    }
+    if (event.type === 'ProjectFundingRecorded') {
+      const d = dataOf<ProjectFundingRecordedData>(event);
+      const key = d.stage === 'secured' ? 'securedByYear' : 'arrivedByYear';
+      const byYear = doc[key] ?? {};
+      const year = String(yearOf(d.on));
+      return {
+        ...doc,
+        _pos: event.position,
+        [key]: { ...byYear, [year]: (byYear[year] ?? 0) + d.amountFen },
+      };
     }
     return { ...doc, _pos: event.position, completedOn: dataOf<ProjectCompletedData>(event).on };
   },

@@ -84,4 +84,30 @@ describe('projects report read model', () => {
       expect.objectContaining({ launched: 1, investedFen: 0 }),
     );
   });
+
+  it('issue 13: money secured (争取) and arrived (到位) in the year, by the date recorded', () => {
+    const funding = (stage: string, amountFen: number, on: string) =>
+      recorded('ProjectFundingRecorded', {
+        ...ref('j2'),
+        fundingId: `${stage}-${on}`,
+        source: 'enterprise',
+        stage,
+        amountFen,
+        on,
+        sourceSecuredFen: 0,
+        sourceArrivedFen: 0,
+      });
+    const withFunding = [
+      ...events,
+      funding('secured', 800_000, '2025-03-10'),
+      funding('arrived', 300_000, '2025-05-10'),
+      funding('arrived', 200_000, '2026-01-10'),
+    ];
+    expect(table(withFunding, 2025).totals).toEqual(
+      expect.objectContaining({ securedFen: 800_000, arrivedFen: 300_000 }),
+    );
+    expect(table(withFunding, 2026).totals).toEqual(
+      expect.objectContaining({ securedFen: 0, arrivedFen: 200_000 }),
+    );
+  });
 });

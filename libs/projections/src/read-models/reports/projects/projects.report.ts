@@ -9,7 +9,15 @@ import {
   ProjectReportDocument,
 } from './projects-report.projection';
 
-const COUNTS = ['launched', 'plannedFen', 'investedFen', 'completed', 'inProgress'] as const;
+const COUNTS = [
+  'launched',
+  'plannedFen',
+  'investedFen',
+  'securedFen',
+  'arrivedFen',
+  'completed',
+  'inProgress',
+] as const;
 
 const withWanYuan = (row: ReportRow): ReportRow => ({
   ...row,
@@ -19,7 +27,8 @@ const withWanYuan = (row: ReportRow): ReportRow => ({
 
 /**
  * 共建项目情况: by category. Launched and planned count the projects started in the year;
- * invested sums the investments dated in the year, whenever their project started.
+ * invested sums the investments dated in the year, whenever their project started; secured
+ * (争取) and arrived (到位) the funding recorded with dates in the year.
  */
 export const projectsReport: ReportDefinition = {
   name: 'projects',
@@ -57,6 +66,8 @@ export const projectsReport: ReportDefinition = {
         add('plannedFen', doc.plannedInvestmentFen);
       }
       add('investedFen', doc.investedByYear[String(year)] ?? 0);
+      add('securedFen', doc.securedByYear?.[String(year)] ?? 0);
+      add('arrivedFen', doc.arrivedByYear?.[String(year)] ?? 0);
       if (doc.completedOn !== null && doc.completedOn >= start && doc.completedOn <= end)
         add('completed', 1);
       if (doc.completedOn === null || doc.completedOn > end) add('inProgress', 1);
@@ -74,6 +85,8 @@ export const projectsReport: ReportDefinition = {
         { key: 'plannedWanYuan', label: '计划投资(万元)' },
         { key: 'investedFen', label: '当年完成投资(分)' },
         { key: 'investedWanYuan', label: '当年完成投资(万元)' },
+        { key: 'securedFen', label: '当年争取资金(分)' },
+        { key: 'arrivedFen', label: '当年到位资金(分)' },
         { key: 'completed', label: '当年完工' },
         { key: 'inProgress', label: '年末在建' },
       ],

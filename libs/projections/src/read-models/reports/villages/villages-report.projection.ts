@@ -1,6 +1,7 @@
 import type {
   CollectiveIncomeRecordedData,
   FirstSecretaryAssignedData,
+  FirstSecretaryEndedData,
   OrganizationDeactivatedData,
   OrganizationRegisteredData,
   PairingLinkedData,
@@ -29,6 +30,8 @@ export interface VillageReportDocument extends ReadDocument {
   categories: { on: string; categories: string[] }[];
   pairings: Record<string, { startsOn: string; endsOn: string; unlinkedOn: string | null }>;
   firstSecretaries: { startsOn: string; endsOn: string | null }[];
+  /** 驻村工作队 by team id (absent in documents written before they were kept). */
+  workTeams?: Record<string, { startsOn: string; endsOn: string | null }>;
   /** Collective income (村集体经济收入) by year, in fen; a correction replaces the year's figure. */
   incomeByYear: Record<string, number>;
 }
@@ -38,6 +41,9 @@ const TYPES = new Set([
   'VillageCategoriesSet',
   'CollectiveIncomeRecorded',
   'FirstSecretaryAssigned',
+  'FirstSecretaryEnded',
+  'ResidentWorkTeamAssigned',
+  'ResidentWorkTeamEnded',
   'OrganizationDeactivated',
   'PairingLinked',
   'PairingLinkRenewed',
@@ -77,6 +83,7 @@ function registered(event: RecordedEvent): VillageReportDocument {
     categories: [],
     pairings: {},
     firstSecretaries: [],
+    workTeams: {},
     incomeByYear: {},
   };
 }
@@ -102,6 +109,26 @@ function next(doc: VillageReportDocument, event: RecordedEvent): VillageReportDo
       const d = dataOf<FirstSecretaryAssignedData>(event);
       const secretary = { startsOn: d.startsOn, endsOn: d.endsOn ?? null };
       return { ...doc, firstSecretaries: [...doc.firstSecretaries, secretary] };
+    }
+    case 'FirstSecretaryEnded': {
+      const d = dataOf<FirstSecretaryEndedData>(event);
+      const firstSecretaries = doc.firstSecretaries.map((s) =>
+        s.startsOn === d.startsOn && (s.endsOn === null || s.endsOn > d.endedOn)
+          ? { ...s, endsOn: d.endedOn }
+          : s,
+      );
+      return { ...doc, firstSecretaries };
+    }
+    case 'ResidentWorkTeamAssigned': {
+      const d = event.data as { teamId: string; startsOn: string; endsOn?: string };
+      const team = { startsOn: d.startsOn, endsOn: d.endsOn ?? null };
+      return { ...doc, workTeams: { ...doc.workTeams, [d.teamId]: team } };
+    }
+    case 'ResidentWorkTeamEnded': {
+      const d = event.data as { teamId: string; on: string };
+      const team = doc.workTeams?.[d.teamId];
+      if (!team) return doc;
+      return { ...doc, workTeams: { ...doc.workTeams, [d.teamId]: { ...team, endsOn: d.on } } };
     }
     case 'OrganizationDeactivated':
       return { ...doc, deactivatedOn: dataOf<OrganizationDeactivatedData>(event).on };

@@ -172,4 +172,67 @@ describe('collective-income report', () => {
       expect.objectContaining({ reported: 1, hollow: 1 }),
     );
   });
+
+  it('seed 003: 空壳村 derived from a collective income below 5万 joins the category set by hand, shown as derived', () => {
+    const events = [
+      register('v1'),
+      register('v2'),
+      register('v3'),
+      categories('v1', ['hollow_economy'], '2025-03-01'),
+      income('v2', 2025, 4_999_999),
+      income('v3', 2025, 5_000_000),
+      income('v1', 2025, 1_000_000),
+    ];
+    const table = villages(events, 2025);
+    const hollow = table.rows.find((r) => r.category === 'hollow_economy');
+    expect(hollow).toEqual(
+      expect.objectContaining({ township: 'T01', villages: 2, hollowByIncome: 2 }),
+    );
+    expect(table.rows.find((r) => r.category === 'none')).toEqual(
+      expect.objectContaining({ villages: 1, hollowByIncome: null }),
+    );
+    expect(table.totals).toEqual(expect.objectContaining({ villages: 3, hollowByIncome: 2 }));
+    expect(villages(events, 2024).totals).toEqual(expect.objectContaining({ hollowByIncome: 0 }));
+  });
+
+  it('issue 13: a first secretary whose assignment ended before the year is not counted in it', () => {
+    const events = [
+      register('v1'),
+      recorded('FirstSecretaryAssigned', {
+        organizationId: 'v1',
+        name: '李明',
+        startsOn: '2023-03-01',
+      }),
+      recorded('FirstSecretaryEnded', {
+        organizationId: 'v1',
+        name: '李明',
+        startsOn: '2023-03-01',
+        endedOn: '2024-12-31',
+        reason: '任期届满',
+      }),
+    ];
+    expect(villages(events, 2024).totals.withFirstSecretary).toBe(1);
+    expect(villages(events, 2025).totals.withFirstSecretary).toBe(0);
+  });
+
+  it('seed 000: villages with a resident work team (驻村工作队) during the year', () => {
+    const events = [
+      register('v1'),
+      register('v2'),
+      recorded('ResidentWorkTeamAssigned', {
+        organizationId: 'v1',
+        teamId: 'wt-1',
+        leaderName: '赵刚',
+        startsOn: '2025-03-01',
+      }),
+      recorded('ResidentWorkTeamEnded', {
+        organizationId: 'v1',
+        teamId: 'wt-1',
+        on: '2025-12-31',
+        reason: '轮换',
+      }),
+    ];
+    expect(villages(events, 2025).totals.withWorkTeam).toBe(1);
+    expect(villages(events, 2026).totals.withWorkTeam).toBe(0);
+  });
 });

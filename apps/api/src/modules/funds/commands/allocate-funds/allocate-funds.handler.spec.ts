@@ -30,6 +30,7 @@ import { AllocateFundsRequestDto } from './allocate-funds.request.dto';
 const NOW = '2026-03-10T02:00:00.000Z';
 const BUDGET = '2026-county_finance';
 const HASH_KEY = Buffer.alloc(32, 2);
+const RULES = { lateEntryGraceDays: 60 };
 
 const metadata = (
   commandId: string = randomUUID(),
@@ -69,7 +70,7 @@ describe('allocating and releasing funds: budget and allocation streams in one a
   beforeEach(async () => {
     store = new FlakyEventStore(':memory:');
     runner = new DecisionRunner(store, HASH_KEY);
-    allocate = new AllocateFundsHandler(runner);
+    allocate = new AllocateFundsHandler(runner, RULES);
     const meta = metadata();
     await runner.run({
       id: 'v-01',
@@ -121,7 +122,7 @@ describe('allocating and releasing funds: budget and allocation streams in one a
 
   it('an allocation with an Idempotency-Key takes four store calls: three reads and one append', async () => {
     const counting = countingEventStore(store);
-    const handler = new AllocateFundsHandler(new DecisionRunner(counting.store, HASH_KEY));
+    const handler = new AllocateFundsHandler(new DecisionRunner(counting.store, HASH_KEY), RULES);
     const meta = metadata(commandIdFor('admin:spec', 'count-1'));
     await handler.execute(new AllocateFundsCommand(body(), meta));
     expect(counting.calls).toMatchObject({ readStream: 3, appendMany: 1, append: 0 });
@@ -131,7 +132,7 @@ describe('allocating and releasing funds: budget and allocation streams in one a
 
   it('fifty parallel allocations from one budget all land, none retried after a conflict', async () => {
     const counting = countingEventStore(store);
-    const handler = new AllocateFundsHandler(new DecisionRunner(counting.store, HASH_KEY));
+    const handler = new AllocateFundsHandler(new DecisionRunner(counting.store, HASH_KEY), RULES);
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
         handler.execute(
@@ -195,7 +196,10 @@ describe('allocating and releasing funds: budget and allocation streams in one a
 
   it('a write that lands unseen (OUTCOME_UNKNOWN) lands whole; the same key answers it once', async () => {
     const meta = metadata(commandIdFor('admin:spec', 'allocate-1'));
-    const faulty = new AllocateFundsHandler(new DecisionRunner(failingAfterWrite(store), HASH_KEY));
+    const faulty = new AllocateFundsHandler(
+      new DecisionRunner(failingAfterWrite(store), HASH_KEY),
+      RULES,
+    );
     await expect(
       faulty.execute(new AllocateFundsCommand(body({ id: 'a-unknown' }), meta)),
     ).rejects.toBeInstanceOf(OutcomeUnknownError);
@@ -214,7 +218,7 @@ describe('allocating and releasing funds: budget and allocation streams in one a
 
   it('a write landing after the deadline: budget reserved = Σ allocations, and the pool tells the truth', async () => {
     const late = timingOutWhileWriting(store, 20, 60);
-    const faulty = new AllocateFundsHandler(new DecisionRunner(late, HASH_KEY));
+    const faulty = new AllocateFundsHandler(new DecisionRunner(late, HASH_KEY), RULES);
     await expect(
       faulty.execute(new AllocateFundsCommand(body({ id: 'a-late' }), metadata())),
     ).rejects.toBeInstanceOf(OutcomeUnknownError);

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   allocationDecider,
@@ -10,6 +11,7 @@ import {
 } from '@gongjian/domain';
 import { CommandResult, DecisionRunner, domainCommand, resourceIdFor } from '@gongjian/write-side';
 import { AllocateFundsCommand } from './allocate-funds.command';
+import { PAIRING_RULES, PairingRules } from '../../../pairings/pairing-rules';
 import { allocationReferences } from './allocation-references';
 
 /**
@@ -17,12 +19,18 @@ import { allocationReferences } from './allocation-references';
  * where Σ allocated ≤ pool holds under concurrency (422 BUDGET_EXCEEDED), decided on the states
  * read in one attempt and appended at once. Before either is decided: the recipient exists
  * (404), is active (422 RECIPIENT_INACTIVE) and lies in the operator's townships (403); the
- * pairing and project named exist (404) and lie in scope (403); the budget exists (404).
+ * pairing and project named exist (404) and lie in scope (403); the budget exists (404). The
+ * pairing (named, or the project's) must be active or within LATE_ENTRY_GRACE_DAYS of its end
+ * (422 PAIRING_NOT_ACTIVE) and the recipient one of its organizations (422
+ * ALLOCATION_RECIPIENT_NOT_IN_PAIRING): the allocation then counts as delivered against it.
  * If-Match does not apply: the command creates a resource.
  */
 @CommandHandler(AllocateFundsCommand)
 export class AllocateFundsHandler implements ICommandHandler<AllocateFundsCommand> {
-  constructor(private readonly runner: DecisionRunner) {}
+  constructor(
+    private readonly runner: DecisionRunner,
+    @Inject(PAIRING_RULES) private readonly rules: PairingRules,
+  ) {}
 
   execute({ body, metadata }: AllocateFundsCommand): Promise<CommandResult> {
     const allocationId = body.id ?? resourceIdFor(metadata.commandId, 'allocation');
@@ -35,7 +43,7 @@ export class AllocateFundsHandler implements ICommandHandler<AllocateFundsComman
       ignoreIfMatch: true,
       writes: [budgetStream],
       decide: async (session) => {
-        const { recipient } = await allocationReferences(session, body, metadata.actor);
+        const { recipient, pairing } = await allocationReferences(session, body, metadata.actor);
         const budget = await session.state(budgetStream, budgetDecider);
         if (budget.status !== 'open') throw new NotFoundError('budget', body.budgetId);
         await session.decide(streamId, allocationDecider, () =>
@@ -50,7 +58,12 @@ export class AllocateFundsHandler implements ICommandHandler<AllocateFundsComman
               amountFen: body.amountFen,
               purpose: body.purpose,
               decisionRef: body.decisionRef,
+              ...(body.decisionOn !== undefined && { decisionOn: body.decisionOn }),
               ...(body.pairingId !== undefined && { pairingId: body.pairingId }),
+              ...(pairing !== undefined && {
+                pairing,
+                pairingGraceDays: this.rules.lateEntryGraceDays,
+              }),
               ...(body.projectId !== undefined && { projectId: body.projectId }),
             },
             metadata,

@@ -9,7 +9,9 @@ import {
   projectDecider,
   projectNotFound,
   projectStreamId,
+  PairingSummary,
   summarizeOrganization,
+  summarizePairing,
 } from '@gongjian/domain';
 import { DecisionSession } from '@gongjian/write-side';
 import { assertInScope } from '../../../../http/auth/township-scope';
@@ -22,6 +24,7 @@ type ScopedActor = { role: string; townships: string[] };
  * the recipient (404, 403 outside the operator's townships, 422 RECIPIENT_INACTIVE once
  * deactivated), the pairing and the project (404 when unknown, 403 when their village lies
  * outside the operator's townships; a project of another pairing than the one named: 422).
+ * Answers the pairing (named, or the project's) for the allocation decider to check.
  */
 export async function allocationReferences(
   session: DecisionSession,
@@ -54,10 +57,12 @@ export async function allocationReferences(
     }
     pairingId = project.pairingId;
   }
+  let pairing: PairingSummary | undefined;
   if (pairingId !== undefined) {
-    const pairing = await session.state(pairingStreamId(pairingId), pairingDecider);
-    if (!pairing.exists) throw pairingNotFound(pairingId);
-    assertPairingInScope(actor, pairing);
+    const state = await session.state(pairingStreamId(pairingId), pairingDecider);
+    if (!state.exists) throw pairingNotFound(pairingId);
+    assertPairingInScope(actor, state);
+    pairing = summarizePairing(pairingId, state);
   }
-  return { recipient };
+  return { recipient, pairing };
 }

@@ -22,4 +22,12 @@ export class AssignFirstSecretaryRequestDto {
   @IsOptional()
   @IsBusinessDate('termEnd')
   endsOn?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'the current first secretary this one replaces (must name them; 422 FIRST_SECRETARY_MISMATCH); without it a current one is replaced all the same, ending on startsOn',
+  })
+  @IsOptional()
+  @PlainText(1, 100)
+  replaces?: string;
 }

@@ -11,7 +11,8 @@ export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrga
 
   async execute({ body, metadata }: RegisterOrganizationCommand): Promise<CommandResult> {
     assertInScope(metadata.actor, body.township);
-    if (body.parentId !== undefined) await loadOrganization(this.runner, body.parentId);
+    const parent =
+      body.parentId === undefined ? undefined : await loadOrganization(this.runner, body.parentId);
     const id = body.id ?? resourceIdFor(metadata.commandId, 'organization');
     return this.runner.run({
       id,
@@ -19,7 +20,15 @@ export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrga
       decider: organizationDecider,
       metadata,
       command: () =>
-        domainCommand<RegisterOrganization>('RegisterOrganization', { ...body, id }, metadata),
+        domainCommand<RegisterOrganization>(
+          'RegisterOrganization',
+          {
+            ...body,
+            id,
+            ...(parent && { parent: { sector: parent.sector, township: parent.township } }),
+          },
+          metadata,
+        ),
     });
   }
 }

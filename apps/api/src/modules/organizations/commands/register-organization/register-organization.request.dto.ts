@@ -29,7 +29,11 @@ export class RegisterOrganizationRequestDto {
   @IsIn(SECTORS)
   sector: Sector;
 
-  @ApiPropertyOptional({ enum: DEPARTMENT_KINDS, description: 'organs only: 党群/政法/经济/涉农' })
+  @ApiPropertyOptional({
+    enum: DEPARTMENT_KINDS,
+    description:
+      '党群/政法/经济/涉农/other: required for organs, optional for institutions (事业单位)',
+  })
   @IsOptional()
   @IsIn(DEPARTMENT_KINDS)
   departmentKind?: DepartmentKind;

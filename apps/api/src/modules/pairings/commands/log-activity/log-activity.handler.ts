@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { LogActivity } from '@gongjian/domain';
 import {
@@ -6,13 +7,20 @@ import {
   resourceIdFor,
   shanghaiMidnight,
 } from '@gongjian/write-side';
+import { PAIRING_RULES, PairingRules } from '../../pairing-rules';
 import { changePairing } from '../pairing-change';
 import { LogActivityCommand } from './log-activity.command';
 
-/** Answers the pairing's stream position and, in `activityId`, the (possibly assigned) id. */
+/**
+ * Answers the pairing's stream position and, in `activityId`, the (possibly assigned) id. After
+ * the term has ended, activities of the term are accepted for LATE_ENTRY_GRACE_DAYS.
+ */
 @CommandHandler(LogActivityCommand)
 export class LogActivityHandler implements ICommandHandler<LogActivityCommand> {
-  constructor(private readonly runner: DecisionRunner) {}
+  constructor(
+    private readonly runner: DecisionRunner,
+    @Inject(PAIRING_RULES) private readonly rules: PairingRules,
+  ) {}
 
   async execute({
     pairingId,
@@ -31,6 +39,8 @@ export class LogActivityHandler implements ICommandHandler<LogActivityCommand> {
         date: body.date,
         participants: body.participants,
         summary: body.summary,
+        ...(body.trainees !== undefined && { trainees: { ...body.trainees } }),
+        lateEntryGraceDays: this.rules.lateEntryGraceDays,
       },
       metadata,
       { occurredAt: shanghaiMidnight(body.date) },

@@ -13,7 +13,11 @@ export class RecordInvestmentRequestDto {
   @IsBusinessDate('funds')
   on: string;
 
-  @ApiProperty({ enum: INVESTMENT_SOURCES, description: 'the fund source' })
+  @ApiProperty({
+    enum: INVESTMENT_SOURCES,
+    description:
+      'the fund sources, and 企业 (enterprise), 社会资本 (social_capital), 上级 (higher_level)',
+  })
   @IsIn(INVESTMENT_SOURCES)
   source: InvestmentSource;
 }

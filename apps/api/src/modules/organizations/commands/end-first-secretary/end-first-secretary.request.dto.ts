@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
+import { PlainText } from '../../../../http/validation/plain-text.decorator';
+
+export class EndFirstSecretaryRequestDto {
+  @ApiProperty({
+    example: '2026-02-28',
+    description: 'from the start of the assignment up to today',
+  })
+  @IsBusinessDate()
+  on: string;
+
+  @ApiProperty({ example: '任期届满' })
+  @PlainText(1, 500, { multiline: true })
+  reason: string;
+}
