@@ -17,12 +17,14 @@ import {
 } from './member.guards';
 import { MemberState } from './member.state';
 import { membershipError } from './membership.errors';
+import { requireCultivatingPairing } from './cultivating-pairing';
 
 /** Digits-only identity numbers (15/18 chars) or phone numbers: clear personal data, refused. */
 const CLEAR_PERSONAL_DATA = /^\+?[\d\s-]{7,20}[\dXx]?$/;
 
 export function applyForMembership(command: ApplyForMembership, state: MemberState): MemberEvent[] {
-  const { memberId, organizationId, appliedOn, person, partnerOrganizationId } = command.data;
+  const { memberId, organizationId, appliedOn, person, partnerOrganizationId, cultivatingPairing } =
+    command.data;
   if (state.stage !== 'none') {
     throw membershipError('APPLICATION_ALREADY_SUBMITTED', `member ${memberId} already applied`, {
       memberId,
@@ -61,6 +63,9 @@ export function applyForMembership(command: ApplyForMembership, state: MemberSta
       { organizationId, partnerOrganizationId },
     );
   }
+  if (cultivatingPairing !== undefined) {
+    requireCultivatingPairing(cultivatingPairing, organizationId, command.context.today);
+  }
   return [
     {
       type: 'MembershipApplied',
@@ -68,6 +73,7 @@ export function applyForMembership(command: ApplyForMembership, state: MemberSta
         memberId,
         organizationId,
         ...(partnerOrganizationId !== undefined && { partnerOrganizationId }),
+        ...(cultivatingPairing !== undefined && { pairingId: cultivatingPairing.id }),
         appliedOn,
         person,
         dualCultivation: person.migrantWorker === true && partnerOrganizationId !== undefined,
@@ -111,6 +117,7 @@ export function designateActivist(command: DesignateActivist, state: MemberState
         method,
         resolutionRef,
         nextReviewDueOn: activistReviewDueOn(on),
+        ...(m.pairingId !== undefined && { pairingId: m.pairingId }),
       },
     },
   ];

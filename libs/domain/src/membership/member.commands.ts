@@ -1,3 +1,4 @@
+import type { PairingSummary } from '../pairing/pairing.summary';
 import { Command } from '../shared/decider';
 import { OfficialCalendar } from '../shared/official-calendar';
 
@@ -56,6 +57,8 @@ export type ApplyForMembership = Command<
     person: PersonData;
     /** With person.migrantWorker: dual cultivation, organizationId leads, this one partners. */
     partnerOrganizationId?: string;
+    /** The pairing that cultivates the member (its village is organizationId), as loaded. */
+    cultivatingPairing?: PairingSummary;
   }
 >;
 export type InterviewApplicant = Command<'InterviewApplicant', Step<{ by?: string }>>;

@@ -22,7 +22,14 @@ type Ev<T extends string, D> = { type: T; data: MemberRef & D };
 
 export type MembershipApplied = Ev<
   'MembershipApplied',
-  { appliedOn: string; person: PersonData; dualCultivation: boolean; interviewDueOn: string }
+  {
+    appliedOn: string;
+    person: PersonData;
+    dualCultivation: boolean;
+    interviewDueOn: string;
+    /** The pairing that cultivates the member (结对培养), when one was named. */
+    pairingId?: string;
+  }
 >;
 export type ApplicantInterviewed = Ev<
   'ApplicantInterviewed',
@@ -30,7 +37,14 @@ export type ApplicantInterviewed = Ev<
 >;
 export type ActivistDesignated = Ev<
   'ActivistDesignated',
-  { on: string; method: ActivistDesignationMethod; resolutionRef: string; nextReviewDueOn: string }
+  {
+    on: string;
+    method: ActivistDesignationMethod;
+    resolutionRef: string;
+    nextReviewDueOn: string;
+    /** The cultivating pairing named on application: this activist is its delivery. */
+    pairingId?: string;
+  }
 >;
 export type CultivationContactsAssigned = Ev<
   'CultivationContactsAssigned',

@@ -5,13 +5,21 @@ import { MEMBER_EVENT_STEPS } from './member.steps';
 
 export function evolveMember(state: MemberState, event: MemberEvent): MemberState {
   if (event.type === 'MembershipApplied') {
-    const { memberId, organizationId, partnerOrganizationId, person, appliedOn, dualCultivation } =
-      event.data;
+    const {
+      memberId,
+      organizationId,
+      partnerOrganizationId,
+      person,
+      appliedOn,
+      dualCultivation,
+      pairingId,
+    } = event.data;
     return {
       stage: 'applicant',
       memberId,
       organizationId,
       ...(partnerOrganizationId !== undefined && { partnerOrganizationId }),
+      ...(pairingId !== undefined && { pairingId }),
       dualCultivation,
       person,
       appliedOn,

@@ -18,6 +18,8 @@ export type Member = {
   memberId: string;
   organizationId: string;
   partnerOrganizationId?: string;
+  /** The pairing that cultivates the member (结对培养), when named on application. */
+  pairingId?: string;
   dualCultivation: boolean;
   person: PersonData;
   appliedOn: string;

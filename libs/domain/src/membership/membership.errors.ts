@@ -47,6 +47,7 @@ export const MEMBERSHIP_ERROR_CODES = [
   'EXTENSION_NOT_DECIDED',
   'EXTENSION_APPROVAL_REQUIRED',
   'FILING_SUBJECT_INVALID',
+  'PAIRING_NOT_OF_ORGANIZATION',
 ] as const;
 export type MembershipErrorCode = (typeof MEMBERSHIP_ERROR_CODES)[number];
 

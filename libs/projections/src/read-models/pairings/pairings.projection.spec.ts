@@ -195,6 +195,44 @@ describe('the pairings read model', () => {
     expect(activists).toMatchObject({ _id: 'v-01', byPairing: { 'p-1': 1 } });
   });
 
+  it('issue 13: an activist who named the pairing cultivating them counts for that pairing only', () => {
+    const log = pairingLog();
+    const second = { ...ref, pairingId: 'p-2', urbanOrganizationId: 'org-nyj' };
+    log.add('pairing-p-2', 'BranchPaired', {
+      ...second,
+      urbanName: '县农业农村局机关党支部',
+      urbanSector: 'organ',
+      urbanDepartmentKind: 'agriculture',
+      urbanTownship: 'T00',
+      ruralName: '石桥村党支部',
+      ruralSector: 'village',
+      ruralTownship: 'T01',
+      ruralCategories: ['weak_lax'],
+      contactLeader: { name: '李明', title: '局长' },
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+      commitments: { fundsFen: 0, projects: 0, activists: 2 },
+      requiredCategory: 'weak_lax',
+      principleMatched: false,
+      principleOverrideReason: '县委统筹',
+    });
+    log.add('member-m-3', 'ActivistDesignated', {
+      memberId: 'm-3',
+      organizationId: 'v-01',
+      on: '2026-06-01',
+      method: 'member_recommendation',
+      resolutionRef: 'r',
+      nextReviewDueOn: '2026-12-01',
+      pairingId: 'p-2',
+    });
+    const [activists] = documentsOf(
+      projectInMemory(pairingsProjection, log.events),
+      RURAL_ACTIVISTS,
+    );
+    // m-1 (no pairing named) counts for both terms; m-3 only for p-2; m-2 predates both.
+    expect(activists.byPairing).toEqual({ 'p-1': 1, 'p-2': 2 });
+  });
+
   it('a dissolution ends the term that activists are counted in, and is kept with its reason', () => {
     const log = pairingLog();
     log.add('pairing-p-1', 'PairingDissolved', { ...ref, reason: '整顿转化', on: '2026-04-30' });

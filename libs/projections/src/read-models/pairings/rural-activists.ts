@@ -6,9 +6,10 @@ export const RURAL_ACTIVISTS = 'rural_activists';
 type Term = { from: string; to: string };
 
 /**
- * Activists developed count as delivered by every pairing of the rural organization whose term
- * covers the designation date. Member events do not name a pairing, so this document (one per
- * rural organization) keeps the terms and the designations and counts them per pairing.
+ * Activists developed count as delivered by the pairing that cultivates them when the member
+ * named one (结对培养), otherwise by every pairing of the rural organization whose term covers
+ * the designation date. This document (one per rural organization) keeps the terms, the
+ * designations and the named pairings, and counts them per pairing.
  */
 export function activistsDocument(
   current: ReadDocument | undefined,
@@ -17,6 +18,9 @@ export function activistsDocument(
 ): ReadDocument {
   const terms = { ...((current?.terms as Record<string, Term> | undefined) ?? {}) };
   const activists = { ...((current?.activists as Record<string, string> | undefined) ?? {}) };
+  const cultivatedBy = {
+    ...((current?.cultivatedBy as Record<string, string> | undefined) ?? {}),
+  };
   const data = event.data as Record<string, string>;
   switch (event.type) {
     case 'BranchPaired':
@@ -31,13 +35,18 @@ export function activistsDocument(
       break;
     case 'ActivistDesignated':
       activists[data.memberId] ??= data.on;
+      if (data.pairingId !== undefined) cultivatedBy[data.memberId] ??= data.pairingId;
       break;
   }
   const byPairing = Object.fromEntries(
     Object.entries(terms).map(([pairingId, term]) => [
       pairingId,
-      Object.values(activists).filter((on) => on >= term.from && on <= term.to).length,
+      Object.entries(activists).filter(([memberId, on]) =>
+        memberId in cultivatedBy
+          ? cultivatedBy[memberId] === pairingId
+          : on >= term.from && on <= term.to,
+      ).length,
     ]),
   );
-  return { _id: organizationId, _pos: event.position, terms, activists, byPairing };
+  return { _id: organizationId, _pos: event.position, terms, activists, cultivatedBy, byPairing };
 }

@@ -1,5 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ApplyForMembership, memberDecider } from '@gongjian/domain';
+import {
+  ApplyForMembership,
+  memberDecider,
+  pairingDecider,
+  pairingStreamId,
+  summarizePairing,
+} from '@gongjian/domain';
 import { assertInScope } from '../../../../http/auth/township-scope';
 import {
   CommandResult,
@@ -15,7 +21,7 @@ import { ApplyForMembershipCommand } from './apply-for-membership.command';
 /**
  * The organization must exist (404) and lie in the operator's townships (403); a partner
  * organization (dual cultivation) must exist and may lie elsewhere: a migrant worker is
- * cultivated where they work too.
+ * cultivated where they work too. A cultivating pairing is loaded for the decider to check.
  */
 @CommandHandler(ApplyForMembershipCommand)
 export class ApplyForMembershipHandler implements ICommandHandler<ApplyForMembershipCommand> {
@@ -27,7 +33,14 @@ export class ApplyForMembershipHandler implements ICommandHandler<ApplyForMember
     if (application.partnerOrganizationId !== undefined) {
       await loadOrganization(this.runner, application.partnerOrganizationId);
     }
-    const { id, ...data } = application;
+    const { id, pairingId, ...data } = application;
+    const cultivatingPairing =
+      pairingId === undefined
+        ? undefined
+        : summarizePairing(
+            pairingId,
+            (await this.runner.load(pairingStreamId(pairingId), pairingDecider)).state,
+          );
     const memberId = id ?? resourceIdFor(metadata.commandId, 'member');
     return this.runner.run({
       id: memberId,
@@ -36,7 +49,11 @@ export class ApplyForMembershipHandler implements ICommandHandler<ApplyForMember
       metadata,
       occurredAt: shanghaiMidnight(application.appliedOn),
       command: () =>
-        domainCommand<ApplyForMembership>('ApplyForMembership', { memberId, ...data }, metadata),
+        domainCommand<ApplyForMembership>(
+          'ApplyForMembership',
+          { memberId, ...data, ...(cultivatingPairing && { cultivatingPairing }) },
+          metadata,
+        ),
     });
   }
 }

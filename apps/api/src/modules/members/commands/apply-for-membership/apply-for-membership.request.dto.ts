@@ -77,4 +77,12 @@ export class ApplyForMembershipRequestDto {
   @IsOptional()
   @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
   partnerOrganizationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'the pairing that cultivates the member (结对培养), a pairing of organizationId as its village: the activists it develops count as its delivery',
+  })
+  @IsOptional()
+  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
+  pairingId?: string;
 }
