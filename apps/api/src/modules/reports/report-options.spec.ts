@@ -1,18 +1,23 @@
+import { loadConfig } from '@gongjian/config';
 import { DEFAULT_REPORT_OPTIONS } from '@gongjian/projections';
 import { reportCacheMsFrom, reportOptionsFrom } from './report-options';
 
 describe('reportOptionsFrom', () => {
-  it('defaults the 空壳村 threshold to 5万元 and takes a county value in fen', () => {
-    expect(reportOptionsFrom({}).hollowEconomyThresholdFen).toBe(5_000_000);
-    expect(reportOptionsFrom({ HOLLOW_ECONOMY_THRESHOLD_FEN: '10000000' })).toEqual({
-      ...DEFAULT_REPORT_OPTIONS,
-      hollowEconomyThresholdFen: 10_000_000,
-    });
+  it('seed 003: the 空壳村 line defaults to 5万元 and follows HOLLOW_ECONOMY_THRESHOLD_FEN', () => {
+    expect(reportOptionsFrom(loadConfig({}))).toEqual(DEFAULT_REPORT_OPTIONS);
+    expect(
+      reportOptionsFrom(loadConfig({ HOLLOW_ECONOMY_THRESHOLD_FEN: '10000000' }))
+        .hollowEconomyThresholdFen,
+    ).toBe(10_000_000);
   });
 
-  it.each(['0', '-5', '5万', '1.5'])('refuses %s with the variable named', (raw) => {
-    expect(() => reportOptionsFrom({ HOLLOW_ECONOMY_THRESHOLD_FEN: raw })).toThrow(
-      /HOLLOW_ECONOMY_THRESHOLD_FEN/,
+  it('assesses the funding standards a county sets in FUNDING_STANDARDS, as the funds summary does', () => {
+    const options = reportOptionsFrom(
+      loadConfig({ FUNDING_STANDARDS: '{"operatingFundsMinFen":{"village":3000000}}' }),
+    );
+    expect(options.fundingStandards.operatingFundsMinFen).toMatchObject({ village: 3_000_000 });
+    expect(options.fundingStandards.serviceCenterMinFen).toEqual(
+      DEFAULT_REPORT_OPTIONS.fundingStandards.serviceCenterMinFen,
     );
   });
 });

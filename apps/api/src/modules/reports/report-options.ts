@@ -1,20 +1,22 @@
+import type { AppConfig } from '@gongjian/config';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from '@gongjian/projections';
+import { loadFundingStandards } from '../funds/queries/funding-standards.source';
 
 export const REPORT_OPTIONS = Symbol.for('gongjian.ReportOptions');
 
 /**
- * The county's report settings: `HOLLOW_ECONOMY_THRESHOLD_FEN` moves the 空壳村 line (default
- * 5,000,000 fen = 5万元). A value that is not a positive whole number of fen stops the start.
+ * The county's report settings, from the same configuration the rest of the api reads: the
+ * 空壳村 line (`HOLLOW_ECONOMY_THRESHOLD_FEN`) and the funding standards (`FUNDING_STANDARDS`),
+ * so a report and the funds summary assess the same standards.
  */
-export function reportOptionsFrom(env: NodeJS.ProcessEnv): ReportOptions {
-  const raw = env.HOLLOW_ECONOMY_THRESHOLD_FEN;
-  if (raw === undefined || raw === '') return DEFAULT_REPORT_OPTIONS;
-  if (!/^[1-9][0-9]{0,14}$/.test(raw)) {
-    throw new Error(
-      `HOLLOW_ECONOMY_THRESHOLD_FEN must be a positive whole number of fen, not "${raw}"`,
-    );
-  }
-  return { ...DEFAULT_REPORT_OPTIONS, hollowEconomyThresholdFen: Number(raw) };
+export function reportOptionsFrom(
+  config: Pick<AppConfig, 'hollowEconomyThresholdFen' | 'fundingStandardsJson'>,
+): ReportOptions {
+  return {
+    ...DEFAULT_REPORT_OPTIONS,
+    hollowEconomyThresholdFen: config.hollowEconomyThresholdFen,
+    fundingStandards: loadFundingStandards(config),
+  };
 }
 
 /** How long a built table is shared (`REPORT_CACHE_MS`, default 1000; 0 switches it off). */

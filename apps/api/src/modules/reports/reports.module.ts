@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import type { AppConfig } from '@gongjian/config';
+import { APP_CONFIG } from '../../bootstrap/app-config.token';
 import { GetReportHandler } from './queries/get-report.handler';
 import { ReportCache } from './report-cache';
 import { reportCacheMsFrom, reportOptionsFrom, REPORT_OPTIONS } from './report-options';
@@ -8,7 +10,11 @@ import { ReportsController } from './reports.controller';
   controllers: [ReportsController],
   providers: [
     GetReportHandler,
-    { provide: REPORT_OPTIONS, useFactory: () => reportOptionsFrom(process.env) },
+    {
+      provide: REPORT_OPTIONS,
+      useFactory: (config: AppConfig) => reportOptionsFrom(config),
+      inject: [APP_CONFIG],
+    },
     { provide: ReportCache, useFactory: () => new ReportCache(reportCacheMsFrom(process.env)) },
   ],
 })
