@@ -208,7 +208,28 @@ describe('write-side invariants under parallel commands (property)', () => {
             }
           }
         }),
-        RUNS,
+        {
+          ...RUNS,
+          // Every outcome below at least once, whatever the random runs draw.
+          examples: [
+            [
+              {
+                poolFen: 10_000,
+                batches: [
+                  [
+                    { kind: 'allocate', amountFen: 3_000 },
+                    { kind: 'allocate', amountFen: 4_000 },
+                  ],
+                  [
+                    { kind: 'reduce', target: 0, amountFen: 1_000 },
+                    { kind: 'cancel', target: 1 },
+                  ],
+                  [{ kind: 'allocate', amountFen: 9_000 }],
+                ],
+              },
+            ],
+          ],
+        },
       );
       // Not vacuous: the pool ran out, and money went back to it.
       expect(
