@@ -193,6 +193,11 @@ export function describeDocumentStoreContract(
           const expected = mingoFind(docs, filter, [['_id', 1]]).map((d) => d._id);
           const found = await collection.find(filter, { sort: [['_id', 1]] });
           expect({ filter, ids: found.map((d) => d._id) }).toEqual({ filter, ids: expected });
+          const versions = await collection.findVersions(filter, { sort: [['_id', 1]] });
+          expect({ filter, versions }).toEqual({
+            filter,
+            versions: found.map(({ _id, _pos }) => ({ _id, _pos })),
+          });
           expect({ filter, count: await collection.count(filter) }).toEqual({
             filter,
             count: expected.length,
@@ -202,6 +207,9 @@ export function describeDocumentStoreContract(
           const expected = mingoFind(docs, { members: { $gte: 0 } }, sort, limit);
           expect(await collection.find({ members: { $gte: 0 } }, { sort, limit })).toEqual(
             expected,
+          );
+          expect(await collection.findVersions({ members: { $gte: 0 } }, { sort, limit })).toEqual(
+            expected.map(({ _id, _pos }) => ({ _id, _pos })),
           );
         }
       }

@@ -32,6 +32,8 @@ function collectionOver(name: string, documents: Map<string, ReadDocument>): Doc
     findById: async (id) => structuredClone(documents.get(id)),
     findByIds: async (ids) => ids.flatMap((id) => structuredClone(documents.get(id) ?? [])),
     find,
+    findVersions: async (filter, options) =>
+      (await find(filter, options)).map(({ _id, _pos }) => ({ _id, _pos })),
     count: async (filter) => (await find(filter)).length,
     writeGuarded: readOnly,
     insertMany: readOnly,

@@ -15,6 +15,9 @@ export interface ReadDocument {
   [field: string]: unknown;
 }
 
+/** A document's identity and the position it reflects. */
+export type DocumentVersion = Pick<ReadDocument, '_id' | '_pos'>;
+
 export type Filter = Record<string, unknown>;
 export type SortSpec = ReadonlyArray<readonly [field: string, direction: 1 | -1]>;
 
@@ -42,6 +45,11 @@ export interface DocumentCollection {
   findById(id: DocumentId): Promise<ReadDocument | undefined>;
   findByIds(ids: readonly DocumentId[]): Promise<ReadDocument[]>;
   find(filter: Filter, options?: FindOptions): Promise<ReadDocument[]>;
+  /**
+   * What `find` would select, as ids and positions only: a reader that keeps rendered documents
+   * fetches just those whose position moved (see apps/api read-side view caches).
+   */
+  findVersions(filter: Filter, options?: FindOptions): Promise<DocumentVersion[]>;
   count(filter: Filter): Promise<number>;
   /**
    * Replace-or-insert each document unless the stored one has `_pos` >= the new one's: running

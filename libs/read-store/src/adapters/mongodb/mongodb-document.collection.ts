@@ -3,6 +3,7 @@ import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import type {
   DocumentCollection,
   DocumentId,
+  DocumentVersion,
   Filter,
   FindOptions,
   GuardedWriteResult,
@@ -69,6 +70,16 @@ export class MongoDocumentCollection implements DocumentCollection {
       cursor = cursor.sort(options.sort.map(([f, d]) => [f, d] as [string, 1 | -1]));
     if (options.limit !== undefined) cursor = cursor.limit(Math.max(0, Math.floor(options.limit)));
     return cursor.toArray();
+  }
+
+  async findVersions(filter: Filter, options: FindOptions = {}): Promise<DocumentVersion[]> {
+    parseFilter(filter);
+    assertSort(options.sort);
+    let cursor = this.collection.find(filter, { projection: { _id: 1, _pos: 1 } });
+    if (options.sort?.length)
+      cursor = cursor.sort(options.sort.map(([f, d]) => [f, d] as [string, 1 | -1]));
+    if (options.limit !== undefined) cursor = cursor.limit(Math.max(0, Math.floor(options.limit)));
+    return (await cursor.toArray()) as DocumentVersion[];
   }
 
   async count(filter: Filter): Promise<number> {

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type {
   DocumentCollection,
   DocumentId,
+  DocumentVersion,
   Filter,
   FindOptions,
   GuardedWriteResult,
@@ -141,6 +142,11 @@ export class SqliteDocumentCollection implements DocumentCollection, SqliteField
     return (this.statements.prepare(sql).all(...params) as { doc: string }[]).map((r) =>
       JSON.parse(r.doc),
     );
+  }
+
+  async findVersions(filter: Filter, options: FindOptions = {}): Promise<DocumentVersion[]> {
+    const { sql, params } = this.selectSql('id AS _id, pos AS _pos', filter, options);
+    return this.statements.prepare(sql).all(...params) as DocumentVersion[];
   }
 
   /** The SELECT a find runs (tests read its query plan to prove that queries use the indexes). */

@@ -1,15 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
-import type { Filter, ReadDocument } from '@gongjian/read-store';
+import type { Filter } from '@gongjian/read-store';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { shanghaiDate } from '@gongjian/write-side';
-import { readPage } from '../../../read-side/read-page';
+import { readVersionPage } from '../../../read-side/read-page';
 import { awaitPosition } from '../../../read-side/read-your-writes';
 import { townshipFilter } from '../../../read-side/township-scope.filter';
 import type { ListPairingsQueryDto } from './list-pairings.query.dto';
 import { pairingCollections } from './pairing-documents';
-import { activistsDesignatedFor, toPairingView } from './pairing.view';
+import { PairingViews } from './pairing-views';
 
 export class ListPairingsQuery {
   constructor(
@@ -21,13 +21,15 @@ export class ListPairingsQuery {
 /** Pairings by organization (either side), status on today and township (either side). */
 @QueryHandler(ListPairingsQuery)
 export class ListPairingsHandler implements IQueryHandler<ListPairingsQuery> {
+  private readonly views = new PairingViews();
+
   constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
 
   async execute({ filters, actor }: ListPairingsQuery) {
     await awaitPosition(this.reader, filters.minPosition);
     const { pairings, activists } = await pairingCollections(this.reader);
     const today = shanghaiDate(new Date().toISOString());
-    const page = await readPage(
+    const page = await readVersionPage(
       pairings,
       {
         ...townshipFilter(actor, 'townships', filters.township),
@@ -35,20 +37,9 @@ export class ListPairingsHandler implements IQueryHandler<ListPairingsQuery> {
         ...statusFilter(filters.status, today),
       },
       filters,
-      (document) => document,
-    );
-    const rural = [...new Set(page.items.map((p) => p.ruralOrganizationId as string))];
-    const byRural = new Map<string, ReadDocument>(
-      (await activists.findByIds(rural)).map((d) => [d._id, d]),
     );
     return {
-      items: page.items.map((p) =>
-        toPairingView(
-          p,
-          activistsDesignatedFor(p._id, byRural.get(p.ruralOrganizationId as string)),
-          today,
-        ),
-      ),
+      items: await this.views.render(page.items, pairings, activists, today),
       nextCursor: page.nextCursor,
     };
   }
