@@ -42,4 +42,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_HOST: '0.0.0.0' })).toThrow(/^METRICS_PORT: /);
     expect(() => loadConfig({ METRICS_PORT: '0' })).toThrow(/^METRICS_PORT: /);
   });
+
+  it('runs the star-rating evaluation yearly on 15 January at 02:00 Beijing time by default', () => {
+    const config = loadConfig({});
+    expect(config.evaluationCron).toBe('0 2 15 1 *');
+    expect(config.evaluationTz).toBe('Asia/Shanghai');
+    expect(config.jobsPrefix).toBe('gongjian');
+    expect(loadConfig({ EVALUATION_CRON: '0 3 1 * *', EVALUATION_TZ: 'UTC' })).toMatchObject({
+      evaluationCron: '0 3 1 * *',
+      evaluationTz: 'UTC',
+    });
+  });
+
+  it('refuses job settings that cannot work, naming the variable', () => {
+    expect(() => loadConfig({ EVALUATION_CRON: 'every january' })).toThrow(/^EVALUATION_CRON: /);
+    expect(() => loadConfig({ EVALUATION_TZ: 'Mars/Olympus' })).toThrow(/^EVALUATION_TZ: /);
+    expect(() => loadConfig({ JOBS_PREFIX: 'a:b' })).toThrow(/^JOBS_PREFIX: /);
+    expect(() => loadConfig({ JOBS_CONCURRENCY: '0' })).toThrow(/^JOBS_CONCURRENCY: /);
+    expect(() => loadConfig({ JOBS_ATTEMPTS: 'many' })).toThrow(/^JOBS_ATTEMPTS: /);
+  });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { CronExpressionParser } from 'cron-parser';
 import { ConfigError } from './config.error';
 
 export interface AppConfig {
@@ -53,6 +54,19 @@ export interface AppConfig {
   projectionRebuildCommitEvents: number;
   /** A module exporting READ_MODELS to run instead of the built-in read models. */
   projectionsModule?: string;
+  /** BullMQ key prefix in Redis (JOBS_PREFIX): separates deployments sharing one Redis. */
+  jobsPrefix: string;
+  /** Jobs one worker process runs at once. */
+  jobsConcurrency: number;
+  /** Deliveries of a job in all before it fails, unless the job says otherwise. */
+  jobsAttempts: number;
+  /** First retry delay; doubles on each further retry. */
+  jobsBackoffMs: number;
+  /** While Redis does not answer, how often the job queue checks it again. */
+  jobsProbeIntervalMs: number;
+  /** When the scheduled star-rating run starts: a cron expression read in `evaluationTz`. */
+  evaluationCron: string;
+  evaluationTz: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -96,7 +110,48 @@ export function loadConfig(env: Env = process.env): AppConfig {
       10_000_000,
     ),
     projectionsModule: env.PROJECTIONS_MODULE || undefined,
+    jobsPrefix: jobsPrefix(env),
+    jobsConcurrency: integer(env, 'JOBS_CONCURRENCY', 4, 1, 256),
+    jobsAttempts: integer(env, 'JOBS_ATTEMPTS', 3, 1, 100),
+    jobsBackoffMs: integer(env, 'JOBS_BACKOFF_MS', 5000, 0, 3_600_000),
+    jobsProbeIntervalMs: integer(env, 'JOBS_PROBE_INTERVAL_MS', 2000, 100, 600_000),
+    evaluationCron: cron(env, 'EVALUATION_CRON', '0 2 15 1 *'),
+    evaluationTz: timeZone(env, 'EVALUATION_TZ', 'Asia/Shanghai'),
   };
+}
+
+function jobsPrefix(env: Env): string {
+  const raw = env.JOBS_PREFIX;
+  if (raw === undefined || raw === '') return 'gongjian';
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) {
+    throw new ConfigError(
+      'JOBS_PREFIX',
+      `expected 1 to 64 letters, digits, "_", "." or "-", got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
+function cron(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  try {
+    CronExpressionParser.parse(raw.trim()).next();
+  } catch (error) {
+    throw new ConfigError(name, `not a cron expression: "${raw}" (${(error as Error).message})`);
+  }
+  return raw.trim();
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+  } catch {
+    throw new ConfigError(name, `not an IANA time zone: "${raw}"`);
+  }
+  return raw;
 }
 
 function metricsAddress(env: Env): AppConfig['metrics'] {

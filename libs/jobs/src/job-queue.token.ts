@@ -1,0 +1,2 @@
+/** Dependency-injection token under which the apps provide the configured JobQueue. */
+export const JOB_QUEUE = Symbol.for('gongjian.JobQueue');
