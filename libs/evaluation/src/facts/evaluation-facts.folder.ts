@@ -101,7 +101,8 @@ export class EvaluationFactsFolder {
       case 'ActivityLogged':
         if (this.inPeriod(text(d, 'date'))) {
           const branch = this.branch(text(d, 'ruralOrganizationId'));
-          if (d.type === 'collective_activity_day') branch.collectiveActivityDays.push(event.eventId);
+          if (d.type === 'collective_activity_day')
+            branch.collectiveActivityDays.push(event.eventId);
           else if (d.type === 'guidance_day') branch.guidanceDays.push(event.eventId);
         }
         return;

@@ -24,7 +24,8 @@ export function commitmentsDelivered({ branch, range }: MeasureInput): Measure {
   if (kinds.length === 0) return { value: 0, target: 100, evidence, note: 'no_commitments' };
   // Per ten-thousand first, so the average is rounded down once.
   const sum = kinds.reduce(
-    (total, kind) => total + Math.floor((Math.min(delivered[kind], committed[kind]) * 10_000) / committed[kind]),
+    (total, kind) =>
+      total + Math.floor((Math.min(delivered[kind], committed[kind]) * 10_000) / committed[kind]),
     0,
   );
   return { value: Math.floor(sum / kinds.length / 100), target: 100, evidence };

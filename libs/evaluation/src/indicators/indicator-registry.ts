@@ -4,11 +4,18 @@ import { collectiveIncome } from './collective-income.indicator';
 import { commitmentsDelivered } from './commitments-delivered.indicator';
 import { completedProjects } from './completed-projects.indicator';
 import { fundingStandardsMet, fundsSpentAsAllocated, fundsUndisbursed } from './funds.indicator';
-import { activistReserve, newMembers, overdueDevelopmentSteps } from './member-development.indicator';
+import {
+  activistReserve,
+  newMembers,
+  overdueDevelopmentSteps,
+} from './member-development.indicator';
 import type { Measure, MeasureInput, Occurrences } from './measure';
 import { collectiveActivityDays, guidanceDays } from './pairing-activity.indicator';
 
-export const MEASURES: Record<IndicatorKind, (input: MeasureInput, rule: IndicatorRule) => Measure> = {
+export const MEASURES: Record<
+  IndicatorKind,
+  (input: MeasureInput, rule: IndicatorRule) => Measure
+> = {
   collective_activity_days: collectiveActivityDays,
   guidance_days: guidanceDays,
   activist_reserve: activistReserve,

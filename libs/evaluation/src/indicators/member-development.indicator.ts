@@ -8,7 +8,11 @@ export function activistReserve({ reserve }: MeasureInput, rule: IndicatorRule):
 
 /** 发展党员: admissions as probationary members approved in the period. */
 export function newMembers({ branch }: MeasureInput, rule: IndicatorRule): Measure {
-  return { value: branch.admissions.length, target: rule.target ?? 0, evidence: [...branch.admissions] };
+  return {
+    value: branch.admissions.length,
+    target: rule.target ?? 0,
+    evidence: [...branch.admissions],
+  };
 }
 
 /** Development steps taken after their deadline, dated in the period. */

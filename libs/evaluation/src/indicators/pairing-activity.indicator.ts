@@ -41,7 +41,8 @@ const pairingEvidence = (branch: BranchFacts): string[] =>
 
 /** 集体活动日: 3 a month in every month a pairing covered. */
 export function collectiveActivityDays({ branch, range }: MeasureInput): Measure {
-  const target = ACTIVITY_TARGETS.collectiveActivityDaysPerMonth * monthsCovered(coveredDays(branch, range));
+  const target =
+    ACTIVITY_TARGETS.collectiveActivityDaysPerMonth * monthsCovered(coveredDays(branch, range));
   return {
     value: branch.collectiveActivityDays.length,
     target,

@@ -17,8 +17,7 @@ export interface RuleSetIssue {
  * formed but the rule set does not hold together, e.g. points that do not add up (HTTP 422).
  */
 export type RuleSetValidation =
-  | { ok: true; ruleSet: RuleSet }
-  | { ok: false; shape: RuleSetIssue[]; rules: RuleSetIssue[] };
+  { ok: true; ruleSet: RuleSet } | { ok: false; shape: RuleSetIssue[]; rules: RuleSetIssue[] };
 
 export const RULE_SET_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -128,8 +127,7 @@ function checkRules(ruleSet: RuleSet, issues: Issues): void {
   const partKeys = ruleSet.parts.map((p) => p.key);
   duplicates(partKeys).forEach((key) => issues.refuse('parts', `part ${key} appears twice`));
   const weights = ruleSet.parts.reduce((sum, p) => sum + p.weightPercent, 0);
-  if (weights !== 100)
-    issues.refuse('parts', `the parts' weights add up to ${weights}, not 100`);
+  if (weights !== 100) issues.refuse('parts', `the parts' weights add up to ${weights}, not 100`);
 
   const itemKeys = [...ruleSet.indicators, ...ruleSet.deductions].map((i) => i.key);
   duplicates(itemKeys).forEach((key) =>
