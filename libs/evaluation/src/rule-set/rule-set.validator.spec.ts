@@ -1,7 +1,8 @@
 import { DEFAULT_RULE_SET } from './default-rule-set';
 import { validateRuleSet } from './rule-set.validator';
+import type { IndicatorKind, RuleSet } from './rule-set.types';
 
-const clone = () => structuredClone(DEFAULT_RULE_SET) as unknown as Record<string, any>;
+const clone = (): RuleSet => structuredClone(DEFAULT_RULE_SET);
 
 describe('validating a rule set', () => {
   it('accepts the default rule set', () => {
@@ -38,8 +39,8 @@ describe('validating a rule set', () => {
   it('lists every malformed field, with its path, separately from rule refusals', () => {
     const ruleSet = clone();
     ruleSet.fiveStarCap = { maxSharePercent: 130 };
-    ruleSet.indicators[2].kind = 'luck';
-    delete ruleSet.version;
+    ruleSet.indicators[2].kind = 'luck' as IndicatorKind;
+    delete (ruleSet as Partial<RuleSet>).version;
     const result = validateRuleSet(ruleSet);
     expect(result.ok).toBe(false);
     if (result.ok) return;
