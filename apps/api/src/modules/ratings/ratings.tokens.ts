@@ -1,0 +1,1 @@
+export const EVALUATION_RUNS = Symbol.for('gongjian.EvaluationRuns');
