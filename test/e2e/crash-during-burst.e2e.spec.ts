@@ -170,7 +170,7 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
         );
       }
     }
-    const acknowledged: { path: string; id: string }[] = [];
+    const acknowledged: { path: string; id: string; position: string }[] = [];
     const failedBeforeKill: unknown[] = [];
     let sent = 0;
     let completed = 0;
@@ -183,7 +183,11 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
           const reply = await requests[index]();
           if (reply.status === 201) {
             const path = index % 2 === 0 ? 'pairings' : 'allocations';
-            acknowledged.push({ path, id: reply.body.id as string });
+            acknowledged.push({
+              path,
+              id: reply.body.id as string,
+              position: reply.body.position as string,
+            });
           }
         } catch (error) {
           if (!killed) failedBeforeKill.push(error); // after the kill: the connection died with it
@@ -200,6 +204,15 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
     expect(acknowledged.length).toBeGreaterThan(0);
 
     child = await step('restart', startProcess(dist, dataDir, port));
+    // Read your writes across the crash: each acknowledged write is visible at its own position.
+    for (const { path, id, position } of acknowledged) {
+      const reply = await step(
+        `read ${path}/${id}`,
+        api.get(`/${path}/${id}?minPosition=${position}`),
+        70_000,
+      );
+      expect([path, id, reply.status]).toEqual([path, id, 200]);
+    }
     // No phantom: a keyless pairing of each village now is accepted or names a real pairing.
     const named: string[] = [];
     for (const rural of villages) {

@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
+import { AppConfig, ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
+import { JobQueue, openJobQueue } from '@gongjian/jobs';
 import { loadProjections, ProjectionEngine } from '@gongjian/projections';
 import { openDocumentStore } from '@gongjian/read-store';
+import { JobHandlerDependencies, jobHandlers } from './job-handlers';
 
 const line = (message: string) => process.stderr.write(`gongjian-worker: ${message}\n`);
 
 /**
  * The worker process of server mode: it keeps the read models (projections) so they scale
- * apart from the API, which then runs with PROJECTIONS=off.
+ * apart from the API, which then runs with PROJECTIONS=off, and, when REDIS_URL is set, runs
+ * the BullMQ jobs (a Redis that is down does not stop it: jobs start when Redis answers).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -35,17 +38,36 @@ async function main(): Promise<void> {
     `event store ${events.engine}, read store ${store.engine}; keeping ${projections.length} read model(s): ${projections.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'}`,
   );
   engine.start();
+  const jobs = await startJobs(config, { events, store });
   const refresh = setInterval(() => void engine.refreshMetrics().catch(() => undefined), 5000);
   const stop = async (signal: string) => {
     line(`${signal} received, shutting down`);
     clearInterval(refresh);
     await engine.stop();
+    await jobs?.close();
     await store.close();
     await events.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function startJobs(
+  config: AppConfig,
+  deps: JobHandlerDependencies,
+): Promise<JobQueue | undefined> {
+  if (!config.redisUrl) return undefined;
+  const handlers = jobHandlers(deps);
+  if (handlers.size === 0) {
+    line('jobs: no job handlers in this build; not taking jobs');
+    return undefined;
+  }
+  const jobs = await openJobQueue(config, { log: { info: line, warn: line } });
+  for (const [name, handler] of handlers) jobs.register(name, handler);
+  await jobs.start();
+  line(`jobs: running ${[...handlers.keys()].join(', ')} (concurrency ${config.jobsConcurrency})`);
+  return jobs;
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { RecordedEvent, SqliteEventStore } from '@gongjian/event-store';
@@ -135,6 +136,31 @@ describe('ProjectionEngine on SQLite', () => {
     engine().start();
     await until(caughtUp);
     expect(await actualCounts(reader)).toEqual(expectedCounts(all));
+  });
+
+  it('on the embedded store, a lease whose holder process died on this host is taken at once', async () => {
+    await appendCounty(events, 200);
+    const control = new ProjectionControl(store);
+    const build = { name: 'event-counts', version: 1, generation: 0 };
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '']);
+      child.once('exit', () => resolve(child.pid!));
+    });
+    const holders = [`${hostname()}:${dead}:deadbeef`, `${hostname()}:${process.ppid}:a11ve000`];
+    for (const [i, owner] of holders.entries()) {
+      const leased = { name: READ_MODELS[i].name, version: 1, generation: 0 };
+      await control.collection.replaceIf(
+        { _id: leaseId(leased), _pos: '', kind: 'lease', owner, expiresAt: Date.now() + 600_000 },
+        null,
+      );
+    }
+    expect(READ_MODELS[0].name).toBe(build.name);
+    const restarted = engine();
+    restarted.start();
+    await until(async () => restarted.writing().has(build.name));
+    await new Promise((r) => setTimeout(r, 300));
+    // The live holder of the second lease keeps it: only the dead one's lease was taken.
+    expect(restarted.writing().has(READ_MODELS[1].name)).toBe(false);
   });
 
   it('one writer per build: a second engine waits, and takes over once the lease expires', async () => {

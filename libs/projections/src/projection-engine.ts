@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import { setMaxListeners } from 'node:events';
 import type { EventStore } from '@gongjian/event-store';
 import type { DocumentStore } from '@gongjian/read-store';
 import type { Registry } from 'prom-client';
@@ -12,6 +11,7 @@ import {
   ProjectionControl,
 } from './projection-control';
 import { ProjectionLease } from './projection-lease';
+import { holderIsGoneFromThisHost, leaseHolderName } from './lease-holder';
 import { ProjectionLog, SILENT_LOG } from './projection-log';
 import { createProjectionMetrics, ProjectionMetrics } from './projection-metrics';
 import { ProjectionRunner, RunnerSettings, RunOutcome } from './projection-runner';
@@ -75,7 +75,10 @@ export class ProjectionEngine {
   constructor(private readonly options: ProjectionEngineOptions) {
     this.settings = { ...DEFAULT_RUNNER_SETTINGS, ...options.settings };
     this.control = new ProjectionControl(options.store, this.settings.namespace);
-    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.owner = options.owner ?? leaseHolderName();
+    this.embeddedStore = options.store.engine === 'sqlite';
+    // Each projection's loop listens on the engine's signal (a sleep or a run), not a leak.
+    setMaxListeners(Math.max(10, 2 * options.projections.length), this.abort.signal);
     this.metrics = options.registry ? createProjectionMetrics(options.registry) : undefined;
     this.log = options.log ?? SILENT_LOG;
     const names = new Set<string>();
@@ -91,6 +94,14 @@ export class ProjectionEngine {
       }
     }
   }
+
+  /**
+   * An embedded read store is a file on this host, so a holder that is not a live process here
+   * has crashed; a server store may be shared across hosts, where only the expiry can tell.
+   */
+  readonly holderIsGone = (holder: string): boolean =>
+    this.embeddedStore && holderIsGoneFromThisHost(holder);
+  private readonly embeddedStore: boolean;
 
   start(): void {
     this.loops = this.options.projections.map((p) => this.supervise(p));
@@ -182,6 +193,7 @@ export class ProjectionEngine {
       target.build,
       this.owner,
       this.settings.leaseMs,
+      this.holderIsGone,
     );
     if (!(await lease.acquire())) return 'waiting';
     const key = buildKey(target.build);
@@ -256,7 +268,13 @@ export async function rebuildProjection(
     generation: generations.length ? Math.max(...generations) + 1 : 0,
   };
   if (!pointer) await claimFirstPointer(control, projection, build, engine.settings.namespace);
-  const lease = new ProjectionLease(control, build, engine.owner, engine.settings.leaseMs);
+  const lease = new ProjectionLease(
+    control,
+    build,
+    engine.owner,
+    engine.settings.leaseMs,
+    engine.holderIsGone,
+  );
   if (!(await lease.acquire()))
     throw new Error(`projection ${buildKey(build)} is being built elsewhere`);
   const renewal = setInterval(

@@ -3,7 +3,8 @@ import type { BatchOperation } from '@gongjian/read-store';
 
 /**
  * One writer per build: a lease document with an expiry, renewed by its holder. Another
- * engine waits, and takes the lease over once it has expired (its holder crashed or hangs).
+ * engine waits, and takes the lease over once it has expired (its holder crashed or hangs),
+ * or sooner when `holderIsGone` says the holder's process no longer exists.
  */
 export class ProjectionLease {
   private renewedAt = 0;
@@ -13,6 +14,7 @@ export class ProjectionLease {
     private readonly build: Build,
     readonly owner: string,
     private readonly ttlMs: number,
+    private readonly holderIsGone: (holder: string) => boolean = () => false,
   ) {}
 
   private document(expiresAt: number): LeaseDocument {
@@ -26,7 +28,11 @@ export class ProjectionLease {
     const next = this.document(now + this.ttlMs);
     let taken: boolean;
     if (!current) taken = await this.control.collection.replaceIf(next, null);
-    else if (current.owner === this.owner || current.expiresAt <= now)
+    else if (
+      current.owner === this.owner ||
+      current.expiresAt <= now ||
+      this.holderIsGone(current.owner)
+    )
       taken = await this.control.collection.replaceIf(next, {
         owner: current.owner,
         expiresAt: current.expiresAt,

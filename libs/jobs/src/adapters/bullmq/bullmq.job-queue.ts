@@ -212,7 +212,7 @@ export class BullMqJobQueue implements JobQueue {
       const info: SchedulerInfo = {
         schedulerId: scheduler.key,
         schedule: { cron: scheduler.pattern ?? '', tz: scheduler.tz ?? 'UTC' },
-        template: { name: scheduler.name, data: scheduler.template?.data ?? null },
+        template: { name: scheduler.name, data: scheduler.template?.data ?? {} },
       };
       if (scheduler.next !== undefined) info.nextRunAt = new Date(scheduler.next);
       return info;
@@ -232,10 +232,10 @@ export class BullMqJobQueue implements JobQueue {
     if (this.closed) return;
     this.closed = true;
     await this.transition;
-    await this.monitor.stop();
     await this.worker?.close();
     await this.flows?.close();
     await this.queue?.close();
+    await this.monitor.stop();
   }
 
   private serialize(step: () => Promise<void>): void {
