@@ -24,6 +24,18 @@ describe('validating a rule set', () => {
     });
   });
 
+  it('refuses fields a rule set does not have, since they would change its hash', () => {
+    const ruleSet = { ...clone(), comment: '试行', bonus: 5 };
+    expect(validateRuleSet(ruleSet)).toEqual({
+      ok: false,
+      shape: [
+        { field: 'comment', message: 'not a field of a rule set' },
+        { field: 'bonus', message: 'not a field of a rule set' },
+      ],
+      rules: [],
+    });
+  });
+
   it('refuses thresholds that do not strictly descend', () => {
     const ruleSet = clone();
     ruleSet.thresholds = [

@@ -61,7 +61,27 @@ export function validateRuleSet(input: unknown): RuleSetValidation {
     : { ok: false, shape: issues.shape, rules: issues.rules };
 }
 
+/** Every field a rule set may have: anything else would be hashed without meaning anything. */
+const RULE_SET_KEYS: ReadonlySet<string> = new Set<keyof RuleSet>([
+  'id',
+  'version',
+  'title',
+  'appliesTo',
+  'parts',
+  'indicators',
+  'deductions',
+  'thresholds',
+  'minimumStars',
+  'fiveStarCap',
+  'levelQuotas',
+  'vetoes',
+  'categoryCaps',
+  'fiveStarConditions',
+]);
+
 function checkShape(input: Obj, issues: Issues): void {
+  for (const key of Object.keys(input))
+    if (!RULE_SET_KEYS.has(key)) issues.bad(key, 'not a field of a rule set');
   if (typeof input.id !== 'string' || !RULE_SET_ID_PATTERN.test(input.id))
     issues.bad('id', 'lowercase letters, digits and hyphens, at most 63 characters');
   if (!isInt(input.version, 1, 1_000_000)) issues.bad('version', 'an integer from 1');
