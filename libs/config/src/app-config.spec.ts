@@ -54,6 +54,32 @@ describe('loadConfig', () => {
     });
   });
 
+  it('rates in batches of 500 with a 5-day public notice under county-default by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      evaluationBatchSize: 500,
+      evaluationAppendChunkSize: 100,
+      evaluationRuleSetId: 'county-default',
+      ratingNoticeDays: 5,
+      ratingFinalizeCron: '0 3 * * *',
+    });
+    expect(
+      loadConfig({
+        EVALUATION_BATCH_SIZE: '50',
+        EVALUATION_RULE_SET: 'county-2026',
+        RATING_NOTICE_DAYS: '7',
+      }),
+    ).toMatchObject({
+      evaluationBatchSize: 50,
+      evaluationRuleSetId: 'county-2026',
+      ratingNoticeDays: 7,
+    });
+    expect(() => loadConfig({ EVALUATION_BATCH_SIZE: '0' })).toThrow(/^EVALUATION_BATCH_SIZE: /);
+    expect(() => loadConfig({ EVALUATION_RULE_SET: 'County Default' })).toThrow(
+      /^EVALUATION_RULE_SET: /,
+    );
+    expect(() => loadConfig({ RATING_FINALIZE_CRON: 'daily' })).toThrow(/^RATING_FINALIZE_CRON: /);
+  });
+
   it('refuses job settings that cannot work, naming the variable', () => {
     expect(() => loadConfig({ EVALUATION_CRON: 'every january' })).toThrow(/^EVALUATION_CRON: /);
     expect(() => loadConfig({ EVALUATION_TZ: 'Mars/Olympus' })).toThrow(/^EVALUATION_TZ: /);

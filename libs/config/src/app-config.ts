@@ -67,6 +67,16 @@ export interface AppConfig {
   /** When the scheduled star-rating run starts: a cron expression read in `evaluationTz`. */
   evaluationCron: string;
   evaluationTz: string;
+  /** Branches one evaluation batch job scores. */
+  evaluationBatchSize: number;
+  /** Rating streams the run's last step appends to in one atomic append. */
+  evaluationAppendChunkSize: number;
+  /** The rule set a run uses when it names none. */
+  evaluationRuleSetId: string;
+  /** Length of a rating's public notice (公示), in days. */
+  ratingNoticeDays: number;
+  /** When provisional ratings whose notice is over are finalized (cron in `evaluationTz`). */
+  ratingFinalizeCron: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -117,6 +127,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobsProbeIntervalMs: integer(env, 'JOBS_PROBE_INTERVAL_MS', 2000, 100, 600_000),
     evaluationCron: cron(env, 'EVALUATION_CRON', '0 2 15 1 *'),
     evaluationTz: timeZone(env, 'EVALUATION_TZ', 'Asia/Shanghai'),
+    evaluationBatchSize: integer(env, 'EVALUATION_BATCH_SIZE', 500, 1, 100_000),
+    evaluationAppendChunkSize: integer(env, 'EVALUATION_APPEND_CHUNK', 100, 1, 1000),
+    evaluationRuleSetId: ruleSetId(env, 'EVALUATION_RULE_SET', 'county-default'),
+    ratingNoticeDays: integer(env, 'RATING_NOTICE_DAYS', 5, 0, 90),
+    ratingFinalizeCron: cron(env, 'RATING_FINALIZE_CRON', '0 3 * * *'),
   };
 }
 
@@ -129,6 +144,17 @@ function jobsPrefix(env: Env): string {
       `expected 1 to 64 letters, digits, "_", "." or "-", got "${raw}"`,
     );
   }
+  return raw;
+}
+
+function ruleSetId(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(raw))
+    throw new ConfigError(
+      name,
+      `expected a rule set id (lowercase letters, digits, "-"), got "${raw}"`,
+    );
   return raw;
 }
 

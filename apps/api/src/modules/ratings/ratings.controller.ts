@@ -1,20 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  RatingCommand,
-  ratingDecider,
-  ratingStreamId,
-  RuleSetPublishedData,
-} from '@gongjian/domain';
+import { RatingCommand, ratingDecider, ratingStreamId } from '@gongjian/domain';
 import { PERIOD_PATTERN, validateRuleSet } from '@gongjian/evaluation';
 import { JobsUnavailableError } from '@gongjian/jobs';
 import {
@@ -82,18 +68,6 @@ export class RatingsController {
     return this.runs.ruleSets.publish(validation.ruleSet, meta);
   }
 
-  @Get('rule-sets/:id')
-  @Roles('operator', 'inspector', 'scheduler')
-  @ApiOperation({ summary: 'Every version of a rule set, with its hash' })
-  async ruleSet(
-    @Param('id') id: string,
-  ): Promise<{ id: string; versions: RuleSetPublishedData[] }> {
-    const versions = await this.runs.ruleSets.versions(id);
-    if (versions.length === 0)
-      throw new HttpProblemError(404, 'RULE_SET_NOT_FOUND', `rule set ${id} does not exist`);
-    return { id, versions };
-  }
-
   @Post('evaluations')
   @HttpCode(202)
   @Roles('admin', 'scheduler')
@@ -101,29 +75,16 @@ export class RatingsController {
     summary: 'Start the evaluation run of a period (202 with its runId)',
     description:
       'The run is keyed by (period, rule set and hash, cut-off): the same key answers the same ' +
-      'runId and appends nothing. 503 JOBS_UNAVAILABLE when the job queue cannot be reached.',
+      'runId and appends nothing. `position` is where the request is recorded: pass it as ' +
+      '`minPosition` to `GET /evaluations/{runId}`. 503 JOBS_UNAVAILABLE when the job queue ' +
+      'cannot be reached (nothing is written).',
   })
   async startEvaluation(
     @Body() body: StartEvaluationRequestDto,
     @CommandMeta() meta: CommandMetadata,
-  ): Promise<{ runId: string }> {
+  ): Promise<{ runId: string; position: string }> {
     try {
       return await this.runs.start(body, 'api', meta);
-    } catch (error) {
-      if (error instanceof JobsUnavailableError) throw jobsUnavailable(error);
-      throw error;
-    }
-  }
-
-  @Get('evaluations/:runId')
-  @Roles('operator', 'inspector', 'scheduler')
-  @ApiOperation({ summary: 'An evaluation run: status and progress' })
-  async evaluation(@Param('runId') runId: string) {
-    try {
-      const status = await this.runs.status(runId);
-      if (!status)
-        throw new HttpProblemError(404, 'EVALUATION_NOT_FOUND', `no evaluation run ${runId}`);
-      return status;
     } catch (error) {
       if (error instanceof JobsUnavailableError) throw jobsUnavailable(error);
       throw error;

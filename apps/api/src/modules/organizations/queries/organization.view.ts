@@ -3,4 +3,4 @@ import { publicFields } from '../../../read-side/read-view';
 
 /** The Organization read shape (API.md), with its stream revision. */
 export const toOrganizationView = (document: ReadDocument) =>
-  publicFields(document, ['state', 'categoryFlags']);
+  publicFields(document, ['state', 'categoryFlags', 'ratingPeriods']);

@@ -24,7 +24,14 @@ export const EVALUATION_JOBS = {
   batch: 'evaluation.batch',
   /** Applies the county-wide quotas and records one rating per branch (the flow parent). */
   finish: 'evaluation.finish',
+  /** Starts the run of a period: on the scheduler's cron, or at start for a missed period. */
+  scheduled: 'evaluation.scheduled',
+  /** Finalizes the provisional ratings whose public notice is over. */
+  finalize: 'rating.finalize',
 } as const;
+
+/** The job that makes up for a period whose scheduled run was missed (one per period). */
+export const missedPeriodJobId = (period: string) => `evaluation-missed-${period}`;
 
 export const planJobId = (runId: string, attempt: number) => `${runId}-plan-${attempt}`;
 export const finishJobId = (runId: string, attempt: number) => `${runId}-finish-${attempt}`;

@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BranchRatedData,
   DomainError,
   EvaluationRequestedData,
   EvaluationRunCommand,
   evaluationRunDecider,
   EvaluationRunEvent,
   evaluationStreamId,
-  RateBranch,
-  ratingDecider,
-  RatingErrorCode,
-  ratingStreamId,
 } from '@gongjian/domain';
 import type { EventStore } from '@gongjian/event-store';
 import {
@@ -26,16 +21,18 @@ import {
   batchJobId,
   EVALUATION_JOBS,
   finishJobId,
-  periodOfRunId,
   planJobId,
   runIdFor,
 } from './evaluation-run-key';
 import { LogFactsReader } from './log-facts.reader';
+import { RatingRecorder } from './rating-recorder';
 import { RuleSetSource } from './rule-set-source';
 
 export interface EvaluationSettings {
   /** Branches scored per flow child. */
   batchSize: number;
+  /** Rating streams appended to in one atomic append by the flow's parent. */
+  appendChunkSize: number;
   /** Length of the public notice (公示) in days. */
   noticeDays: number;
   /** The rule set used when a run names none. */
@@ -74,7 +71,8 @@ export const cutoffAfterHead = (cutoff: string, head: string | undefined) =>
 /**
  * Evaluation runs: a run is keyed by (period, rule set and hash, cut-off); starting it appends
  * `EvaluationRequested` once and enqueues a plan job, which folds the log and enqueues a flow
- * of batches whose parent applies the quotas and records one `BranchRated` per branch. Every
+ * of batches whose parent applies the quotas and records one `BranchRated` per branch, a chunk
+ * of branches per atomic multi-stream append. Every
  * step is idempotent (job ids and the rating stream's run check), so a redelivered job, a
  * crashed worker or a second request changes nothing.
  *
@@ -85,6 +83,7 @@ export const cutoffAfterHead = (cutoff: string, head: string | undefined) =>
 export class EvaluationRuns {
   readonly ruleSets: RuleSetSource;
   private readonly reader: LogFactsReader;
+  private readonly recorder: RatingRecorder;
 
   constructor(
     private readonly store: EventStore,
@@ -94,6 +93,7 @@ export class EvaluationRuns {
   ) {
     this.ruleSets = new RuleSetSource(store, runner);
     this.reader = new LogFactsReader(store);
+    this.recorder = new RatingRecorder(runner, settings.appendChunkSize);
   }
 
   registerHandlers(): void {
@@ -108,12 +108,15 @@ export class EvaluationRuns {
     );
   }
 
-  /** Starts (or finds) the run for the request; answers its id. */
+  /**
+   * Starts (or finds) the run for the request; answers its id and the log position that records
+   * the request (a query with it as `minPosition` sees the run).
+   */
   async start(
     request: { period: string; ruleSetId?: string; cutoff?: string },
     trigger: EvaluationRequestedData['trigger'],
     metadata: CommandMetadata = systemMetadata(),
-  ): Promise<{ runId: string }> {
+  ): Promise<{ runId: string; position: string }> {
     // Refuse before writing anything when the jobs cannot run.
     await this.jobs.ping();
     const { ruleSet, hash } = await this.ruleSets.latest(
@@ -130,66 +133,21 @@ export class EvaluationRuns {
       cutoffPosition,
     };
     const key: RunKey = { runId: runIdFor(keyWithoutId), ...keyWithoutId };
-    await this.decideRun(
+    const { position } = await this.decideRun(
       request.period,
       { type: 'RequestEvaluation', data: { ...key, trigger } } as EvaluationRunCommand,
       metadata,
     );
+    const answer = { runId: key.runId, position: position ?? '' };
     const events = (await this.runEvents(request.period)).filter((e) => e.data.runId === key.runId);
-    if (events.some((e) => e.type === 'EvaluationCompleted')) return { runId: key.runId };
+    if (events.some((e) => e.type === 'EvaluationCompleted')) return answer;
     const attempt = events.filter((e) => e.type === 'EvaluationRequested').length;
     await this.jobs.enqueue<RunJobData>(
       EVALUATION_JOBS.plan,
       { key, attempt, ruleSet },
       { jobId: planJobId(key.runId, attempt) },
     );
-    return { runId: key.runId };
-  }
-
-  /** The run as `GET /evaluations/{runId}` shows it, or undefined when unknown. */
-  async status(runId: string) {
-    const events = (await this.runEvents(periodOfRunId(runId))).filter(
-      (e) => e.data.runId === runId,
-    );
-    const requests = events.filter((e) => e.type === 'EvaluationRequested');
-    if (requests.length === 0) return undefined;
-    const key = requests[0].data as EvaluationRequestedData;
-    const last = events[events.length - 1];
-    const base = {
-      runId,
-      period: key.period,
-      ruleSetId: key.ruleSetId,
-      ruleSetVersion: key.ruleSetVersion,
-      ruleSetHash: key.ruleSetHash,
-      cutoffPosition: key.cutoffPosition,
-    };
-    if (last.type === 'EvaluationCompleted') {
-      const { rated, byStars, skipped } = last.data;
-      return {
-        ...base,
-        status: 'completed' as const,
-        progress: { done: rated, total: rated + skipped.length },
-        summary: { byStars, skipped },
-      };
-    }
-    if (last.type === 'EvaluationFailed')
-      return {
-        ...base,
-        status: 'failed' as const,
-        failureReason: last.data.reason,
-        progress: { done: 0, total: 0 },
-      };
-    const attempt = requests.length;
-    const [plan, finish] = await Promise.all([
-      this.jobs.getJob(planJobId(runId, attempt)),
-      this.jobs.getJob(finishJobId(runId, attempt)),
-    ]);
-    const running = plan?.status === 'running' || plan?.status === 'completed';
-    return {
-      ...base,
-      status: running ? ('running' as const) : ('queued' as const),
-      progress: finish?.progress ?? plan?.progress ?? { done: 0, total: 0 },
-    };
+    return answer;
   }
 
   private async plan(job: RunningJob<RunJobData>): Promise<{ total: number }> {
@@ -246,57 +204,28 @@ export class EvaluationRuns {
       .sort()
       .flatMap((id) => outcomes.results[id] as BranchRating[]);
     const ratings = finishRatings(ruleSet, scored);
-    const skipped: string[] = [];
-    let done = 0;
-    for (const rating of ratings) {
-      if (!(await this.record(key, rating))) skipped.push(rating.organizationId);
-      done++;
-      if (done % 200 === 0) await job.updateProgress({ done, total: ratings.length });
-    }
-    await job.updateProgress({ done, total: ratings.length });
+    const total = ratings.length;
+    await job.updateProgress({ done: 0, total });
+    const skipped = await this.recorder.rate(
+      ratings.map((rating) => ({
+        ...rating,
+        runId: key.runId,
+        ruleSetId: key.ruleSetId,
+        ruleSetVersion: key.ruleSetVersion,
+        ruleSetHash: key.ruleSetHash,
+        cutoffPosition: key.cutoffPosition,
+      })),
+      this.settings.noticeDays,
+      () => systemMetadata(),
+      (done) => job.updateProgress({ done, total }),
+    );
+    const left = new Set(skipped);
     await this.complete(
       key,
-      ratings.filter((r) => !skipped.includes(r.organizationId)),
+      ratings.filter((r) => !left.has(r.organizationId)),
       skipped,
     );
-    return { rated: ratings.length - skipped.length };
-  }
-
-  /** Appends the branch's rating unless this run already did; false when it is final. */
-  private async record(key: RunKey, rating: BranchRating): Promise<boolean> {
-    const data: Omit<BranchRatedData, 'noticeEndsOn'> = {
-      ...rating,
-      runId: key.runId,
-      ruleSetId: key.ruleSetId,
-      ruleSetVersion: key.ruleSetVersion,
-      ruleSetHash: key.ruleSetHash,
-      cutoffPosition: key.cutoffPosition,
-    };
-    const metadata = systemMetadata();
-    try {
-      await this.runner.run({
-        id: rating.organizationId,
-        streamId: ratingStreamId(rating.organizationId),
-        decider: ratingDecider,
-        metadata,
-        ignoreIfMatch: true,
-        command: () =>
-          domainCommand<RateBranch>(
-            'RateBranch',
-            { rating: data, noticeDays: this.settings.noticeDays },
-            metadata,
-          ),
-      });
-      return true;
-    } catch (error) {
-      if (
-        error instanceof DomainError &&
-        (error.code === RatingErrorCode.RATING_ALREADY_FINAL ||
-          error.code === RatingErrorCode.RATING_ALREADY_REVOKED)
-      )
-        return false;
-      throw error;
-    }
+    return { rated: total - skipped.length };
   }
 
   private async complete(key: RunKey, rated: BranchRating[], skipped: string[]) {
