@@ -14,6 +14,8 @@ export type RatingChange = BranchRatedData['change'] | 'revoked';
 
 /** One branch's rating for one period: the Rating read shape (API.md) and its public notice. */
 export interface RatingDocument extends ReadDocument {
+  /** `<period>-<organizationId>`. */
+  id: string;
   organizationId: string;
   name: string;
   township: string;
@@ -59,9 +61,11 @@ export function ratedDocument(
   position: string,
 ): RatingDocument {
   const { improvementPlan, indicators, ...rest } = data;
+  const id = ratingDocumentId(data.period, data.organizationId);
   return {
-    _id: ratingDocumentId(data.period, data.organizationId),
+    _id: id,
     _pos: position,
+    id,
     ...rest,
     score: pointsOf(data.scoreCenti),
     status: 'provisional',
