@@ -59,7 +59,10 @@ async function startJobs(
   deps: JobHandlerDependencies,
 ): Promise<{ queue: JobQueue; registered: RegisteredJobs } | undefined> {
   if (!config.redisUrl) return undefined;
-  const queue = await openJobQueue(config, { log: { info: line, warn: line } });
+  const queue = await openJobQueue(config, {
+    log: { info: line, warn: line },
+    stalled: { lockDurationMs: config.jobsLockMs, stalledIntervalMs: config.jobsLockMs },
+  });
   const registered = registerJobHandlers(queue, deps);
   await queue.start();
   await registered.afterStart();

@@ -78,6 +78,8 @@ describe('loadConfig', () => {
       /^EVALUATION_RULE_SET: /,
     );
     expect(() => loadConfig({ RATING_FINALIZE_CRON: 'daily' })).toThrow(/^RATING_FINALIZE_CRON: /);
+    expect(loadConfig({}).jobsLockMs).toBe(30_000);
+    expect(() => loadConfig({ JOBS_LOCK_MS: '10' })).toThrow(/^JOBS_LOCK_MS: /);
   });
 
   it('refuses job settings that cannot work, naming the variable', () => {

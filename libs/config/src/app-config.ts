@@ -64,6 +64,11 @@ export interface AppConfig {
   jobsBackoffMs: number;
   /** While Redis does not answer, how often the job queue checks it again. */
   jobsProbeIntervalMs: number;
+  /**
+   * A BullMQ worker's lock on a running job, renewed while it runs; a job whose worker died is
+   * handed to another one after about this long (also the interval of the stalled-job check).
+   */
+  jobsLockMs: number;
   /** When the scheduled star-rating run starts: a cron expression read in `evaluationTz`. */
   evaluationCron: string;
   evaluationTz: string;
@@ -125,6 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobsAttempts: integer(env, 'JOBS_ATTEMPTS', 3, 1, 100),
     jobsBackoffMs: integer(env, 'JOBS_BACKOFF_MS', 5000, 0, 3_600_000),
     jobsProbeIntervalMs: integer(env, 'JOBS_PROBE_INTERVAL_MS', 2000, 100, 600_000),
+    jobsLockMs: integer(env, 'JOBS_LOCK_MS', 30_000, 500, 600_000),
     evaluationCron: cron(env, 'EVALUATION_CRON', '0 2 15 1 *'),
     evaluationTz: timeZone(env, 'EVALUATION_TZ', 'Asia/Shanghai'),
     evaluationBatchSize: integer(env, 'EVALUATION_BATCH_SIZE', 500, 1, 100_000),
