@@ -32,7 +32,8 @@ export class GetEvaluationHandler implements IQueryHandler<GetEvaluationQuery> {
     const document = await runs.findById(runId);
     if (!document)
       throw new HttpProblemError(404, 'EVALUATION_NOT_FOUND', `no evaluation run ${runId}`);
-    const run = publicFields(document);
+    // `position`: the log position the shown status reflects (a minPosition for other reads).
+    const run: Record<string, unknown> = { ...publicFields(document), position: document._pos };
     if (run.status !== 'queued') return run;
     const attempt = Number(run.attempts);
     try {
