@@ -3,7 +3,7 @@ import { isRuralSector } from '@gongjian/domain';
 import type { RecordedEvent } from '@gongjian/event-store';
 import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../../projection.definition';
-import { alreadyApplied, dataOf } from '../report-event';
+import { alreadyApplied, businessDateOf, dataOf } from '../report-event';
 
 export const RATINGS_REPORT_PROJECTION = 'report_ratings';
 export const RATINGS_REPORT_COLLECTION = 'report_ratings';
@@ -11,6 +11,8 @@ export const RATINGS_REPORT_COLLECTION = 'report_ratings';
 /** A village or community branch (or any rated one) with its stars by period. */
 export interface RatingsReportDocument extends ReadDocument {
   township: string;
+  /** Business date of the registration; null for a branch known only by its rating. */
+  registeredOn: string | null;
   /** By period: stars (null once revoked) and whether the rating is still under notice. */
   ratings: Record<string, { stars: number | null; status: 'provisional' | 'final' | 'revoked' }>;
 }
@@ -38,6 +40,7 @@ export const ratingsReportProjection: ReadModelProjection = {
         _id: String(event.data.organizationId),
         _pos: event.position,
         township: dataOf<OrganizationRegisteredData>(event).township,
+        registeredOn: businessDateOf(event),
         ratings: doc?.ratings ?? {},
       };
       return next;
@@ -57,6 +60,7 @@ function withRating(
       _id: d.organizationId,
       _pos: event.position,
       township: doc?.township ?? d.township,
+      registeredOn: doc?.registeredOn ?? null,
       ratings: { ...doc?.ratings, [period]: { stars: d.stars, status: 'provisional' } },
     };
   }

@@ -75,7 +75,7 @@ describe('ratings report read model', () => {
   it('reads another period on its own and filters by township', () => {
     expect(
       reportFor(ratingsReport, ratingsReportProjection, events, { year: 2024 }).totals,
-    ).toEqual(expect.objectContaining({ rated: 1, stars2: 1, stars5: 0 }));
+    ).toEqual(expect.objectContaining({ branches: 1, rated: 1, stars2: 1, stars5: 0 }));
     const t02 = reportFor(ratingsReport, ratingsReportProjection, events, {
       year: 2025,
       township: 'T02',

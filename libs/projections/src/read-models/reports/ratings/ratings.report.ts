@@ -30,7 +30,8 @@ const withShare = (row: ReportRow): ReportRow => ({
 });
 
 /**
- * 星级评定情况: by township × stars for the period `year`. A rating counts as it stands now:
+ * 星级评定情况: by township × stars for the period `year`; branches are the village and community
+ * branches registered by the period's end, and any rated in it. A rating counts as it stands now:
  * provisional during its public notice (counted in 公示中 too), final, or revoked (摘星).
  */
 export const ratingsReport: ReportDefinition = {
@@ -43,6 +44,10 @@ export const ratingsReport: ReportDefinition = {
     const period = String(filter.year);
     const byTownship = new Map<string, ReportRow>();
     for (const doc of documents as readonly RatingsReportDocument[]) {
+      const rating = doc.ratings[period];
+      // A past period stays as it was: branches registered after it count in later ones.
+      const existed = doc.registeredOn !== null && doc.registeredOn <= `${period}-12-31`;
+      if (!existed && !rating) continue;
       let row = byTownship.get(doc.township);
       if (!row) {
         row = { township: doc.township, ...Object.fromEntries(COUNTS.map((k) => [k, 0])) };
@@ -50,7 +55,6 @@ export const ratingsReport: ReportDefinition = {
       }
       const add = (key: string) => (row[key] = Number(row[key]) + 1);
       add('branches');
-      const rating = doc.ratings[period];
       if (!rating) continue;
       add('rated');
       if (rating.status === 'provisional') add('provisional');
