@@ -42,7 +42,7 @@ const totalEvents = Number(values.events);
 const seed = Number(values.seed);
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const settings = {
-  batchSize: config.evaluationBatchSize,
+  batches: config.evaluationBatches,
   appendChunkSize: config.evaluationAppendChunkSize,
   noticeDays: config.ratingNoticeDays,
   defaultRuleSetId: config.evaluationRuleSetId,

@@ -69,8 +69,8 @@ describeWithService(
           JOBS_ATTEMPTS: '1',
           JOBS_CONCURRENCY: '2',
           JOBS_LOCK_MS: '1000',
-          // Small batches and one stream per append: the kill lands inside the run.
-          EVALUATION_BATCH_SIZE: '25',
+          // Many batches and one stream per append: the kill lands inside the run.
+          EVALUATION_BATCHES: '12',
           EVALUATION_APPEND_CHUNK: '1',
           LOG_LEVEL: 'silent',
         },
@@ -131,7 +131,7 @@ describeWithService(
     it('completes a run after its worker is SIGKILLed mid-run, with exactly one rating per branch', async () => {
       // The api's side of a run: the request recorded, the plan job enqueued; nobody runs it here.
       const runs = new EvaluationRuns(store, new DecisionRunner(store), producer, {
-        batchSize: 25,
+        batches: 12,
         appendChunkSize: 1,
         noticeDays: 5,
         defaultRuleSetId: 'county-default',

@@ -54,9 +54,9 @@ describe('loadConfig', () => {
     });
   });
 
-  it('rates in batches of 500 with a 5-day public notice under county-default by default', () => {
+  it('rates in 4 batches with a 5-day public notice under county-default by default', () => {
     expect(loadConfig({})).toMatchObject({
-      evaluationBatchSize: 500,
+      evaluationBatches: 4,
       evaluationAppendChunkSize: 100,
       evaluationRuleSetId: 'county-default',
       ratingNoticeDays: 5,
@@ -64,16 +64,16 @@ describe('loadConfig', () => {
     });
     expect(
       loadConfig({
-        EVALUATION_BATCH_SIZE: '50',
+        EVALUATION_BATCHES: '8',
         EVALUATION_RULE_SET: 'county-2026',
         RATING_NOTICE_DAYS: '7',
       }),
     ).toMatchObject({
-      evaluationBatchSize: 50,
+      evaluationBatches: 8,
       evaluationRuleSetId: 'county-2026',
       ratingNoticeDays: 7,
     });
-    expect(() => loadConfig({ EVALUATION_BATCH_SIZE: '0' })).toThrow(/^EVALUATION_BATCH_SIZE: /);
+    expect(() => loadConfig({ EVALUATION_BATCHES: '0' })).toThrow(/^EVALUATION_BATCHES: /);
     expect(() => loadConfig({ EVALUATION_RULE_SET: 'County Default' })).toThrow(
       /^EVALUATION_RULE_SET: /,
     );

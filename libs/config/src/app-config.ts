@@ -72,8 +72,8 @@ export interface AppConfig {
   /** When the scheduled star-rating run starts: a cron expression read in `evaluationTz`. */
   evaluationCron: string;
   evaluationTz: string;
-  /** Branches one evaluation batch job scores. */
-  evaluationBatchSize: number;
+  /** Batch jobs an evaluation run fans out to (workers fold the log side by side). */
+  evaluationBatches: number;
   /** Rating streams the run's last step appends to in one atomic append. */
   evaluationAppendChunkSize: number;
   /** The rule set a run uses when it names none. */
@@ -133,7 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobsLockMs: integer(env, 'JOBS_LOCK_MS', 30_000, 500, 600_000),
     evaluationCron: cron(env, 'EVALUATION_CRON', '0 2 15 1 *'),
     evaluationTz: timeZone(env, 'EVALUATION_TZ', 'Asia/Shanghai'),
-    evaluationBatchSize: integer(env, 'EVALUATION_BATCH_SIZE', 500, 1, 100_000),
+    evaluationBatches: integer(env, 'EVALUATION_BATCHES', 4, 1, 256),
     evaluationAppendChunkSize: integer(env, 'EVALUATION_APPEND_CHUNK', 100, 1, 1000),
     evaluationRuleSetId: ruleSetId(env, 'EVALUATION_RULE_SET', 'county-default'),
     ratingNoticeDays: integer(env, 'RATING_NOTICE_DAYS', 5, 0, 90),

@@ -15,7 +15,7 @@ export interface EvaluationJobDependencies {
   reader: ReadModelReader;
   config: Pick<
     AppConfig,
-    | 'evaluationBatchSize'
+    | 'evaluationBatches'
     | 'evaluationAppendChunkSize'
     | 'evaluationRuleSetId'
     | 'ratingNoticeDays'
@@ -29,7 +29,7 @@ export interface EvaluationJobDependencies {
 
 export function evaluationRuns({ store, runner, jobs, config }: EvaluationJobDependencies) {
   return new EvaluationRuns(store, runner, jobs, {
-    batchSize: config.evaluationBatchSize,
+    batches: config.evaluationBatches,
     appendChunkSize: config.evaluationAppendChunkSize,
     noticeDays: config.ratingNoticeDays,
     defaultRuleSetId: config.evaluationRuleSetId,

@@ -29,8 +29,12 @@ import { RatingRecorder } from './rating-recorder';
 import { RuleSetSource } from './rule-set-source';
 
 export interface EvaluationSettings {
-  /** Branches scored per flow child. */
-  batchSize: number;
+  /**
+   * Batch jobs (flow children) a run fans out to: each folds the log in its own process (once
+   * per process, shared by the batches it runs) and scores its slice of the branches, so
+   * several workers fold side by side.
+   */
+  batches: number;
   /** Rating streams appended to in one atomic append by the flow's parent. */
   appendChunkSize: number;
   /** Length of the public notice (公示) in days. */
@@ -46,7 +50,8 @@ interface RunJobData {
   ruleSet: RuleSet;
 }
 interface BatchJobData extends RunJobData {
-  organizationIds: string[];
+  /** This batch scores the `index`-th of `of` contiguous slices of the rateable branches. */
+  slice: { index: number; of: number };
 }
 
 export const EVALUATION_ACTOR = { id: 'evaluation-runner', role: 'scheduler' } as const;
@@ -70,8 +75,9 @@ export const cutoffAfterHead = (cutoff: string, head: string | undefined) =>
 
 /**
  * Evaluation runs: a run is keyed by (period, rule set and hash, cut-off); starting it appends
- * `EvaluationRequested` once and enqueues a plan job, which folds the log and enqueues a flow
- * of batches whose parent applies the quotas and records one `BranchRated` per branch, a chunk
+ * `EvaluationRequested` once and enqueues a plan job, which enqueues a flow of batches (each
+ * folds the log up to the cut-off and scores its slice of the branches) whose parent applies
+ * the quotas and records one `BranchRated` per branch, a chunk
  * of branches per atomic multi-stream append. Every
  * step is idempotent (job ids and the rating stream's run check), so a redelivered job, a
  * crashed worker or a second request changes nothing.
@@ -97,7 +103,7 @@ export class EvaluationRuns {
   }
 
   registerHandlers(): void {
-    this.jobs.register<RunJobData, { total: number }>(EVALUATION_JOBS.plan, (job) =>
+    this.jobs.register<RunJobData, { batches: number }>(EVALUATION_JOBS.plan, (job) =>
       this.plan(job),
     );
     this.jobs.register<BatchJobData, BranchRating[]>(EVALUATION_JOBS.batch, (job) =>
@@ -150,38 +156,34 @@ export class EvaluationRuns {
     return answer;
   }
 
-  private async plan(job: RunningJob<RunJobData>): Promise<{ total: number }> {
+  /** Enqueues the flow: no fold here, so that the batches' folds can run side by side. */
+  private async plan(job: RunningJob<RunJobData>): Promise<{ batches: number }> {
     const { key, attempt, ruleSet } = job.data;
-    const { facts } = await this.reader.facts(key.period, key.cutoffPosition);
-    const ids = rateableBranches(ruleSet, facts);
-    if (ids.length === 0) {
-      await this.complete(key, [], []);
-      return { total: 0 };
-    }
-    const batches: string[][] = [];
-    for (let i = 0; i < ids.length; i += this.settings.batchSize)
-      batches.push(ids.slice(i, i + this.settings.batchSize));
-    await job.updateProgress({ done: 0, total: ids.length });
+    const of = this.settings.batches;
     await this.jobs.enqueueFlow<RunJobData, BatchJobData>({
       parent: {
         name: EVALUATION_JOBS.finish,
         data: { key, attempt, ruleSet },
         jobId: finishJobId(key.runId, attempt),
       },
-      children: batches.map((organizationIds, index) => ({
+      children: Array.from({ length: of }, (_, index) => ({
         name: EVALUATION_JOBS.batch,
-        data: { key, attempt, ruleSet, organizationIds },
+        data: { key, attempt, ruleSet, slice: { index, of } },
         jobId: batchJobId(key.runId, attempt, index),
       })),
       failurePolicy: 'continue-parent',
     });
-    return { total: ids.length };
+    return { batches: of };
   }
 
   private async batch(job: RunningJob<BatchJobData>): Promise<BranchRating[]> {
-    const { key, ruleSet, organizationIds } = job.data;
+    const { key, ruleSet, slice } = job.data;
     const { facts, index } = await this.reader.facts(key.period, key.cutoffPosition);
-    return scoreBranches(ruleSet, facts, organizationIds, index);
+    const ids = rateableBranches(ruleSet, facts);
+    const from = Math.floor((slice.index * ids.length) / slice.of);
+    const to = Math.floor(((slice.index + 1) * ids.length) / slice.of);
+    await job.updateProgress({ done: 0, total: to - from });
+    return scoreBranches(ruleSet, facts, ids.slice(from, to), index);
   }
 
   private async finish(job: RunningJob<RunJobData>): Promise<{ rated: number }> {
