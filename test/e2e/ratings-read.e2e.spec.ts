@@ -1,3 +1,7 @@
+import { READ_MODEL_READER, ReadModelReader } from '@gongjian/projections';
+import { DecisionRunner } from '@gongjian/write-side';
+import { RatingFinalizer } from '../../apps/api/src/modules/ratings/runs/rating-finalizer';
+import { RatingRecorder } from '../../apps/api/src/modules/ratings/runs/rating-recorder';
 import { client, Harness, KEYS, startApi } from './api-harness';
 
 const PERIOD = String(new Date().getUTCFullYear());
@@ -141,5 +145,24 @@ describe('star ratings as read over HTTP', () => {
     expect(v1).toMatchObject({ stars: null, change: 'revoked', status: 'revoked' });
     const organization = await admin().get('/organizations/v1');
     expect(organization.body.rating).toMatchObject({ stars: null, change: 'revoked' });
+  });
+
+  it('finalizes every rating whose public notice is over, leaving the revoked one', async () => {
+    const finalizer = new RatingFinalizer(
+      api.app.get<ReadModelReader>(READ_MODEL_READER),
+      new RatingRecorder(api.app.get(DecisionRunner), 2),
+    );
+    expect(await finalizer.finalizeDue(new Date())).toEqual({ finalized: 0 });
+    const afterNotice = new Date(Date.now() + 6 * 86_400_000);
+    expect(await finalizer.finalizeDue(afterNotice)).toEqual({ finalized: 2 });
+    const head = await api.store.headPosition();
+    const page = await admin().get<Page<Rating>>(`/ratings?period=${PERIOD}&minPosition=${head}`);
+    expect(page.body.items.map((r) => [r.organizationId, r.status])).toEqual([
+      ['v1', 'revoked'],
+      ['v2', 'final'],
+      ['v3', 'final'],
+    ]);
+    expect(await finalizer.finalizeDue(afterNotice)).toEqual({ finalized: 0 });
+    expect(await api.store.headPosition()).toBe(head);
   });
 });

@@ -1,6 +1,5 @@
-import { shanghaiDate } from '@gongjian/domain';
-import type { EventStore } from '@gongjian/event-store';
 import { evaluationStreamId } from '@gongjian/domain';
+import type { EventStore } from '@gongjian/event-store';
 import {
   cronOccurrences,
   type CronSchedule,
@@ -59,7 +58,7 @@ export class EvaluationScheduler {
       this.runScheduled(job),
     );
     this.jobs.register<unknown, { finalized: number }>(EVALUATION_JOBS.finalize, () =>
-      this.finalizer.finalizeDue(shanghaiDate(new Date().toISOString())),
+      this.finalizer.finalizeDue(),
     );
   }
 

@@ -1,4 +1,4 @@
-import { FinalizeRating, RatingErrorCode } from '@gongjian/domain';
+import { FinalizeRating, RatingErrorCode, shanghaiDate } from '@gongjian/domain';
 import { RATINGS, type ReadModelReader } from '@gongjian/projections';
 import { domainCommand } from '@gongjian/write-side';
 import { systemMetadata } from './evaluation-runs';
@@ -17,7 +17,9 @@ export class RatingFinalizer {
     private readonly recorder: RatingRecorder,
   ) {}
 
-  async finalizeDue(today: string): Promise<{ finalized: number }> {
+  /** `now`: the moment that decides which notices are over (the business date in Asia/Shanghai). */
+  async finalizeDue(now: Date = new Date()): Promise<{ finalized: number }> {
+    const today = shanghaiDate(now.toISOString());
     const ratings = await this.reader.collection('ratings', RATINGS);
     let finalized = 0;
     let after: string | undefined;
@@ -31,8 +33,7 @@ export class RatingFinalizer {
         { sort: [['_id', 1]], limit: PAGE },
       );
       if (due.length === 0) return { finalized };
-      let left = 0;
-      await this.recorder.inChunks(
+      finalized += await this.recorder.inChunks(
         due.map((doc) => {
           const ref = { organizationId: String(doc.organizationId), period: String(doc.period) };
           return {
@@ -40,11 +41,10 @@ export class RatingFinalizer {
             command: (meta) => domainCommand<FinalizeRating>('FinalizeRating', ref, meta),
           };
         }),
-        () => systemMetadata(),
+        () => systemMetadata(now.toISOString()),
         [RatingErrorCode.NOTICE_PERIOD_NOT_OVER, RatingErrorCode.RATING_ALREADY_REVOKED],
-        () => left++,
+        () => undefined,
       );
-      finalized += due.length - left;
       after = due[due.length - 1]._id;
     }
   }

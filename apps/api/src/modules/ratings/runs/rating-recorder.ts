@@ -54,7 +54,8 @@ export class RatingRecorder {
 
   /**
    * Decides `command` for each branch, chunk by chunk; a branch whose command is refused with
-   * one of `leaveAloneCodes` is left out of the append and told to `leftAlone`.
+   * one of `leaveAloneCodes` is left out of the append and told to `leftAlone`. Answers how many
+   * branches got new events.
    */
   async inChunks(
     items: readonly { organizationId: string; command: (meta: CommandMetadata) => RatingCommand }[],
@@ -62,12 +63,14 @@ export class RatingRecorder {
     leaveAloneCodes: readonly string[],
     leftAlone: (organizationId: string) => void,
     onChunk?: (done: number) => Promise<void>,
-  ): Promise<void> {
+  ): Promise<number> {
+    let changed = 0;
     for (let from = 0; from < items.length; from += this.chunkSize) {
       const chunk = items.slice(from, from + this.chunkSize);
       const meta = metadata();
       const streams = chunk.map((item) => ratingStreamId(item.organizationId));
       let refused = new Set<string>();
+      let decided = 0;
       await this.runner.runAcross({
         id: chunk[0].organizationId,
         streamId: streams[0],
@@ -76,13 +79,17 @@ export class RatingRecorder {
         ignoreIfMatch: true,
         decide: async (session) => {
           refused = new Set();
+          decided = 0;
           // Read every stream of the chunk at once; deciding then needs no further round trip.
           await Promise.all(streams.map((stream) => session.state(stream, ratingDecider)));
           for (const item of chunk) {
             try {
-              await session.decide(ratingStreamId(item.organizationId), ratingDecider, () =>
-                item.command(meta),
+              const events = await session.decide(
+                ratingStreamId(item.organizationId),
+                ratingDecider,
+                () => item.command(meta),
               );
+              if (events.length > 0) decided++;
             } catch (error) {
               // Nothing was decided on this stream: the chunk goes on without it.
               if (!refusedWith(error, leaveAloneCodes)) throw error;
@@ -92,7 +99,9 @@ export class RatingRecorder {
         },
       });
       for (const organizationId of refused) leftAlone(organizationId);
+      changed += decided;
       await onChunk?.(from + chunk.length);
     }
+    return changed;
   }
 }
