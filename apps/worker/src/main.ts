@@ -38,12 +38,14 @@ async function main(): Promise<void> {
     `event store ${events.engine}, read store ${store.engine}; keeping ${projections.length} read model(s): ${projections.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'}`,
   );
   engine.start();
-  const jobs = await startJobs(config, { events, store, projections, config, log: line });
   const refresh = setInterval(() => void engine.refreshMetrics().catch(() => undefined), 5000);
+  // Handled from here on, also while the job queue is still connecting.
+  let starting: ReturnType<typeof startJobs> = Promise.resolve(undefined);
   const stop = async (signal: string) => {
     line(`${signal} received, shutting down`);
     clearInterval(refresh);
     await engine.stop();
+    const jobs = await starting.catch(() => undefined);
     jobs?.registered.stop();
     await jobs?.queue.close();
     await store.close();
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  starting = startJobs(config, { events, store, projections, config, log: line });
+  await starting;
 }
 
 async function startJobs(
