@@ -84,7 +84,9 @@ describe('the ratings read model', () => {
     log.add('evaluation-2025', 'EvaluationFailed', { runId: 'run-1', period: '2025', reason: 'x' });
     log.add('evaluation-2025', 'EvaluationRequested', { ...key, trigger: 'api' });
     const queued = documentsOf(projectInMemory(ratingsProjection, log.events), EVALUATION_RUNS);
-    expect(queued).toMatchObject([{ runId: 'run-1', status: 'queued', attempts: 2 }]);
+    expect(queued).toMatchObject([
+      { runId: 'run-1', status: 'queued', attempts: 2, progress: { done: 0, total: 0 } },
+    ]);
     log.add('evaluation-2025', 'EvaluationCompleted', {
       runId: 'run-1',
       period: '2025',

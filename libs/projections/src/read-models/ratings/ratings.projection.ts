@@ -153,6 +153,7 @@ function run(current: ReadDocument | undefined, event: RecordedEvent): ReadDocum
       trigger: (current?.trigger as string | undefined) ?? trigger,
       attempts: Number(current?.attempts ?? 0) + 1,
       status: 'queued',
+      progress: { done: 0, total: 0 },
       requestedAt: at,
     };
   }
@@ -168,5 +169,11 @@ function run(current: ReadDocument | undefined, event: RecordedEvent): ReadDocum
     };
   }
   const { reason } = event.data as EvaluationFailedData;
-  return { ...current, status: 'failed', finishedAt: at, failureReason: reason };
+  return {
+    ...current,
+    status: 'failed',
+    finishedAt: at,
+    failureReason: reason,
+    progress: { done: 0, total: 0 },
+  };
 }
