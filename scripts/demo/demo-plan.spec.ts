@@ -27,6 +27,16 @@ describe('the demo county plan', () => {
     ).toBeGreaterThan(2_700);
   });
 
+  it('records an appraisal score for every village, the rating input nothing else gives', () => {
+    const appraisals = byPath(/^\/organizations\/[^/]+\/appraisal$/);
+    expect(appraisals).toHaveLength(plan.expected.villages);
+    for (const a of appraisals) {
+      expect(a.body.period).toBe(String(plan.year));
+      expect(a.body.score).toBeGreaterThanOrEqual(55);
+      expect(a.body.score).toBeLessThanOrEqual(98);
+    }
+  });
+
   it('mostly respects the matching principle, recording a reason for each exception', () => {
     const pairings = byPath(/^\/pairings$/);
     const overrides = pairings.filter((c) => c.body.principleOverrideReason !== undefined);

@@ -3,6 +3,7 @@ import { lastCompleteMonthEnd } from './demo-dates';
 import { allocationChains, budgetChains, projectChains } from './plan-funds';
 import { memberChains } from './plan-members';
 import { organizationFacts, planOrganizations, registrations } from './plan-organizations';
+import { appraisalChains } from './plan-appraisals';
 import { activityChains, firstSecretaries, pairingCommands, planPairings } from './plan-pairings';
 import { SeededRandom } from './seeded-random';
 
@@ -46,6 +47,8 @@ export function planDemoCounty(seed: number, scale: DemoScale, now: Date = new D
         ...activityChains(random, pairings, scale, lastDay),
       ],
     },
+    // Last, so that the county planned before it stays the same for a seed.
+    { name: 'appraisal scores', chains: appraisalChains(random, orgs, year) },
   ];
   return {
     seed,

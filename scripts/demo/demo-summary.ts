@@ -8,6 +8,7 @@ export const REPORT_NAMES = [
   'collective-income',
   'member-development',
   'activities',
+  'ratings',
 ] as const;
 
 interface Table {

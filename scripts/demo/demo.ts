@@ -1,6 +1,6 @@
 /**
  * The demo county (示范县): seeds a county on the scale of the seed reports through the command
- * API, then prints what the reports say about it.
+ * API, rates its villages (星级评定), then prints the star distribution and what the reports say.
  *
  *   npm run demo [-- --seed 2026 --scale county|tiny --concurrency 8 --data-dir data/demo]
  *
@@ -14,6 +14,7 @@ import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { planDemoCounty } from './demo-plan';
 import { DEMO_SCALES } from './demo-plan.types';
+import { rateDemoCounty, ratingLines } from './demo-ratings';
 import { runDemoPlan, DemoTarget } from './demo-runner';
 import { printSummaries, querySummaries, reportSummaries } from './demo-summary';
 import { startInProcessApi } from './in-process-api';
@@ -70,7 +71,9 @@ async function main() {
       );
     }
     for (const line of await querySummaries(target, plan.year, result.position)) console.log(line);
-    printSummaries(await reportSummaries(target, plan.year, result.position));
+    const ratings = await rateDemoCounty(target, String(plan.year));
+    for (const line of ratingLines(ratings)) console.log(line);
+    printSummaries(await reportSummaries(target, plan.year, ratings.position));
     if (!external) {
       console.log(
         `\nserve it: DATA_DIR=${options.dataDir} npm start (keys in ${options.dataDir}/credentials.json)`,

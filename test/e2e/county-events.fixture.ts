@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@gongjian/event-store';
 import type { PersonalDataCipher } from '../../apps/api/src/personal-data/personal-data.cipher';
 import { eventLog } from '../../libs/projections/src/read-models/shared/event-log.fixture';
+import { branchRated } from '../../libs/projections/src/read-models/shared/rating-events.fixture';
 
 const TOWNSHIPS = ['T01', 'T02', 'T03'];
 const DEPARTMENTS = ['party_mass', 'political_legal', 'economic', 'agriculture'];
@@ -12,7 +13,8 @@ const PURPOSES = ['service_center', 'activity_funds', 'operating_funds', 'specia
  * A small county as recorded events, for read-model tests that need no write side: organs and
  * villages in three townships, pairings with activities (one dissolved, one whose term ended),
  * projects, budgets and allocations with disbursements, expenditures, reductions and a
- * cancellation, and members at every stage (one transferred, one withdrawn).
+ * cancellation, members at every stage (one transferred, one withdrawn), and star ratings of two
+ * periods (rule sets, runs, provisional, final and revoked ratings, an objection).
  */
 export function countyEvents(cipher: PersonalDataCipher): RecordedEvent[] {
   const log = eventLog(new Date('2026-01-05T01:00:00.000Z'));
@@ -297,9 +299,95 @@ export function countyEvents(cipher: PersonalDataCipher): RecordedEvent[] {
       late: false,
     });
   }
+  addRatings(log, village, townshipOf);
   return log.events.map((event, i) =>
     i % 3 === 0
       ? { ...event, metadata: { ...event.metadata, actor: { id: 'admin:county', role: 'admin' } } }
       : event,
   );
+}
+
+function addRatings(
+  log: ReturnType<typeof eventLog>,
+  village: (i: number) => string,
+  townshipOf: (i: number) => string,
+): void {
+  for (const [id, version, hash] of [
+    ['county-default', 1, 'a'.repeat(64)],
+    ['county-default', 2, 'b'.repeat(64)],
+    ['county-pilot', 1, 'c'.repeat(64)],
+  ] as const) {
+    log.add(`ruleset-${id}`, 'RuleSetPublished', {
+      ruleSetId: id,
+      version,
+      hash,
+      ruleSet: { id, version, title: `${id} 第${version}版` },
+    });
+  }
+  const key = (period: string, status: string) => ({
+    runId: `${period}-county-default-v2-${status}`,
+    period,
+    ruleSetId: 'county-default',
+    ruleSetVersion: 2,
+    ruleSetHash: 'b'.repeat(64),
+    cutoffPosition: '00000000000000000300',
+  });
+  for (const period of ['2024', '2025']) {
+    log.add(`evaluation-${period}`, 'EvaluationRequested', {
+      ...key(period, 'ok'),
+      trigger: 'api',
+    });
+    const rated = period === '2024' ? 6 : 12;
+    for (let i = 0; i < rated; i++) {
+      const stars = ((i * 7 + Number(period)) % 5) + 1;
+      log.add(
+        `rating-${village(i)}`,
+        'BranchRated',
+        branchRated(village(i), period, stars, {
+          runId: key(period, 'ok').runId,
+          township: townshipOf(i),
+          noticeEndsOn: `${Number(period) + 1}-01-20`,
+        }),
+      );
+    }
+    log.add(`evaluation-${period}`, 'EvaluationCompleted', {
+      runId: key(period, 'ok').runId,
+      period,
+      rated,
+      byStars: { '1': 1, '2': 2, '3': 1, '4': 1, '5': 1 },
+      skipped: [],
+    });
+  }
+  log.add('evaluation-2025', 'EvaluationRequested', {
+    ...key('2025', 'failed'),
+    trigger: 'scheduler',
+  });
+  log.add('evaluation-2025', 'EvaluationFailed', {
+    runId: key('2025', 'failed').runId,
+    period: '2025',
+    reason: 'batch 0: store unavailable',
+  });
+  for (let i = 0; i < 6; i++) {
+    log.add(`rating-${village(i)}`, 'RatingFinalized', {
+      organizationId: village(i),
+      period: '2024',
+      runId: key('2024', 'ok').runId,
+      stars: 3,
+      on: '2025-01-21',
+    });
+  }
+  log.add(`rating-${village(2)}`, 'RatingObjectionRecorded', {
+    organizationId: village(2),
+    period: '2025',
+    objectionId: 'obj-1',
+    runId: key('2025', 'ok').runId,
+    reason: '活动次数统计有误',
+  });
+  log.add(`rating-${village(4)}`, 'RatingRevoked', {
+    organizationId: village(4),
+    period: '2025',
+    runId: key('2025', 'ok').runId,
+    previousStars: 3,
+    reason: '发生违纪问题',
+  });
 }

@@ -58,6 +58,26 @@ import {
   ListProjectsQuery,
 } from '../../apps/api/src/modules/projects/queries/list-projects.handler';
 
+import { InProcessJobQueue } from '@gongjian/jobs';
+import {
+  GetEvaluationHandler,
+  GetEvaluationQuery,
+} from '../../apps/api/src/modules/ratings/queries/get-evaluation.handler';
+import {
+  ListRatingsHandler,
+  ListRatingsQuery,
+} from '../../apps/api/src/modules/ratings/queries/list-ratings.handler';
+import {
+  OrganizationRatingsHandler,
+  OrganizationRatingsQuery,
+} from '../../apps/api/src/modules/ratings/queries/organization-ratings.handler';
+import {
+  GetRuleSetHandler,
+  GetRuleSetQuery,
+  ListRuleSetsHandler,
+  ListRuleSetsQuery,
+} from '../../apps/api/src/modules/ratings/queries/rule-sets.handlers';
+
 export const ACTORS: Record<string, AuthenticatedActor> = {
   admin: { id: 'admin:county', role: 'admin', townships: [] },
   operatorT01: { id: 'operator:clerk-t01', role: 'operator', townships: ['T01'] },
@@ -131,6 +151,32 @@ export function lists(
         { organizationId: 'v-03', overdue: 'true' },
       ],
     },
+    ratings: {
+      run: (f, a) => new ListRatingsHandler(reader).execute(new ListRatingsQuery(f, a)),
+      filters: [
+        {},
+        { period: '2025' },
+        { period: '2025', stars: 3 },
+        { stars: 5 },
+        { township: 'T02' },
+        { period: '2024', township: 'T01' },
+        { period: '2025', township: 'T03', stars: 2 },
+      ],
+    },
+    'ratings of v-02': {
+      run: (f, a) =>
+        new OrganizationRatingsHandler(reader).execute(new OrganizationRatingsQuery('v-02', f, a)),
+      filters: [{}],
+    },
+    'ratings of v-04': {
+      run: (f, a) =>
+        new OrganizationRatingsHandler(reader).execute(new OrganizationRatingsQuery('v-04', f, a)),
+      filters: [{}],
+    },
+    'rule sets': {
+      run: (f) => new ListRuleSetsHandler(reader).execute(new ListRuleSetsQuery(f)),
+      filters: [{}],
+    },
     'audit events': {
       run: (f) => new ListAuditEventsHandler(reader, cipher).execute(new ListAuditEventsQuery(f)),
       filters: [
@@ -191,6 +237,8 @@ export async function answerEveryQuery(
       }
     }
   }
+  // Finished runs are answered from the read model alone; an empty queue has no job to ask.
+  const jobs = new InProcessJobQueue({ concurrency: 1, attempts: 1, backoffMs: 0 });
   const byId: [string, string[], (id: string, actor: AuthenticatedActor) => Promise<unknown>][] = [
     [
       'organization',
@@ -216,6 +264,16 @@ export async function answerEveryQuery(
       'budget',
       ['2026-county_finance', 'nobody'],
       (id) => new GetBudgetHandler(reader).execute(new GetBudgetQuery(id)),
+    ],
+    [
+      'rule set',
+      ['county-default', 'county-pilot', 'nobody'],
+      (id) => new GetRuleSetHandler(reader).execute(new GetRuleSetQuery(id)),
+    ],
+    [
+      'evaluation run',
+      ['2025-county-default-v2-ok', '2025-county-default-v2-failed', 'nobody'],
+      (id) => new GetEvaluationHandler(reader, jobs).execute(new GetEvaluationQuery(id)),
     ],
     [
       'member',

@@ -27,7 +27,7 @@ describe('query handlers over the read models of a small county', () => {
         (f.township === undefined || o.township === f.township) &&
         (f.sector === undefined || o.sector === f.sector) &&
         (f.category === undefined || (o.categories as string[]).includes(f.category as string)) &&
-        f.stars === undefined,
+        (f.stars === undefined || (o.rating as { stars?: number } | undefined)?.stars === f.stars),
       pairings: (p, f) =>
         (f.organizationId === undefined ||
           [p.urbanOrganizationId, p.ruralOrganizationId].includes(f.organizationId)) &&
@@ -47,6 +47,13 @@ describe('query handlers over the read models of a small county', () => {
         (f.overdue === undefined ||
           (m.obligations as { overdue: boolean }[]).some((o) => o.overdue) ===
             (f.overdue === 'true')),
+      ratings: (r, f) =>
+        ['period', 'stars', 'township'].every(
+          (field) => f[field] === undefined || r[field] === f[field],
+        ),
+      'ratings of v-02': (r) => r.organizationId === 'v-02',
+      'ratings of v-04': (r) => r.organizationId === 'v-04',
+      'rule sets': () => true,
       'audit events': (e, f) =>
         (f.streamId === undefined || e.streamId === f.streamId) &&
         (f.organizationId === undefined ||

@@ -50,6 +50,7 @@ const REPORTS = [
   'collective-income',
   'member-development',
   'activities',
+  'ratings',
 ];
 
 describe('yearly reports over HTTP', () => {

@@ -22,6 +22,7 @@ import { MembersModule } from './modules/members/members.module';
 import { REQUEST_HASH_KEY, WriteSideModule } from '@gongjian/write-side';
 import { AuditModule } from './modules/audit/audit.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { RatingsModule } from './modules/ratings/ratings.module';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
 import { ProjectionsModule, ReadSideDependencies } from './projections/projections.module';
 
@@ -80,6 +81,7 @@ export class AppModule {
         MembersModule,
         AuditModule,
         ReportsModule,
+        RatingsModule,
       ],
       controllers: [MetricsController],
       providers: [

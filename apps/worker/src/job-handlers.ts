@@ -1,17 +1,44 @@
+import type { AppConfig } from '@gongjian/config';
 import type { EventStore } from '@gongjian/event-store';
-import type { JobHandler } from '@gongjian/jobs';
+import type { JobQueue } from '@gongjian/jobs';
+import { DocumentReadModelReader, type ReadModelProjection } from '@gongjian/projections';
 import type { DocumentStore } from '@gongjian/read-store';
+import { DecisionRunner } from '@gongjian/write-side';
+import { evaluationJobs } from '../../api/src/modules/ratings/runs/evaluation-jobs';
+import { EVALUATION_JOBS } from '../../api/src/modules/ratings/runs/evaluation-run-key';
 
 export interface JobHandlerDependencies {
   events: EventStore;
   store: DocumentStore;
+  projections: readonly ReadModelProjection[];
+  config: AppConfig;
+  log: (message: string) => void;
+}
+
+export interface RegisteredJobs {
+  names: string[];
+  /** After the queue has started: schedulers and the periods missed while nothing ran. */
+  afterStart(): Promise<void>;
+  stop(): void;
 }
 
 /**
- * The handlers this worker runs, by job name (the star-rating evaluation jobs among them).
- * With none, the worker opens no job queue, so a job enqueued by the api is never taken and
- * failed here for want of a handler.
+ * Registers the handlers this worker runs on the job queue: the star-rating evaluation (plan,
+ * batches, the flow's parent, the yearly scheduler, finalization after the public notice).
  */
-export function jobHandlers(_deps: JobHandlerDependencies): Map<string, JobHandler> {
-  return new Map();
+export function registerJobHandlers(jobs: JobQueue, deps: JobHandlerDependencies): RegisteredJobs {
+  const evaluation = evaluationJobs({
+    store: deps.events,
+    runner: new DecisionRunner(deps.events),
+    jobs,
+    reader: new DocumentReadModelReader(deps.store, deps.projections),
+    config: deps.config,
+    log: { warn: deps.log },
+  });
+  evaluation.register();
+  return {
+    names: Object.values(EVALUATION_JOBS),
+    afterStart: () => evaluation.scheduler.start(),
+    stop: () => evaluation.scheduler.stop(),
+  };
 }

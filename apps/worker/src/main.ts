@@ -5,7 +5,7 @@ import { openEventStore } from '@gongjian/event-store';
 import { JobQueue, openJobQueue } from '@gongjian/jobs';
 import { loadProjections, ProjectionEngine } from '@gongjian/projections';
 import { openDocumentStore } from '@gongjian/read-store';
-import { JobHandlerDependencies, jobHandlers } from './job-handlers';
+import { JobHandlerDependencies, RegisteredJobs, registerJobHandlers } from './job-handlers';
 
 const line = (message: string) => process.stderr.write(`gongjian-worker: ${message}\n`);
 
@@ -38,36 +38,40 @@ async function main(): Promise<void> {
     `event store ${events.engine}, read store ${store.engine}; keeping ${projections.length} read model(s): ${projections.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'}`,
   );
   engine.start();
-  const jobs = await startJobs(config, { events, store });
   const refresh = setInterval(() => void engine.refreshMetrics().catch(() => undefined), 5000);
+  // Handled from here on, also while the job queue is still connecting.
+  let starting: ReturnType<typeof startJobs> = Promise.resolve(undefined);
   const stop = async (signal: string) => {
     line(`${signal} received, shutting down`);
     clearInterval(refresh);
     await engine.stop();
-    await jobs?.close();
+    const jobs = await starting.catch(() => undefined);
+    jobs?.registered.stop();
+    await jobs?.queue.close();
     await store.close();
     await events.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  starting = startJobs(config, { events, store, projections, config, log: line });
+  await starting;
 }
 
 async function startJobs(
   config: AppConfig,
   deps: JobHandlerDependencies,
-): Promise<JobQueue | undefined> {
+): Promise<{ queue: JobQueue; registered: RegisteredJobs } | undefined> {
   if (!config.redisUrl) return undefined;
-  const handlers = jobHandlers(deps);
-  if (handlers.size === 0) {
-    line('jobs: no job handlers in this build; not taking jobs');
-    return undefined;
-  }
-  const jobs = await openJobQueue(config, { log: { info: line, warn: line } });
-  for (const [name, handler] of handlers) jobs.register(name, handler);
-  await jobs.start();
-  line(`jobs: running ${[...handlers.keys()].join(', ')} (concurrency ${config.jobsConcurrency})`);
-  return jobs;
+  const queue = await openJobQueue(config, {
+    log: { info: line, warn: line },
+    stalled: { lockDurationMs: config.jobsLockMs, stalledIntervalMs: config.jobsLockMs },
+  });
+  const registered = registerJobHandlers(queue, deps);
+  await queue.start();
+  await registered.afterStart();
+  line(`jobs: running ${registered.names.join(', ')} (concurrency ${config.jobsConcurrency})`);
+  return { queue, registered };
 }
 
 main().catch((error: unknown) => {

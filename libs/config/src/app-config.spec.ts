@@ -54,6 +54,34 @@ describe('loadConfig', () => {
     });
   });
 
+  it('rates in 4 batches with a 5-day public notice under county-default by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      evaluationBatches: 4,
+      evaluationAppendChunkSize: 100,
+      evaluationRuleSetId: 'county-default',
+      ratingNoticeDays: 5,
+      ratingFinalizeCron: '0 3 * * *',
+    });
+    expect(
+      loadConfig({
+        EVALUATION_BATCHES: '8',
+        EVALUATION_RULE_SET: 'county-2026',
+        RATING_NOTICE_DAYS: '7',
+      }),
+    ).toMatchObject({
+      evaluationBatches: 8,
+      evaluationRuleSetId: 'county-2026',
+      ratingNoticeDays: 7,
+    });
+    expect(() => loadConfig({ EVALUATION_BATCHES: '0' })).toThrow(/^EVALUATION_BATCHES: /);
+    expect(() => loadConfig({ EVALUATION_RULE_SET: 'County Default' })).toThrow(
+      /^EVALUATION_RULE_SET: /,
+    );
+    expect(() => loadConfig({ RATING_FINALIZE_CRON: 'daily' })).toThrow(/^RATING_FINALIZE_CRON: /);
+    expect(loadConfig({}).jobsLockMs).toBe(30_000);
+    expect(() => loadConfig({ JOBS_LOCK_MS: '10' })).toThrow(/^JOBS_LOCK_MS: /);
+  });
+
   it('refuses job settings that cannot work, naming the variable', () => {
     expect(() => loadConfig({ EVALUATION_CRON: 'every january' })).toThrow(/^EVALUATION_CRON: /);
     expect(() => loadConfig({ EVALUATION_TZ: 'Mars/Olympus' })).toThrow(/^EVALUATION_TZ: /);

@@ -76,9 +76,24 @@ export interface AppConfig {
   jobsBackoffMs: number;
   /** While Redis does not answer, how often the job queue checks it again. */
   jobsProbeIntervalMs: number;
+  /**
+   * A BullMQ worker's lock on a running job, renewed while it runs; a job whose worker died is
+   * handed to another one after about this long (also the interval of the stalled-job check).
+   */
+  jobsLockMs: number;
   /** When the scheduled star-rating run starts: a cron expression read in `evaluationTz`. */
   evaluationCron: string;
   evaluationTz: string;
+  /** Batch jobs an evaluation run fans out to (workers fold the log side by side). */
+  evaluationBatches: number;
+  /** Rating streams the run's last step appends to in one atomic append. */
+  evaluationAppendChunkSize: number;
+  /** The rule set a run uses when it names none. */
+  evaluationRuleSetId: string;
+  /** Length of a rating's public notice (公示), in days. */
+  ratingNoticeDays: number;
+  /** When provisional ratings whose notice is over are finalized (cron in `evaluationTz`). */
+  ratingFinalizeCron: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -136,8 +151,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jobsAttempts: integer(env, 'JOBS_ATTEMPTS', 3, 1, 100),
     jobsBackoffMs: integer(env, 'JOBS_BACKOFF_MS', 5000, 0, 3_600_000),
     jobsProbeIntervalMs: integer(env, 'JOBS_PROBE_INTERVAL_MS', 2000, 100, 600_000),
+    jobsLockMs: integer(env, 'JOBS_LOCK_MS', 30_000, 500, 600_000),
     evaluationCron: cron(env, 'EVALUATION_CRON', '0 2 15 1 *'),
     evaluationTz: timeZone(env, 'EVALUATION_TZ', 'Asia/Shanghai'),
+    evaluationBatches: integer(env, 'EVALUATION_BATCHES', 4, 1, 256),
+    evaluationAppendChunkSize: integer(env, 'EVALUATION_APPEND_CHUNK', 100, 1, 1000),
+    evaluationRuleSetId: ruleSetId(env, 'EVALUATION_RULE_SET', 'county-default'),
+    ratingNoticeDays: integer(env, 'RATING_NOTICE_DAYS', 5, 0, 90),
+    ratingFinalizeCron: cron(env, 'RATING_FINALIZE_CRON', '0 3 * * *'),
   };
 }
 
@@ -150,6 +171,17 @@ function jobsPrefix(env: Env): string {
       `expected 1 to 64 letters, digits, "_", "." or "-", got "${raw}"`,
     );
   }
+  return raw;
+}
+
+function ruleSetId(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(raw))
+    throw new ConfigError(
+      name,
+      `expected a rule set id (lowercase letters, digits, "-"), got "${raw}"`,
+    );
   return raw;
 }
 

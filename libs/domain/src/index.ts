@@ -9,3 +9,4 @@ export * from './pairing';
 export * from './project';
 export * from './funds';
 export * from './membership';
+export * from './rating';

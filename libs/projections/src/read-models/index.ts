@@ -14,6 +14,8 @@ export * from './organizations/organizations.projection';
 export * from './pairings/pairings.projection';
 export * from './pairings/rural-activists';
 export * from './projects/projects.projection';
+export * from './ratings/ratings.projection';
+export * from './ratings/rating-document';
 export * from './shared/in-memory-projection';
 
 /** Every read model the engine keeps; each one's folder holds its projection and its tests. */

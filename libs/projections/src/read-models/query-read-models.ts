@@ -8,8 +8,9 @@ import { membersProjection } from './members/members.projection';
 import { organizationsProjection } from './organizations/organizations.projection';
 import { pairingsProjection } from './pairings/pairings.projection';
 import { projectsProjection } from './projects/projects.projection';
+import { ratingsProjection } from './ratings/ratings.projection';
 
-/** Read models behind the GET endpoints (organizations, pairings, projects, funds, members, audit trail). */
+/** Read models behind the GET endpoints (organizations, pairings, projects, funds, members, audit trail, star ratings). */
 export const QUERY_READ_MODELS: readonly ReadModelProjection[] = [
   organizationsProjection,
   pairingsProjection,
@@ -20,4 +21,5 @@ export const QUERY_READ_MODELS: readonly ReadModelProjection[] = [
   membersProjection,
   memberStatisticsProjection,
   auditTrailProjection,
+  ratingsProjection,
 ];

@@ -4,6 +4,7 @@ import { fundsReportProjection } from './reports/funds/funds-report.projection';
 import { memberDevelopmentReportProjection } from './reports/member-development/member-development-report.projection';
 import { pairingsReportProjection } from './reports/pairings/pairings-report.projection';
 import { projectsReportProjection } from './reports/projects/projects-report.projection';
+import { ratingsReportProjection } from './reports/ratings/ratings-report.projection';
 import { villagesReportProjection } from './reports/villages/villages-report.projection';
 
 /**
@@ -17,4 +18,5 @@ export const REPORT_READ_MODELS: readonly ReadModelProjection[] = [
   projectsReportProjection,
   memberDevelopmentReportProjection,
   activitiesReportProjection,
+  ratingsReportProjection,
 ];

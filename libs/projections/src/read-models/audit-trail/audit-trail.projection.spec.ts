@@ -3,6 +3,9 @@ import {
   PAIRING_EVENT_TYPES,
   PROJECT_EVENT_TYPES,
   MEMBER_EVENT_STEPS,
+  RATING_EVENT_TYPES,
+  RULE_SET_EVENT_TYPES,
+  EVALUATION_RUN_EVENT_TYPES,
 } from '@gongjian/domain';
 import { eventLog } from '../shared/event-log.fixture';
 import { documentsOf, projectInMemory } from '../shared/in-memory-projection';
@@ -32,6 +35,9 @@ describe('the audit trail read model', () => {
       ...PROJECT_EVENT_TYPES,
       ...FUNDS_EVENT_TYPES,
       ...Object.keys(MEMBER_EVENT_STEPS),
+      ...RATING_EVENT_TYPES,
+      ...RULE_SET_EVENT_TYPES,
+      ...EVALUATION_RUN_EVENT_TYPES,
     ];
     for (const type of types) {
       expect([type, (EVENT_TYPE_LABELS as Record<string, string>)[type]]).toEqual([

@@ -5,6 +5,9 @@ import type {
   OrganizationEvent,
   PairingEvent,
   ProjectEvent,
+  EvaluationRunEvent,
+  RatingEvent,
+  RuleSetEvent,
 } from '@gongjian/domain';
 
 export type DomainEventType =
@@ -13,7 +16,10 @@ export type DomainEventType =
   | ProjectEvent['type']
   | BudgetEvent['type']
   | AllocationEvent['type']
-  | MemberEvent['type'];
+  | MemberEvent['type']
+  | RatingEvent['type']
+  | RuleSetEvent['type']
+  | EvaluationRunEvent['type'];
 
 /** The Chinese label inspectors read for every event type of the domain (the type checks that none is missing). */
 export const EVENT_TYPE_LABELS: Readonly<Record<DomainEventType, string>> = {
@@ -83,6 +89,16 @@ export const EVENT_TYPE_LABELS: Readonly<Record<DomainEventType, string>> = {
   FullMembershipVoteFailed: '转正表决未通过',
   FullMembershipApproved: '上级党委审批转正',
   ProbationExtensionApproved: '上级党委审批延长预备期',
+  AppraisalScoreRecorded: '民主评议得分登记',
+  VetoRecorded: '一票否决登记',
+  BranchRated: '星级评定结果（公示中）',
+  RatingObjectionRecorded: '星级评定异议登记',
+  RatingFinalized: '星级评定结果确定',
+  RatingRevoked: '摘星',
+  RuleSetPublished: '星级评定规则发布',
+  EvaluationRequested: '星级评定启动',
+  EvaluationCompleted: '星级评定完成',
+  EvaluationFailed: '星级评定失败',
 };
 
 /** Events the domain does not define (none today) keep their code name as the label. */

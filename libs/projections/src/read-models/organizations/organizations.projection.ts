@@ -10,6 +10,7 @@ import {
 } from '@gongjian/domain';
 import type { ReadModelProjection } from '../../projection.definition';
 import { skippingApplied } from '../shared/position-guard';
+import { carriedRating, isOrganizationRatingEvent, withRatingEvent } from './organization-rating';
 
 export const ORGANIZATIONS = 'organizations';
 
@@ -20,10 +21,11 @@ const TYPES: ReadonlySet<string> = new Set(ORGANIZATION_EVENT_TYPES);
  * One document per organization: the Organization read shape (API.md) plus the decision state it
  * is folded from (`state`), so each event is applied by the domain's own evolve. Village
  * categories are also kept as flags (`categoryFlags.<category>: true`) for equality filters.
+ * The current star rating (`rating`, filter `rating.stars`) follows the `rating-<id>` stream.
  */
 export const organizationsProjection: ReadModelProjection = {
   name: 'organizations',
-  version: 1,
+  version: 2,
   collections: {
     [ORGANIZATIONS]: [
       {
@@ -45,6 +47,12 @@ export const organizationsProjection: ReadModelProjection = {
           ['_id', 1],
         ],
       },
+      {
+        fields: [
+          ['rating.stars', 1],
+          ['_id', 1],
+        ],
+      },
       ...VILLAGE_CATEGORIES.map((category) => ({
         fields: [
           [`categoryFlags.${category}`, 1],
@@ -53,17 +61,24 @@ export const organizationsProjection: ReadModelProjection = {
       })),
     ],
   },
-  touches: (event) =>
-    event.streamId.startsWith(STREAM_PREFIX) && TYPES.has(event.type)
-      ? [{ collection: ORGANIZATIONS, id: event.streamId.slice(STREAM_PREFIX.length) }]
-      : [],
+  touches: (event) => {
+    if (event.streamId.startsWith(STREAM_PREFIX) && TYPES.has(event.type))
+      return [{ collection: ORGANIZATIONS, id: event.streamId.slice(STREAM_PREFIX.length) }];
+    if (isOrganizationRatingEvent(event))
+      return [{ collection: ORGANIZATIONS, id: String(event.data.organizationId) }];
+    return [];
+  },
   apply: skippingApplied((current, event) => {
+    if (isOrganizationRatingEvent(event))
+      return current === undefined ? null : withRatingEvent(current, event);
     const before = (current?.state as OrganizationState | undefined) ?? { exists: false };
     const state = organizationDecider.evolve(before, {
       type: event.type,
       data: event.data,
     } as OrganizationEvent);
-    return state.exists ? organizationDocument(state, event) : null;
+    return state.exists
+      ? { ...organizationDocument(state, event), ...carriedRating(current) }
+      : null;
   }),
 };
 

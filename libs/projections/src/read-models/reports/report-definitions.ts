@@ -3,6 +3,7 @@ import { fundsReport } from './funds/funds.report';
 import { memberDevelopmentReport } from './member-development/member-development.report';
 import { pairingsReport } from './pairings/pairings.report';
 import { projectsReport } from './projects/projects.report';
+import { ratingsReport } from './ratings/ratings.report';
 import type { ReportDefinition } from './report-definition';
 import { collectiveIncomeReport } from './villages/collective-income.report';
 import { villagesReport } from './villages/villages.report';
@@ -16,6 +17,7 @@ export const REPORT_DEFINITIONS: readonly ReportDefinition[] = [
   collectiveIncomeReport,
   memberDevelopmentReport,
   activitiesReport,
+  ratingsReport,
 ];
 
 export const reportDefinition = (name: string): ReportDefinition | undefined =>

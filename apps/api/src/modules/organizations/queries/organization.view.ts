@@ -19,7 +19,7 @@ export const toOrganizationView = (
   const thresholdFen = options.hollowEconomyThresholdFen;
   const hollow = isHollowByIncome(document.sector as Sector, income?.amountFen, thresholdFen);
   return {
-    ...publicFields(document, ['state', 'categoryFlags']),
+    ...publicFields(document, ['state', 'categoryFlags', 'ratingPeriods']),
     derivedCategories: hollow
       ? [
           {

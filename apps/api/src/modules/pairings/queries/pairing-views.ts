@@ -2,7 +2,10 @@ import type { DocumentCollection, DocumentVersion, ReadDocument } from '@gongjia
 import { RenderedViews } from '../../../read-side/rendered-views';
 import { activistsDesignatedFor, toPairingView } from './pairing.view';
 
-export type PairingView = ReturnType<typeof toPairingView> & { ruralOrganizationId?: unknown };
+export type PairingView = ReturnType<typeof toPairingView> & {
+  id?: unknown;
+  ruralOrganizationId?: unknown;
+};
 
 /**
  * Pairing views for lists. A view depends on the pairing's document, on its village's activists

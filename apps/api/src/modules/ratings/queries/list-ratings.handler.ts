@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { RATINGS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import type { AuthenticatedActor } from '../../../http/auth/api-key';
+import { readPage } from '../../../read-side/read-page';
+import { awaitPosition } from '../../../read-side/read-your-writes';
+import { townshipFilter } from '../../../read-side/township-scope.filter';
+import type { ListRatingsQueryDto } from './list-ratings.query.dto';
+import { toRatingView } from './rating.view';
+
+export class ListRatingsQuery {
+  constructor(
+    readonly filters: ListRatingsQueryDto,
+    readonly actor: AuthenticatedActor,
+  ) {}
+}
+
+/** Ratings by period, stars and township, in (period, organization) order. */
+@QueryHandler(ListRatingsQuery)
+export class ListRatingsHandler implements IQueryHandler<ListRatingsQuery> {
+  constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
+
+  async execute({ filters, actor }: ListRatingsQuery) {
+    await awaitPosition(this.reader, filters.minPosition);
+    return readPage(
+      await this.reader.collection('ratings', RATINGS),
+      {
+        ...townshipFilter(actor, 'township', filters.township),
+        ...(filters.period !== undefined && { period: filters.period }),
+        ...(filters.stars !== undefined && { stars: filters.stars }),
+      },
+      filters,
+      toRatingView,
+    );
+  }
+}

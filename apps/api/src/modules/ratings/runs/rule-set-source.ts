@@ -1,0 +1,71 @@
+import {
+  DomainError,
+  NotFoundError,
+  PublishRuleSet,
+  ruleSetDecider,
+  RuleSetPublishedData,
+  ruleSetStreamId,
+} from '@gongjian/domain';
+import type { EventStore } from '@gongjian/event-store';
+import { DEFAULT_RULE_SET, RuleSet, ruleSetHash } from '@gongjian/evaluation';
+import { CommandMetadata, DecisionRunner, domainCommand } from '@gongjian/write-side';
+
+export interface PublishedRuleSet {
+  ruleSet: RuleSet;
+  hash: string;
+}
+
+/** Rule sets as their streams record them; the built-in default is published on first use. */
+export class RuleSetSource {
+  constructor(
+    private readonly store: EventStore,
+    private readonly runner: DecisionRunner,
+  ) {}
+
+  async versions(ruleSetId: string): Promise<RuleSetPublishedData[]> {
+    const events = await this.store.readStream(ruleSetStreamId(ruleSetId));
+    return events
+      .filter((e) => e.type === 'RuleSetPublished')
+      .map((e) => e.data as unknown as RuleSetPublishedData);
+  }
+
+  /** The latest version of a rule set; the default one is published first when missing. */
+  async latest(ruleSetId: string, metadata: CommandMetadata): Promise<PublishedRuleSet> {
+    let versions = await this.versions(ruleSetId);
+    if (versions.length === 0 && ruleSetId === DEFAULT_RULE_SET.id) {
+      await this.publish(DEFAULT_RULE_SET, metadata);
+      versions = await this.versions(ruleSetId);
+    }
+    const latest = versions.reduce<RuleSetPublishedData | undefined>(
+      (best, v) => (best === undefined || v.version > best.version ? v : best),
+      undefined,
+    );
+    if (!latest) throw new NotFoundError('rule_set', ruleSetId);
+    return { ruleSet: latest.ruleSet as unknown as RuleSet, hash: latest.hash };
+  }
+
+  publish(ruleSet: RuleSet, metadata: CommandMetadata) {
+    const hash = ruleSetHash(ruleSet);
+    return this.runner.run({
+      id: ruleSet.id,
+      streamId: ruleSetStreamId(ruleSet.id),
+      decider: ruleSetDecider,
+      metadata,
+      ignoreIfMatch: true,
+      command: () =>
+        domainCommand<PublishRuleSet>(
+          'PublishRuleSet',
+          {
+            ruleSetId: ruleSet.id,
+            version: ruleSet.version,
+            hash,
+            ruleSet: ruleSet as unknown as Record<string, unknown>,
+          },
+          metadata,
+        ),
+    });
+  }
+}
+
+export const ruleSetInvalid = (issues: { field: string; message: string }[]) =>
+  new DomainError('RULE_SET_INVALID', 'the rule set does not hold together', { errors: issues });

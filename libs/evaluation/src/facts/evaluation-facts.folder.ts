@@ -1,0 +1,278 @@
+import { shanghaiDate } from '@gongjian/domain';
+import { periodRange, PeriodRange, previousPeriod } from '../period';
+import type {
+  AllocationFacts,
+  BranchFacts,
+  EvaluationFacts,
+  MemberStanding,
+  PairingFacts,
+} from './branch-facts';
+import type { EvaluationEvent } from './evaluation-event';
+
+type Data = Record<string, unknown>;
+const text = (data: Data, key: string): string => data[key] as string;
+const num = (data: Data, key: string): number => data[key] as number;
+
+/** Member events that end a procedure before membership. */
+const LEAVING = new Set(['MembershipWithdrawn', 'MembershipRejected', 'ProbationCancelled']);
+
+/**
+ * One pass over the log up to the cut-off, in log order, grouping what every indicator needs by
+ * organization. Linear in the events: each one is looked at once and touches a constant number
+ * of entries. Events past the cut-off are ignored, so handing it more of the log changes nothing.
+ */
+export class EvaluationFactsFolder {
+  private readonly range: PeriodRange;
+  private readonly previous: string;
+  private readonly branches = new Map<string, BranchFacts>();
+  private readonly allocations = new Map<string, AllocationFacts>();
+  private readonly members = new Map<string, MemberStanding>();
+
+  constructor(
+    period: string,
+    readonly cutoffPosition: string,
+  ) {
+    this.range = periodRange(period);
+    this.previous = previousPeriod(period);
+  }
+
+  apply(event: EvaluationEvent): void {
+    if (event.position > this.cutoffPosition) return;
+    const d = event.data;
+    switch (event.type) {
+      case 'OrganizationRegistered': {
+        const branch = this.branch(text(d, 'organizationId'));
+        branch.name = text(d, 'name');
+        branch.sector = text(d, 'sector');
+        branch.township = text(d, 'township');
+        branch.registeredOn = shanghaiDate(event.metadata.occurredAt);
+        return;
+      }
+      case 'VillageCategoriesSet': {
+        const branch = this.branch(text(d, 'organizationId'));
+        branch.categories = [...(d.categories as string[])];
+        branch.categoriesEvidence = [event.eventId];
+        return;
+      }
+      case 'CollectiveIncomeRecorded':
+        if (num(d, 'year') === this.range.year)
+          this.branch(text(d, 'organizationId')).collectiveIncome = {
+            amountFen: num(d, 'amountFen'),
+            eventId: event.eventId,
+          };
+        return;
+      case 'MemberCountRecorded':
+        if (num(d, 'year') === this.range.year)
+          this.branch(text(d, 'organizationId')).memberCount = {
+            count: num(d, 'count'),
+            eventId: event.eventId,
+          };
+        return;
+      case 'OrganizationDeactivated':
+        this.branch(text(d, 'organizationId')).deactivatedOn = text(d, 'on');
+        return;
+      case 'BranchPaired':
+        this.branch(text(d, 'ruralOrganizationId')).pairings.set(text(d, 'pairingId'), {
+          pairingId: text(d, 'pairingId'),
+          startsOn: text(d, 'startsOn'),
+          endsOn: text(d, 'endsOn'),
+          commitments: { ...(d.commitments as PairingFacts['commitments']) },
+          delivered: { fundsFen: 0, projects: 0, activists: 0 },
+          evidence: [event.eventId],
+        });
+        return;
+      case 'PairingRenewed':
+        this.withPairing(d, (pairing) => (pairing.endsOn = text(d, 'endsOn')));
+        return;
+      case 'PairingDissolved':
+        this.withPairing(d, (pairing) => {
+          if (text(d, 'on') < pairing.endsOn) pairing.endsOn = text(d, 'on');
+        });
+        return;
+      case 'CommitmentDelivered':
+        if (text(d, 'on') <= this.range.endsOn)
+          this.withPairing(d, (pairing) => {
+            if (d.kind === 'funds') pairing.delivered.fundsFen += num(d, 'amountFen');
+            else if (d.kind === 'projects') pairing.delivered.projects += num(d, 'count');
+            else if (d.kind === 'activists') pairing.delivered.activists += num(d, 'count');
+            pairing.evidence.push(event.eventId);
+          });
+        return;
+      case 'ActivityLogged':
+        if (this.inPeriod(text(d, 'date'))) {
+          const branch = this.branch(text(d, 'ruralOrganizationId'));
+          if (d.type === 'collective_activity_day')
+            branch.collectiveActivityDays.push(event.eventId);
+          else if (d.type === 'guidance_day') branch.guidanceDays.push(event.eventId);
+        }
+        return;
+      case 'ProjectCompleted':
+        if (this.inPeriod(text(d, 'on')))
+          this.branch(text(d, 'ruralOrganizationId')).completedProjects.push(event.eventId);
+        return;
+      case 'AllocationOpened':
+        if (num(d, 'year') === this.range.year)
+          this.allocations.set(text(d, 'allocationId'), {
+            allocationId: text(d, 'allocationId'),
+            recipientOrganizationId: text(d, 'recipientOrganizationId'),
+            purpose: text(d, 'purpose'),
+            allocatedFen: num(d, 'amountFen'),
+            disbursedFen: 0,
+            spentFen: 0,
+            cancelled: false,
+            evidence: [event.eventId],
+          });
+        return;
+      case 'AllocationReduced':
+        this.withAllocation(event, (a) => (a.allocatedFen = num(d, 'allocatedFen')));
+        return;
+      case 'AllocationCancelled':
+        this.withAllocation(event, (a) => (a.cancelled = true));
+        return;
+      case 'DisbursementRecorded':
+        this.withAllocation(event, (a) => (a.disbursedFen = num(d, 'disbursedFen')));
+        return;
+      case 'ExpenditureRecorded':
+        this.withAllocation(event, (a) => (a.spentFen = num(d, 'spentFen')));
+        return;
+      case 'AppraisalScoreRecorded':
+        if (d.period === this.range.period)
+          this.branch(text(d, 'organizationId')).appraisal = {
+            score: num(d, 'score'),
+            eventId: event.eventId,
+          };
+        return;
+      case 'VetoRecorded':
+        if (d.period === this.range.period)
+          this.branch(text(d, 'organizationId')).vetoes.push({
+            vetoId: text(d, 'vetoId'),
+            reason: text(d, 'reason'),
+            eventId: event.eventId,
+          });
+        return;
+      case 'BranchRated':
+        if (d.period === this.previous)
+          this.branch(text(d, 'organizationId')).previousRating = {
+            stars: num(d, 'stars'),
+            revoked: false,
+            eventId: event.eventId,
+          };
+        return;
+      case 'RatingRevoked':
+        if (d.period === this.previous) {
+          const previous = this.branch(text(d, 'organizationId')).previousRating;
+          if (previous) previous.revoked = true;
+        }
+        return;
+      default:
+        this.applyMemberEvent(event);
+    }
+  }
+
+  facts(): EvaluationFacts {
+    return {
+      period: this.range.period,
+      cutoffPosition: this.cutoffPosition,
+      branches: this.branches,
+      allocations: this.allocations,
+      members: this.members,
+    };
+  }
+
+  private applyMemberEvent(event: EvaluationEvent): void {
+    if (!event.streamId.startsWith('member-')) return;
+    const d = event.data;
+    const on = typeof d.on === 'string' ? d.on : undefined;
+    // What happened after the period does not change where the member stood at its end.
+    if (on !== undefined && on > this.range.endsOn) return;
+    const memberId = text(d, 'memberId');
+    const organizationId = text(d, 'organizationId');
+    const standing = this.members.get(memberId);
+    if (d.late === true && on !== undefined && this.inPeriod(on))
+      this.branch(organizationId).overdueSteps.push(event.eventId);
+    const stage = this.stageAfter(event.type, standing?.stage);
+    this.members.set(memberId, {
+      organizationId,
+      stage: stage ?? standing?.stage ?? 'applicant',
+      eventId: stage !== undefined || !standing ? event.eventId : standing.eventId,
+    });
+    if (event.type === 'AdmissionApproved' && on !== undefined) {
+      const branch = this.branch(organizationId);
+      if (this.inPeriod(on)) branch.admissions.push(event.eventId);
+      if (!branch.lastAdmission || branch.lastAdmission.on <= on)
+        branch.lastAdmission = { on, eventId: event.eventId };
+    }
+  }
+
+  private stageAfter(
+    type: string,
+    current: MemberStanding['stage'] | undefined,
+  ): MemberStanding['stage'] | undefined {
+    if (LEAVING.has(type)) return 'left';
+    switch (type) {
+      case 'MembershipApplied':
+        return 'applicant';
+      case 'ActivistDesignated':
+        return 'activist';
+      case 'DevelopmentTargetDesignated':
+        return 'development_target';
+      case 'AdmissionApproved':
+        return 'member';
+      default:
+        return current === undefined ? 'applicant' : undefined;
+    }
+  }
+
+  private inPeriod(date: string): boolean {
+    return date >= this.range.startsOn && date <= this.range.endsOn;
+  }
+
+  private withPairing(data: Data, change: (pairing: PairingFacts) => void): void {
+    const pairing = this.branches
+      .get(text(data, 'ruralOrganizationId'))
+      ?.pairings.get(text(data, 'pairingId'));
+    if (pairing) change(pairing);
+  }
+
+  private withAllocation(event: EvaluationEvent, change: (a: AllocationFacts) => void): void {
+    const allocation = this.allocations.get(text(event.data, 'allocationId'));
+    if (!allocation) return;
+    change(allocation);
+    allocation.evidence.push(event.eventId);
+  }
+
+  private branch(organizationId: string): BranchFacts {
+    let branch = this.branches.get(organizationId);
+    if (!branch) {
+      branch = {
+        organizationId,
+        name: '',
+        sector: '',
+        township: '',
+        registeredOn: '',
+        categories: [],
+        categoriesEvidence: [],
+        pairings: new Map(),
+        collectiveActivityDays: [],
+        guidanceDays: [],
+        completedProjects: [],
+        admissions: [],
+        overdueSteps: [],
+        vetoes: [],
+      };
+      this.branches.set(organizationId, branch);
+    }
+    return branch;
+  }
+}
+
+/** Folds a whole slice of the log at once. */
+export function foldEvaluationFacts(
+  period: string,
+  cutoffPosition: string,
+  events: Iterable<EvaluationEvent>,
+): EvaluationFacts {
+  const folder = new EvaluationFactsFolder(period, cutoffPosition);
+  for (const event of events) folder.apply(event);
+  return folder.facts();
+}
