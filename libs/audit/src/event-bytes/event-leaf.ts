@@ -1,0 +1,77 @@
+import { hash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { RecordedEvent } from '@gongjian/event-store';
+import { hashLeaf, NodeHash } from '../merkle/merkle-hash';
+
+/**
+ * The bytes of one event as the audit hashes them. See libs/audit/README.md, "Leaf bytes".
+ *
+ * `link` is exactly what the per-stream chain hashes (`hashLink` of @gongjian/event-store): RFC
+ * 8785 canonical JSON of stream, revision, event id, type, data and metadata without `hash`.
+ * The Merkle leaf is RFC 8785 canonical JSON of `{ hash, link, position }`; because canonical
+ * JSON sorts keys and a nested object serializes as it does alone, that is the link's bytes
+ * wrapped, never a second serialization.
+ */
+export interface EventBytes {
+  /** What the chain hashes; its SHA-256 must be `chainHash`. */
+  link: Buffer;
+  /** The leaf preimage: SHA-256(0x00 ‖ leaf) is the Merkle leaf hash. */
+  leaf: Buffer;
+  /** The chain hash the event claims (metadata.hash). */
+  chainHash: string;
+}
+
+export function eventBytes(event: RecordedEvent): EventBytes {
+  const { hash: chainHash, ...metadata } = event.metadata;
+  const json = canonicalize({
+    streamId: event.streamId,
+    revision: event.revision,
+    eventId: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata,
+  });
+  if (json === undefined) throw new Error(`event ${event.eventId} is not serializable`);
+  const link = Buffer.from(json, 'utf8');
+  const leaf = Buffer.concat([
+    Buffer.from(`{"hash":${JSON.stringify(chainHash)},"link":`, 'utf8'),
+    link,
+    Buffer.from(`,"position":${JSON.stringify(event.position)}}`, 'utf8'),
+  ]);
+  return { link, leaf, chainHash };
+}
+
+/** SHA-256 (hex) of the link bytes: equal to `metadata.hash` unless the event was altered. */
+export function linkHash(bytes: EventBytes): string {
+  return hash('sha256', bytes.link, 'hex');
+}
+
+export function eventLeafHash(bytes: EventBytes): NodeHash {
+  return hashLeaf(bytes.leaf);
+}
+
+/** What a leaf says of its event, read back from the leaf bytes alone (offline verification). */
+export interface LeafContent {
+  hash: string;
+  position: string;
+  link: {
+    streamId: string;
+    revision: number;
+    eventId: string;
+    type: string;
+    data: Record<string, unknown>;
+    metadata: Record<string, unknown> & { prevHash: string };
+  };
+}
+
+/** Parses leaf bytes and checks that they are canonical, i.e. exactly what the log hashes. */
+export function readLeaf(leaf: Buffer): LeafContent {
+  const text = leaf.toString('utf8');
+  const content = JSON.parse(text) as LeafContent;
+  if (canonicalize(content) !== text) throw new Error('leaf bytes are not canonical JSON');
+  const { hash: chainHash, position, link } = content;
+  if (typeof chainHash !== 'string' || typeof position !== 'string' || typeof link !== 'object') {
+    throw new Error('leaf bytes lack hash, link or position');
+  }
+  return content;
+}
