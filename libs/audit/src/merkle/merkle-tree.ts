@@ -6,7 +6,7 @@ import { EMPTY_ROOT, hashChildren, NodeHash } from './merkle-hash';
  * roots for any earlier size cost O(log n) after one pass over the leaves.
  */
 export class MerkleTree {
-  private readonly levels: NodeHash[][] = [[]];
+  private readonly levels: HashLevel[] = [new HashLevel()];
 
   constructor(leafHashes: Iterable<NodeHash> = []) {
     for (const leaf of leafHashes) this.append(leaf);
@@ -18,7 +18,7 @@ export class MerkleTree {
 
   leaf(index: number): NodeHash {
     checkIndex(index, this.size);
-    return this.levels[0][index];
+    return this.levels[0].at(index);
   }
 
   append(leafHash: NodeHash): void {
@@ -26,8 +26,8 @@ export class MerkleTree {
     // Complete every perfect subtree this leaf closes.
     for (let level = 0; this.levels[level].length % 2 === 0; level++) {
       const nodes = this.levels[level];
-      const parent = hashChildren(nodes[nodes.length - 2], nodes[nodes.length - 1]);
-      (this.levels[level + 1] ??= []).push(parent);
+      const parent = hashChildren(nodes.at(nodes.length - 2), nodes.at(nodes.length - 1));
+      (this.levels[level + 1] ??= new HashLevel()).push(parent);
     }
   }
 
@@ -74,10 +74,30 @@ export class MerkleTree {
   private subtree(start: number, end: number): NodeHash {
     const width = end - start;
     if (isPowerOfTwo(width) && start % width === 0) {
-      return this.levels[Math.log2(width)][start / width];
+      return this.levels[Math.log2(width)].at(start / width);
     }
     const k = largestPowerOfTwoBelow(width);
     return hashChildren(this.subtree(start, start + k), this.subtree(start + k, end));
+  }
+}
+
+/** 32-byte hashes in one growing buffer: a million leaves cost 32 MB, not a million objects. */
+class HashLevel {
+  private bytes = Buffer.alloc(32 * 64);
+  length = 0;
+
+  push(hash: NodeHash): void {
+    if ((this.length + 1) * 32 > this.bytes.length) {
+      const grown = Buffer.alloc(this.bytes.length * 2);
+      this.bytes.copy(grown);
+      this.bytes = grown;
+    }
+    hash.copy(this.bytes, this.length * 32);
+    this.length++;
+  }
+
+  at(index: number): NodeHash {
+    return this.bytes.subarray(index * 32, index * 32 + 32);
   }
 }
 
