@@ -5,7 +5,8 @@ import { LeafEntry, LeafIndex } from '../anchors/leaf-index';
 import { eventBytes, eventLeafHash, linkHash } from '../event-bytes/event-leaf';
 import { CompactRange } from '../merkle/compact-range';
 import { NodeHash } from '../merkle/merkle-hash';
-import { NoteVerifier } from '../note/signed-note';
+import { parseCheckpoint } from '../note/checkpoint-note';
+import { NoteVerifier, openNote } from '../note/signed-note';
 import { BrokenLink, Verification } from './verification';
 
 const READ_BATCH = 5000;
@@ -27,8 +28,14 @@ export async function verifyStore(
   store: EventStore,
   verifier: NoteVerifier,
   leaves?: LeafIndex,
+  options: { knownCheckpoint?: string } = {},
 ): Promise<Verification> {
-  const { checkpoint, failure } = await trustedCheckpoint(store, verifier);
+  const inLog = await trustedCheckpoint(store, verifier);
+  const known = options.knownCheckpoint && heldCheckpoint(options.knownCheckpoint, verifier);
+  // A checkpoint the inspector holds that is newer than any left in the log: the log lost it.
+  const checkpoint =
+    known && known.treeSize > (inLog.checkpoint?.treeSize ?? -1) ? known : inLog.checkpoint;
+  const failure = inLog.failure;
   const size = checkpoint?.treeSize ?? 0;
   const index = leaves && leaves.size() >= size ? leaves.leafHashes(size) : undefined;
   const heads = new Map<string, ChainHead>();
@@ -73,6 +80,26 @@ export async function verifyStore(
     ...(checkpoint && { anchor: anchorOf(checkpoint) }),
     unanchoredEvents: Math.max(0, checked - size),
     ...(firstBrokenLink && { firstBrokenLink: withoutIndex(firstBrokenLink) }),
+  };
+}
+
+/** A checkpoint note held outside the log (an earlier bundle, `GET /audit/anchors`). */
+export function heldCheckpoint(note: string, verifier: NoteVerifier): AnchoredCheckpoint {
+  const opened = openNote(note, verifier);
+  if (!opened.ok) throw new Error(`the checkpoint given does not verify: ${opened.reason}`);
+  const { origin, treeSize, rootHash, signedAt } = parseCheckpoint(opened.text);
+  return {
+    origin,
+    treeSize,
+    rootHash: rootHash.toString('base64'),
+    note,
+    signedAt,
+    lastPosition: '',
+    previousTreeSize: 0,
+    consistencyProof: [],
+    revision: -1,
+    position: '',
+    recordedAt: signedAt,
   };
 }
 
