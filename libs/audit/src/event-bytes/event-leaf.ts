@@ -60,7 +60,7 @@ export interface LeafContent {
     eventId: string;
     type: string;
     data: Record<string, unknown>;
-    metadata: Record<string, unknown> & { prevHash: string };
+    metadata: Record<string, unknown> & { prevHash: string; recordedAt: string };
   };
 }
 
@@ -70,8 +70,20 @@ export function readLeaf(leaf: Buffer): LeafContent {
   const content = JSON.parse(text) as LeafContent;
   if (canonicalize(content) !== text) throw new Error('leaf bytes are not canonical JSON');
   const { hash: chainHash, position, link } = content;
-  if (typeof chainHash !== 'string' || typeof position !== 'string' || typeof link !== 'object') {
-    throw new Error('leaf bytes lack hash, link or position');
-  }
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const wellFormed =
+    Object.keys(content).length === 3 &&
+    typeof chainHash === 'string' &&
+    typeof position === 'string' &&
+    isObject(link) &&
+    typeof link.streamId === 'string' &&
+    Number.isSafeInteger(link.revision) &&
+    typeof link.eventId === 'string' &&
+    typeof link.type === 'string' &&
+    isObject(link.data) &&
+    isObject(link.metadata) &&
+    typeof link.metadata.prevHash === 'string' &&
+    typeof link.metadata.recordedAt === 'string';
+  if (!wellFormed) throw new Error('leaf bytes are not an event of the log');
   return content;
 }

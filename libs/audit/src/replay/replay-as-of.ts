@@ -11,10 +11,7 @@ import { foldingFor } from './stream-foldings';
  *   (late entries about earlier dates count; a date means up to its end in Asia/Shanghai).
  */
 export type AsOf =
-  | { revision: number }
-  | { position: string }
-  | { recordedAt: string }
-  | { occurredAt: string };
+  { revision: number } | { position: string } | { recordedAt: string } | { occurredAt: string };
 
 export interface Replay {
   streamId: string;
@@ -44,7 +41,9 @@ export async function replayAsOf(
     state: folding ? fold(folding, events.map(upcast)) : null,
     revision: last ? last.revision : -1,
     events,
-    ...(!folding && { note: 'the write side keeps no state for this kind of stream: its events only' }),
+    ...(!folding && {
+      note: 'the write side keeps no state for this kind of stream: its events only',
+    }),
   };
 }
 
