@@ -55,6 +55,8 @@ export async function exportBundle(
   const selectedIndexes: number[] = [];
   const fromLog = new MerkleTree();
   const trustIndex = indexGivesRoot(leaves, latest);
+  const anchored = trustIndex ? leaves?.leafHashes(latest.treeSize) : undefined;
+  let diverged = false;
   let index = 0;
   let after: string | undefined;
   while (index < latest.treeSize) {
@@ -62,7 +64,9 @@ export async function exportBundle(
     if (batch.length === 0) break;
     for (const event of batch) {
       if (index >= latest.treeSize) break;
-      if (!trustIndex) fromLog.append(eventLeafHash(eventBytes(event)));
+      const leaf = eventLeafHash(eventBytes(event));
+      if (anchored) diverged ||= !(anchored.next().value as Buffer).equals(leaf);
+      else fromLog.append(leaf);
       if (matches(event, filters)) {
         selected.push(event);
         selectedIndexes.push(index);
@@ -71,8 +75,11 @@ export async function exportBundle(
     }
     after = batch[batch.length - 1].position;
   }
+  anchored?.return(undefined);
   const tree = trustIndex && leaves ? new MerkleTree(leaves.leafHashes(latest.treeSize)) : fromLog;
   if (
+    diverged ||
+    index < latest.treeSize ||
     tree.size < latest.treeSize ||
     !tree.root(latest.treeSize).equals(Buffer.from(latest.rootHash, 'base64'))
   ) {
