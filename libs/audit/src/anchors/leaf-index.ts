@@ -3,6 +3,9 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { Database } from 'better-sqlite3';
 import { NodeHash } from '../merkle/merkle-hash';
 
+/** The leaf index's file in DATA_DIR. */
+export const LEAF_INDEX_FILE = 'audit-leaves.sqlite';
+
 /** Which event a leaf of the tree was when it was anchored. */
 export interface LeafEntry {
   index: number;

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditAnchorService, LeafIndex, loadAuditSigner, NoteSigner } from '@gongjian/audit';
+import {
+  AuditAnchorService,
+  LEAF_INDEX_FILE,
+  LeafIndex,
+  loadAuditSigner,
+  NoteSigner,
+} from '@gongjian/audit';
 import type { AppConfig } from '@gongjian/config';
 import { EVENT_STORE, EventStore } from '@gongjian/event-store';
 import { APP_CONFIG } from '../../bootstrap/app-config.token';
@@ -13,8 +19,6 @@ import { AuditExportController } from './export/audit-export.controller';
 import { AuditIntegrityController } from './integrity/audit-integrity.controller';
 import { ListAuditEventsHandler } from './queries/list-audit-events.handler';
 import { AuditReplayController } from './replay/audit-replay.controller';
-
-export const LEAF_INDEX_FILE = 'audit-leaves.sqlite';
 
 @Module({
   controllers: [
