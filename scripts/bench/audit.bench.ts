@@ -1,0 +1,225 @@
+/**
+ * Audit verification throughput: the whole log checked against a signed checkpoint (every
+ * stream's chain in log order, the Merkle tree over the log, the leaf index), next to raw
+ * SHA-256 over the same bytes in the same run: each event's chain bytes and its leaf bytes.
+ *
+ *   npm run bench:audit [-- --events 1000000 --streams 20000]
+ */
+import { generateKeyPairSync, hash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  AuditAnchorService,
+  CompactRange,
+  eventBytes,
+  eventLeafHash,
+  LeafIndex,
+  linkHash,
+  verifierOf,
+  verifyStore,
+} from '@gongjian/audit';
+import {
+  GENESIS_HASH,
+  NewEvent,
+  RecordedEvent,
+  sealEvents,
+  SqliteEventStore,
+} from '@gongjian/event-store';
+import { printReport, Row } from './bench-report';
+import { machineInfo } from './machine-info';
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '1000000' },
+    streams: { type: 'string', default: '20000' },
+  },
+});
+const totalEvents = Number(values.events);
+const streamCount = Number(values.streams);
+
+function sampleEvent(stream: number, revision: number): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: 'ActivityLogged',
+    data: {
+      pairingId: `p-${stream}`,
+      activityId: randomUUID(),
+      type: 'guidance_day',
+      date: '2026-11-20',
+      participants: 12,
+      summary: '党建指导日：村党支部学习会，讨论集体经济项目',
+      revision,
+    },
+    metadata: {
+      commandId: randomUUID(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      actor: { id: 'bench', role: 'operator' },
+      occurredAt: '2026-11-20T02:00:00.000Z',
+      schemaVersion: 1,
+    },
+  };
+}
+
+/**
+ * Writes the rows the SQLite adapter writes (same columns, same sealing), in large transactions:
+ * a million appends through the port would only measure group commit, which bench:append does.
+ */
+function seedLog(path: string): void {
+  new SqliteEventStore(path).close();
+  const db = new BetterSqlite3(path);
+  db.pragma('journal_mode = WAL');
+  const insert = db.prepare(
+    `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const heads = Array.from({ length: streamCount }, () => ({ revision: 0, hash: GENESIS_HASH }));
+  const recordedAt = new Date().toISOString();
+  const writeBatch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const stream = i % streamCount;
+      const head = heads[stream];
+      const event = sampleEvent(stream, head.revision);
+      const streamId = `pairing-p-${stream}`;
+      const [sealed] = sealEvents(streamId, head.revision, head.hash, [event], recordedAt);
+      const { recordedAt: at, prevHash, hash: own, ...metadata } = sealed;
+      insert.run(
+        event.eventId,
+        streamId,
+        head.revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(metadata),
+        at,
+        prevHash,
+        own,
+      );
+      heads[stream] = { revision: head.revision + 1, hash: own };
+    }
+  });
+  for (let from = 0; from < totalEvents; from += 20_000)
+    writeBatch(from, Math.min(totalEvents, from + 20_000));
+  db.close();
+}
+
+/** Chain + leaf + tree over events already in memory, and raw SHA-256 over the same bytes. */
+function computeOnly(batch: RecordedEvent[], range: CompactRange, heads: Map<string, string>) {
+  let started = process.hrtime.bigint();
+  for (const event of batch) {
+    const bytes = eventBytes(event);
+    if (linkHash(bytes) !== event.metadata.hash) throw new Error('chain broken');
+    if ((heads.get(event.streamId) ?? GENESIS_HASH) !== event.metadata.prevHash)
+      throw new Error('chain broken');
+    heads.set(event.streamId, event.metadata.hash);
+    range.append(eventLeafHash(bytes));
+  }
+  const verifyNs = process.hrtime.bigint() - started;
+  const prepared = batch.map((event) => eventBytes(event));
+  const zero = Buffer.from([0]);
+  started = process.hrtime.bigint();
+  for (const bytes of prepared) {
+    hash('sha256', bytes.link, 'buffer');
+    hash('sha256', Buffer.concat([zero, bytes.leaf]), 'buffer');
+  }
+  const rawNs = process.hrtime.bigint() - started;
+  return {
+    verifyNs,
+    rawNs,
+    bytes: prepared.reduce((n, b) => n + b.link.length + b.leaf.length + 1, 0),
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongjian-bench-audit-'));
+  try {
+    const path = join(dir, 'events.sqlite');
+    let started = Date.now();
+    seedLog(path);
+    const seedMs = Date.now() - started;
+    const store = new SqliteEventStore(path);
+    const leaves = new LeafIndex(join(dir, 'audit-leaves.sqlite'));
+    const signer = { name: 'bench.local/audit-log', ...generateKeyPairSync('ed25519') };
+    started = Date.now();
+    const checkpoint = await new AuditAnchorService(store, leaves, signer).anchor({
+      id: 'bench',
+      role: 'admin',
+    });
+    const anchorMs = Date.now() - started;
+
+    started = Date.now();
+    const verification = await verifyStore(store, verifierOf(signer), leaves);
+    const verifyMs = Date.now() - started;
+    if (!verification.ok || verification.checkedEvents !== totalEvents + 1) {
+      throw new Error(`verification did not pass: ${JSON.stringify(verification)}`);
+    }
+
+    // The same work with the reads taken out, next to hashing the same bytes.
+    const range = new CompactRange();
+    const heads = new Map<string, string>();
+    let verifyNs = 0n;
+    let rawNs = 0n;
+    let bytes = 0;
+    let after: string | undefined;
+    for (;;) {
+      const batch = await store.readAll({ fromPosition: after, limit: 5000 });
+      if (batch.length === 0) break;
+      const measured = computeOnly(batch, range, heads);
+      verifyNs += measured.verifyNs;
+      rawNs += measured.rawNs;
+      bytes += measured.bytes;
+      after = batch[batch.length - 1].position;
+    }
+    await store.close();
+    leaves.close();
+
+    const events = verification.checkedEvents;
+    const perSecond = (n: number, ns: bigint | number) => n / (Number(ns) / 1e9);
+    const raw = perSecond(events, rawNs);
+    const rows: Row[] = [
+      {
+        measure: 'verify store (read + chain + Merkle + leaf index)',
+        events,
+        seconds: verifyMs / 1000,
+        eventsPerSecond: perSecond(events, verifyMs * 1e6),
+        vsRawSha256: perSecond(events, verifyMs * 1e6) / raw,
+      },
+      {
+        measure: 'verify, reads excluded (chain + Merkle)',
+        events,
+        seconds: Number(verifyNs) / 1e9,
+        eventsPerSecond: perSecond(events, verifyNs),
+        vsRawSha256: perSecond(events, verifyNs) / raw,
+      },
+      {
+        measure: 'raw SHA-256 of the same bytes (chain bytes + leaf bytes)',
+        events,
+        seconds: Number(rawNs) / 1e9,
+        eventsPerSecond: raw,
+        vsRawSha256: 1,
+      },
+      {
+        measure: 'checkpoint (index catch-up + tree + sign)',
+        events: checkpoint.treeSize,
+        seconds: anchorMs / 1000,
+        eventsPerSecond: perSecond(checkpoint.treeSize, anchorMs * 1e6),
+        vsRawSha256: '',
+      },
+    ];
+    printReport(`Audit verification, ${events} events in ${streamCount} streams (SQLite)`, rows, {
+      machine: machineInfo(),
+      seedSeconds: seedMs / 1000,
+      hashedMiB: Math.round(bytes / 2 ** 20),
+      targets: { eventsPerSecond: 200_000, vsRawSha256: 0.5 },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
