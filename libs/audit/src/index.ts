@@ -11,6 +11,7 @@ export * from './anchors/leaf-index';
 export * from './anchors/checkpoint-history';
 export * from './anchors/audit-anchor.service';
 export * from './verify/verification';
+export * from './verify/log-scan';
 export * from './verify/store-verifier';
 export * from './verify/stream-verifier';
 export * from './anchors/anchor-schedule';

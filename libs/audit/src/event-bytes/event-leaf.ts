@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { RecordedEvent } from '@gongjian/event-store';
-import { hashLeaf, NodeHash } from '../merkle/merkle-hash';
+import { hashedBytesOf, RecordedEvent } from '@gongjian/event-store';
+import { NodeHash } from '../merkle/merkle-hash';
 
 /**
  * The bytes of one event as the audit hashes them. See libs/audit/README.md, "Leaf bytes".
@@ -17,12 +17,31 @@ export interface EventBytes {
   link: Buffer;
   /** The leaf preimage: SHA-256(0x00 ‖ leaf) is the Merkle leaf hash. */
   leaf: Buffer;
+  /** 0x00 ‖ leaf, what the leaf hash is over (`leaf` and `link` are views into it). */
+  leafInput: Buffer;
   /** The chain hash the event claims (metadata.hash). */
   chainHash: string;
 }
 
 export function eventBytes(event: RecordedEvent): EventBytes {
-  const { hash: chainHash, ...metadata } = event.metadata;
+  const chainHash = event.metadata.hash;
+  // The bytes the store kept, when it did; serializing again gives the same, only slower.
+  const link = hashedBytesOf(event) ?? Buffer.from(serializeLink(event), 'utf8');
+  const head = `{"hash":${JSON.stringify(chainHash)},"link":`;
+  const tail = `,"position":${JSON.stringify(event.position)}}`;
+  const headLength = Buffer.byteLength(head, 'utf8');
+  const leafInput = Buffer.allocUnsafe(
+    1 + headLength + link.length + Buffer.byteLength(tail, 'utf8'),
+  );
+  leafInput[0] = 0x00;
+  leafInput.write(head, 1, 'utf8');
+  link.copy(leafInput, 1 + headLength);
+  leafInput.write(tail, 1 + headLength + link.length, 'utf8');
+  return { link, leaf: leafInput.subarray(1), leafInput, chainHash };
+}
+
+function serializeLink(event: RecordedEvent): string {
+  const { hash: _hash, ...metadata } = event.metadata;
   const json = canonicalize({
     streamId: event.streamId,
     revision: event.revision,
@@ -32,13 +51,7 @@ export function eventBytes(event: RecordedEvent): EventBytes {
     metadata,
   });
   if (json === undefined) throw new Error(`event ${event.eventId} is not serializable`);
-  const link = Buffer.from(json, 'utf8');
-  const leaf = Buffer.concat([
-    Buffer.from(`{"hash":${JSON.stringify(chainHash)},"link":`, 'utf8'),
-    link,
-    Buffer.from(`,"position":${JSON.stringify(event.position)}}`, 'utf8'),
-  ]);
-  return { link, leaf, chainHash };
+  return json;
 }
 
 /** SHA-256 (hex) of the link bytes: equal to `metadata.hash` unless the event was altered. */
@@ -47,7 +60,7 @@ export function linkHash(bytes: EventBytes): string {
 }
 
 export function eventLeafHash(bytes: EventBytes): NodeHash {
-  return hashLeaf(bytes.leaf);
+  return hash('sha256', bytes.leafInput, 'buffer');
 }
 
 /** What a leaf says of its event, read back from the leaf bytes alone (offline verification). */

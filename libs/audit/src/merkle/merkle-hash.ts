@@ -14,7 +14,12 @@ export function hashLeaf(bytes: Buffer): NodeHash {
   return hash('sha256', Buffer.concat([LEAF_PREFIX, bytes]), 'buffer');
 }
 
+const children = Buffer.alloc(65, NODE_PREFIX[0]);
+
 /** SHA-256(0x01 ‖ left ‖ right). */
 export function hashChildren(left: NodeHash, right: NodeHash): NodeHash {
-  return hash('sha256', Buffer.concat([NODE_PREFIX, left, right], 65), 'buffer');
+  // One scratch buffer: hashing is synchronous, and a node hash is the hot path of a tree.
+  left.copy(children, 1);
+  right.copy(children, 33);
+  return hash('sha256', children, 'buffer');
 }

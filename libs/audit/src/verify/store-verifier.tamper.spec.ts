@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { Database } from 'better-sqlite3';
 import fc from 'fast-check';
-import { hashLink, SqliteEventStore } from '@gongjian/event-store';
+import { hashLinkBytes, linkBytes, SqliteEventStore } from '@gongjian/event-store';
 import { AnchoredCheckpoint, AUDIT_ANCHORS_STREAM } from '../anchors/audit-anchor.events';
 import { AuditAnchorService } from '../anchors/audit-anchor.service';
 import { LeafIndex } from '../anchors/leaf-index';
@@ -18,6 +18,7 @@ import { BrokenLink } from './verification';
  * checkpoint in its middle, one at the end, and events after it that no checkpoint covers.
  */
 interface Row {
+  link: Buffer;
   position: number;
   event_id: string;
   stream_id: string;
@@ -108,13 +109,20 @@ function tamper(db: Database, kind: Kind, template: Template, pick: Pick): Broke
   switch (kind) {
     case 'one_byte': {
       const row = anchored[pick(anchored.length)];
-      const column = (['data', 'metadata', 'type', 'recorded_at'] as const)[pick(4)];
-      const text = row[column];
-      const candidates = editableOffsets(text, column === 'data' || column === 'metadata');
+      const target = (
+        ['link', 'link', 'type', 'event_id', 'recorded_at', 'prev_hash', 'hash'] as const
+      )[pick(7)];
+      const text = target === 'link' ? row.link.toString('utf8') : row[target];
+      const candidates =
+        target === 'link' ? editableLinkOffsets(text) : editableOffsets(text, false);
       const at = candidates[pick(candidates.length)];
       const edited = text.slice(0, at) + otherCharacter(text[at], pick) + text.slice(at + 1);
-      db.prepare(`UPDATE events SET ${column} = ? WHERE position = ?`).run(edited, row.position);
-      return { streamId: row.stream_id, revision: row.revision, reason: 'hash_mismatch' };
+      db.prepare(`UPDATE events SET ${target} = ? WHERE position = ?`).run(
+        target === 'link' ? Buffer.from(edited, 'utf8') : edited,
+        row.position,
+      );
+      const reason = target === 'prev_hash' ? 'prev_hash_mismatch' : 'hash_mismatch';
+      return { streamId: row.stream_id, revision: row.revision, reason };
     }
     case 'deleted_middle_event': {
       const stream = streamOf(streamsWith(3)[pick(streamsWith(3).length)]);
@@ -135,18 +143,23 @@ function tamper(db: Database, kind: Kind, template: Template, pick: Pick): Broke
       const from = pick(stream.length);
       let prevHash = stream[from].prev_hash;
       for (const row of stream.slice(from)) {
-        const data = JSON.parse(row.data) as Record<string, unknown>;
-        if (row === stream[from]) data.amountFen = Number(data.amountFen) + 1 + pick(1_000_000);
-        const hash = hashLink({
+        const link = JSON.parse(row.link.toString('utf8')) as {
+          data: Record<string, unknown>;
+          metadata: Record<string, unknown>;
+        };
+        if (row === stream[from])
+          link.data.amountFen = Number(link.data.amountFen) + 1 + pick(1_000_000);
+        const rewritten = linkBytes({
           streamId: row.stream_id,
           revision: row.revision,
           eventId: row.event_id,
           type: row.type,
-          data,
-          metadata: { ...JSON.parse(row.metadata), recordedAt: row.recorded_at, prevHash },
+          data: link.data,
+          metadata: { ...link.metadata, recordedAt: row.recorded_at, prevHash } as never,
         });
-        db.prepare('UPDATE events SET data = ?, prev_hash = ?, hash = ? WHERE position = ?').run(
-          JSON.stringify(data),
+        const hash = hashLinkBytes(rewritten);
+        db.prepare('UPDATE events SET link = ?, prev_hash = ?, hash = ? WHERE position = ?').run(
+          Buffer.from(rewritten, 'utf8'),
           prevHash,
           hash,
           row.position,
@@ -217,6 +230,25 @@ function editableOffsets(text: string, json: boolean): number[] {
     else if (inString && /[A-Za-z0-9]/.test(c)) offsets.push(i);
   }
   return offsets;
+}
+
+/**
+ * Offsets in the stored bytes that readers see: data and metadata, but not the copies of
+ * recordedAt and prevHash, which are read from their columns.
+ */
+function editableLinkOffsets(link: string): number[] {
+  const spans = ['"prevHash":"', '"recordedAt":"'].map((key) => {
+    const start = link.lastIndexOf(key);
+    return [start, link.indexOf('"', start + key.length) + 1];
+  });
+  const dataEnd = link.lastIndexOf(',"eventId":');
+  const metadataStart = link.lastIndexOf(',"metadata":');
+  const metadataEnd = link.lastIndexOf(',"revision":');
+  return editableOffsets(link, true).filter(
+    (i) =>
+      (i < dataEnd || (i > metadataStart && i < metadataEnd)) &&
+      !spans.some(([start, end]) => i >= start && i < end),
+  );
 }
 
 function otherCharacter(c: string, pick: Pick): string {

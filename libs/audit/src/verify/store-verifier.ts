@@ -1,23 +1,21 @@
-import { EventStore, GENESIS_HASH, RecordedEvent } from '@gongjian/event-store';
+import {
+  EventStore,
+  GENESIS_HASH,
+  RecordedEvent,
+  UnreadableEventError,
+} from '@gongjian/event-store';
 import { AnchoredCheckpoint, AUDIT_ANCHORS_STREAM } from '../anchors/audit-anchor.events';
 import { allCheckpoints, checkpointFailure } from '../anchors/checkpoint-history';
 import { LeafEntry, LeafIndex } from '../anchors/leaf-index';
-import { eventBytes, eventLeafHash, linkHash } from '../event-bytes/event-leaf';
 import { CompactRange } from '../merkle/compact-range';
-import { NodeHash } from '../merkle/merkle-hash';
 import { parseCheckpoint } from '../note/checkpoint-note';
 import { NoteVerifier, openNote } from '../note/signed-note';
+import { LocatedBreak, LogScan } from './log-scan';
 import { BrokenLink, Verification } from './verification';
 
 const READ_BATCH = 5000;
 
-interface ChainHead {
-  next: number;
-  prevHash: string;
-}
-
-/** A break found while scanning, with its place in the log. */
-type Located = BrokenLink & { index: number };
+type Located = LocatedBreak;
 
 /**
  * Verifies the whole log: every stream's chain, in log order, and the Merkle tree over the log up
@@ -38,32 +36,34 @@ export async function verifyStore(
   const failure = inLog.failure;
   const size = checkpoint?.treeSize ?? 0;
   const index = leaves && leaves.size() >= size ? leaves.leafHashes(size) : undefined;
-  const heads = new Map<string, ChainHead>();
-  const range = new CompactRange();
-  let chainBreak: Located | undefined;
-  let firstDifferentLeaf: number | undefined;
-  let checked = 0;
+  const scan = new LogScan(size, index);
   let after: string | undefined;
+  let unreadable: Located | undefined;
   for (;;) {
-    const batch: RecordedEvent[] = await store.readAll({ fromPosition: after, limit: READ_BATCH });
-    if (batch.length === 0) break;
-    for (const event of batch) {
-      const bytes = eventBytes(event);
-      const broken = checkLink(heads, event, linkHash(bytes));
-      if (broken && !chainBreak) chainBreak = { ...broken, index: checked };
-      if (checked < size) {
-        const leaf = eventLeafHash(bytes);
-        range.append(leaf);
-        const anchored = index?.next().value as NodeHash | undefined;
-        if (firstDifferentLeaf === undefined && anchored && !anchored.equals(leaf)) {
-          firstDifferentLeaf = checked;
-        }
-      }
-      checked++;
+    let batch: RecordedEvent[];
+    try {
+      batch = await store.readAll({ fromPosition: after, limit: READ_BATCH });
+    } catch (error) {
+      if (!(error instanceof UnreadableEventError)) throw error;
+      // The rest of the log cannot be read past it: the verification ends there.
+      const { streamId, revision, position } = error;
+      const detail = error.message;
+      unreadable = {
+        streamId,
+        revision,
+        position,
+        reason: 'hash_mismatch',
+        detail,
+        index: scan.scanned,
+      };
+      break;
     }
+    if (batch.length === 0) break;
+    for (const event of batch) scan.add(event);
     after = batch[batch.length - 1].position;
   }
   index?.return(undefined);
+  const { range, chainBreak, firstDifferentLeaf, scanned: checked } = scan;
 
   const rootMatches = checkpoint
     ? range.size === size && range.root().equals(b64(checkpoint.rootHash))
@@ -72,11 +72,12 @@ export async function verifyStore(
   if (!rootMatches && checkpoint) {
     treeBreak = await locateTreeBreak(store, checkpoint, leaves, firstDifferentLeaf ?? range.size);
   }
-  const firstBrokenLink = failure ?? earliest(chainBreak, treeBreak);
+  const firstBrokenLink =
+    failure ?? (unreadable && earliest(chainBreak, unreadable)) ?? earliest(chainBreak, treeBreak);
   return {
     ok: firstBrokenLink === undefined,
     checkedEvents: checked,
-    checkedStreams: heads.size,
+    checkedStreams: scan.streams,
     ...(checkpoint && { anchor: anchorOf(checkpoint) }),
     unanchoredEvents: Math.max(0, checked - size),
     ...(firstBrokenLink && { firstBrokenLink: withoutIndex(firstBrokenLink) }),
@@ -129,20 +130,6 @@ export async function trustedCheckpoint(
     previous = checkpoint;
   }
   return { checkpoint: trusted, failure };
-}
-
-export function checkLink(
-  heads: Map<string, ChainHead>,
-  event: RecordedEvent,
-  recomputedHash: string,
-): BrokenLink | undefined {
-  const head = heads.get(event.streamId) ?? { next: 0, prevHash: GENESIS_HASH };
-  heads.set(event.streamId, { next: event.revision + 1, prevHash: event.metadata.hash });
-  const at = { streamId: event.streamId, revision: event.revision, position: event.position };
-  if (event.revision !== head.next) return { ...at, reason: 'revision_gap' };
-  if (event.metadata.prevHash !== head.prevHash) return { ...at, reason: 'prev_hash_mismatch' };
-  if (recomputedHash !== event.metadata.hash) return { ...at, reason: 'hash_mismatch' };
-  return undefined;
 }
 
 /** Whether the index's first `size` leaves give the checkpoint's signed root. */

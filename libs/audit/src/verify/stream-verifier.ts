@@ -1,14 +1,9 @@
-import { EventStore, GENESIS_HASH } from '@gongjian/event-store';
+import { EventStore } from '@gongjian/event-store';
 import { LeafIndex } from '../anchors/leaf-index';
-import { eventBytes, eventLeafHash, linkHash } from '../event-bytes/event-leaf';
+import { eventBytes, eventLeafHash } from '../event-bytes/event-leaf';
 import { NoteVerifier } from '../note/signed-note';
-import {
-  checkLink,
-  indexGivesRoot,
-  trustedCheckpoint,
-  verifyStore,
-  whatBecameOf,
-} from './store-verifier';
+import { indexGivesRoot, trustedCheckpoint, verifyStore, whatBecameOf } from './store-verifier';
+import { LogScan } from './log-scan';
 import { BrokenLink, Verification } from './verification';
 
 /**
@@ -33,12 +28,10 @@ export async function verifyStream(
     return { ...whole, checkedEvents: events.length, checkedStreams: 1 };
   }
 
-  const heads = new Map([[streamId, { next: 0, prevHash: GENESIS_HASH }]]);
-  let chainBreak: BrokenLink | undefined;
+  const chain = new LogScan(0);
+  for (const event of events) chain.add(event);
+  const chainBreak: BrokenLink | undefined = chain.chainBreak && strip(chain.chainBreak);
   const byRevision = new Map(events.map((event) => [event.revision, event]));
-  for (const event of events) {
-    chainBreak ??= checkLink(heads, event, linkHash(eventBytes(event)));
-  }
   let treeBreak: BrokenLink | undefined;
   for (const entry of anchored) {
     const now = byRevision.get(entry.revision);

@@ -10,11 +10,18 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedMetadata,
   StreamAppend,
   SubscribeAllOptions,
   Subscription,
 } from '../../event-store.port';
-import { DuplicateEventIdError, StoreUnavailableError } from '../../event-store.errors';
+import {
+  DuplicateEventIdError,
+  StoreUnavailableError,
+  UnreadableEventError,
+} from '../../event-store.errors';
+import { ChainLink } from '../../hash-chain';
+import { keepHashedBytes } from '../../hashed-bytes';
 import { PollingSubscription } from '../../polling-subscription';
 import { Position } from '../../position';
 import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
@@ -37,6 +44,7 @@ export interface SqliteEventStoreOptions {
 }
 
 interface EventRow {
+  link: Buffer | null;
   position: number;
   event_id: string;
   stream_id: string;
@@ -130,18 +138,20 @@ export class SqliteEventStore implements EventStore {
 
   private write({ streamId, events }: SealedAppend): AppendResult {
     let position = 0;
-    for (const { event, revision, metadata: sealed } of events) {
-      const { recordedAt, prevHash, hash, ...metadata } = sealed;
+    for (const { event, revision, metadata: sealed, linkBytes } of events) {
+      const { recordedAt, prevHash, hash } = sealed;
+      // data and metadata live in `link`, the bytes the hash is over (see the schema).
       const info = this.statements.insert.run(
         event.eventId,
         streamId,
         revision,
         event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(metadata),
+        '',
+        '',
         recordedAt,
         prevHash,
         hash,
+        Buffer.from(linkBytes, 'utf8'),
       );
       position = Number(info.lastInsertRowid);
     }
@@ -249,7 +259,45 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/**
+ * Identity and chain fields come from their columns, data and metadata from the hashed bytes.
+ * The bytes are handed on as the event's hashed bytes only when the columns agree with them; an
+ * edited column thus shows as a hash mismatch instead of passing unseen.
+ */
 function toRecordedEvent(row: EventRow): RecordedEvent {
+  if (row.link === null) return fromLegacyRow(row);
+  let link: ChainLink;
+  try {
+    link = JSON.parse(row.link.toString('utf8')) as ChainLink;
+  } catch {
+    throw new UnreadableEventError(row.stream_id, row.revision, encodeSqlitePosition(row.position));
+  }
+  const event: RecordedEvent = {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: encodeSqlitePosition(row.position),
+    type: row.type,
+    data: link.data,
+    metadata: {
+      ...(link.metadata as RecordedMetadata),
+      recordedAt: row.recorded_at,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    },
+  };
+  const agrees =
+    link.eventId === row.event_id &&
+    link.streamId === row.stream_id &&
+    link.revision === row.revision &&
+    link.type === row.type &&
+    link.metadata?.recordedAt === row.recorded_at &&
+    link.metadata?.prevHash === row.prev_hash;
+  return agrees ? keepHashedBytes(event, row.link) : event;
+}
+
+/** A row written before the hashed bytes were kept. */
+function fromLegacyRow(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,
     streamId: row.stream_id,
@@ -268,11 +316,11 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
 
 function prepareStatements(db: Database): Record<string, Statement> {
   const columns =
-    'position, event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash';
+    'position, event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash, link';
   return {
     insert: db.prepare(
-      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash, link)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     head: db.prepare(
       'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
