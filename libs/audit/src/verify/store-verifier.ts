@@ -1,9 +1,4 @@
-import {
-  EventStore,
-  GENESIS_HASH,
-  RecordedEvent,
-  UnreadableEventError,
-} from '@gongjian/event-store';
+import { EventStore, RecordedEvent, UnreadableEventError } from '@gongjian/event-store';
 import { AnchoredCheckpoint, AUDIT_ANCHORS_STREAM } from '../anchors/audit-anchor.events';
 import { allCheckpoints, checkpointFailure } from '../anchors/checkpoint-history';
 import { LeafEntry, LeafIndex } from '../anchors/leaf-index';
