@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { Database } from 'better-sqlite3';
 import { NodeHash } from '../merkle/merkle-hash';
 
+const LEAF_PAGE = 10_000;
+
 /** The leaf index's file in DATA_DIR. */
 export const LEAF_INDEX_FILE = 'audit-leaves.sqlite';
 
@@ -59,12 +61,16 @@ export class LeafIndex {
   }
 
   /** Leaf hashes 0 .. count-1, in order. */
+  /** Read in pages, so that other statements may run on the index between two leaves. */
   *leafHashes(count = Number.MAX_SAFE_INTEGER): Generator<NodeHash> {
-    const rows = this.db
-      .prepare('SELECT leaf FROM leaves WHERE idx < ? ORDER BY idx')
-      .raw()
-      .iterate(count);
-    for (const [leaf] of rows as Iterable<[Buffer]>) yield leaf;
+    const page = this.db
+      .prepare('SELECT leaf FROM leaves WHERE idx >= ? AND idx < ? ORDER BY idx')
+      .raw();
+    for (let from = 0; from < count; from += LEAF_PAGE) {
+      const rows = page.all(from, Math.min(count, from + LEAF_PAGE)) as Array<[Buffer]>;
+      for (const [leaf] of rows) yield leaf;
+      if (rows.length < LEAF_PAGE) return;
+    }
   }
 
   entriesOfStream(streamId: string, belowIndex: number): LeafEntry[] {

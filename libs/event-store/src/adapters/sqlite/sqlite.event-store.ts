@@ -272,20 +272,8 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   } catch {
     throw new UnreadableEventError(row.stream_id, row.revision, encodeSqlitePosition(row.position));
   }
-  const event: RecordedEvent = {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: encodeSqlitePosition(row.position),
-    type: row.type,
-    data: link.data,
-    metadata: {
-      ...(link.metadata as RecordedMetadata),
-      recordedAt: row.recorded_at,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    },
-  };
+  // The parsed metadata is this event's own: completed in place rather than copied.
+  const metadata = (link.metadata ?? {}) as RecordedMetadata;
   const agrees =
     link.eventId === row.event_id &&
     link.streamId === row.stream_id &&
@@ -293,6 +281,18 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     link.type === row.type &&
     link.metadata?.recordedAt === row.recorded_at &&
     link.metadata?.prevHash === row.prev_hash;
+  metadata.recordedAt = row.recorded_at;
+  metadata.prevHash = row.prev_hash;
+  metadata.hash = row.hash;
+  const event: RecordedEvent = {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: encodeSqlitePosition(row.position),
+    type: row.type,
+    data: link.data,
+    metadata,
+  };
   return agrees ? keepHashedBytes(event, row.link) : event;
 }
 
