@@ -48,10 +48,13 @@ describe('audit for inspectors over HTTP', () => {
       origin: 'gongjian.local/audit-log',
     });
     expect((await admin().get('/audit/verify')).status).toBe(200);
+    const withInput = await admin().post('/audit/anchors', { treeSize: 1 });
+    expect(withInput).toMatchObject({ status: 400, body: { code: 'INVALID_INPUT' } });
   });
 
   it('verifies the store and one stream against the latest checkpoint', async () => {
-    await admin().post('/audit/anchors', {});
+    const onDemand = await admin().post('/audit/anchors', { reason: '巡察前固定证据' });
+    expect(onDemand.body).toMatchObject({ reason: '巡察前固定证据', previousTreeSize: 5 });
     const whole = await inspector().get('/audit/verify');
     expect(whole.status).toBe(200);
     expect(whole.body).toMatchObject({ ok: true, anchor: { treeSize: expect.any(Number) } });

@@ -23,6 +23,8 @@ export interface AuditCheckpointSignedData {
   previousTreeSize: number;
   /** RFC 6962 consistency proof from previousTreeSize to treeSize, base64 hashes. */
   consistencyProof: string[];
+  /** Why it was signed on demand, when the caller said. */
+  reason?: string;
 }
 
 export interface AnchoredCheckpoint extends AuditCheckpointSignedData {

@@ -46,13 +46,13 @@ export class AuditAnchorService {
   ) {}
 
   /** One at a time per process: the schedule and an inspector's request never interleave. */
-  anchor(actor: Actor): Promise<AnchoredCheckpoint> {
-    const next = this.running.then(() => this.anchorNow(actor));
+  anchor(actor: Actor, reason?: string): Promise<AnchoredCheckpoint> {
+    const next = this.running.then(() => this.anchorNow(actor, reason));
     this.running = next.catch(() => undefined);
     return next;
   }
 
-  private async anchorNow(actor: Actor): Promise<AnchoredCheckpoint> {
+  private async anchorNow(actor: Actor, reason?: string): Promise<AnchoredCheckpoint> {
     const previous = await latestCheckpoint(this.store);
     await this.catchUp();
     const tree = new MerkleTree(this.leaves.leafHashes());
@@ -82,6 +82,7 @@ export class AuditAnchorService {
         previousTreeSize > 0
           ? tree.consistencyProof(previousTreeSize, treeSize).map((h) => h.toString('base64'))
           : [],
+      ...(reason !== undefined && { reason }),
     };
     const eventId = randomUUID();
     try {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   allCheckpoints,
@@ -16,6 +16,7 @@ import { CurrentActor } from '../../../http/auth/current-actor.decorator';
 import { Roles } from '../../../http/auth/roles.decorator';
 import { auditProblem, streamNotFound } from '../audit-problems';
 import { AUDIT_ANCHORS, AUDIT_LEAF_INDEX, AUDIT_SIGNER } from '../audit.tokens';
+import { SignCheckpointDto } from './sign-checkpoint.dto';
 import { StreamIdParam } from './stream-id.param';
 
 @ApiTags('audit (审计)')
@@ -57,9 +58,9 @@ export class AuditIntegrityController {
     description:
       'Tree size and root as a C2SP signed note, appended to audit-anchors with a consistency proof to the previous checkpoint. 409 AUDIT_LOG_DIVERGED when the log no longer gives the previous root.',
   })
-  async anchor(@CurrentActor() actor: AuthenticatedActor) {
+  async anchor(@CurrentActor() actor: AuthenticatedActor, @Body() body: SignCheckpointDto) {
     try {
-      return await this.anchors.anchor({ id: actor.id, role: actor.role });
+      return await this.anchors.anchor({ id: actor.id, role: actor.role }, body.reason);
     } catch (error) {
       throw auditProblem(error);
     }
