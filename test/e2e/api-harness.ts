@@ -38,6 +38,8 @@ export async function startApi(
   const config = {
     ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
     bodyLimitBytes: 64 * 1024,
+    // As production requires; a fresh one per app, like the personal data key below.
+    auditSigningKey: randomBytes(32).toString('base64'),
     ...options.config,
   };
   const store = options.store ?? new SqliteEventStore(join(dataDir, 'events.sqlite'));

@@ -340,6 +340,7 @@ describe('hostile requests to every POST route (property)', () => {
       '/api/v1/allocations/{id}/cancel': { reason: '撤销' },
       '/api/v1/members': memberBody,
       '/api/v1/members/{id}/steps': { step: 'interview', on: TODAY },
+      '/api/v1/audit/anchors': {},
     });
 
     const document = (await (await fetch(`${api.url}/docs-json`)).json()) as {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
 import { EventStore, openEventStore, verifyChain } from '@gongjian/event-store';
+import { auditCommand } from './audit/audit.command';
 import { repairCommand } from './repair/repair.command';
 import { registerProjectionCommands } from './projections.commands';
 
@@ -57,6 +58,7 @@ program
   );
 
 program.addCommand(repairCommand(withStore));
+program.addCommand(auditCommand(withStore));
 registerProjectionCommands(program);
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,5 +1,15 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import {
+  AnchorSchedule,
+  AuditAnchorService,
+  formatVerifierKey,
+  LEAF_INDEX_FILE,
+  LeafIndex,
+  loadAuditSigner,
+  verifierOf,
+} from '@gongjian/audit';
 import { AppConfig, ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
 import { JobQueue, openJobQueue } from '@gongjian/jobs';
@@ -38,12 +48,14 @@ async function main(): Promise<void> {
     `event store ${events.engine}, read store ${store.engine}; keeping ${projections.length} read model(s): ${projections.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'}`,
   );
   engine.start();
+  const schedule = startAnchorSchedule(config, events);
   const refresh = setInterval(() => void engine.refreshMetrics().catch(() => undefined), 5000);
   // Handled from here on, also while the job queue is still connecting.
   let starting: ReturnType<typeof startJobs> = Promise.resolve(undefined);
   const stop = async (signal: string) => {
     line(`${signal} received, shutting down`);
     clearInterval(refresh);
+    schedule?.stop();
     await engine.stop();
     const jobs = await starting.catch(() => undefined);
     jobs?.registered.stop();
@@ -72,6 +84,31 @@ async function startJobs(
   await registered.afterStart();
   line(`jobs: running ${registered.names.join(', ')} (concurrency ${config.jobsConcurrency})`);
   return { queue, registered };
+}
+
+/** The audit checkpoint schedule runs where projections run: here, in server mode. */
+function startAnchorSchedule(
+  config: AppConfig,
+  events: Awaited<ReturnType<typeof openEventStore>>,
+): AnchorSchedule | undefined {
+  const signer = loadAuditSigner(config);
+  line(`audit checkpoints are signed by ${formatVerifierKey(verifierOf(signer))}`);
+  const when = config.auditAnchorSchedule;
+  if (!when) return undefined;
+  const anchors = new AuditAnchorService(
+    events,
+    new LeafIndex(join(config.dataDir, LEAF_INDEX_FILE)),
+    signer,
+  );
+  const schedule = new AnchorSchedule(
+    () => anchors.anchor({ id: 'audit-anchor-schedule', role: 'scheduler' }),
+    when.cron,
+    when.timezone,
+    { info: line, error: line },
+  );
+  schedule.start();
+  line(`audit checkpoints on "${when.cron}" (${when.timezone})`);
+  return schedule;
 }
 
 main().catch((error: unknown) => {

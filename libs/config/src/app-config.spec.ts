@@ -111,3 +111,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ FUNDING_STANDARDS: '{}' }).fundingStandardsJson).toBe('{}');
   });
 });
+
+describe('loadConfig: audit settings', () => {
+  it('anchors daily at midnight in Asia/Shanghai by default, and never when "off"', () => {
+    expect(loadConfig({}).auditAnchorSchedule).toEqual({
+      cron: '0 0 * * *',
+      timezone: 'Asia/Shanghai',
+    });
+    expect(
+      loadConfig({ AUDIT_ANCHOR_CRON: '*/15 * * * *', AUDIT_ANCHOR_TZ: 'UTC' }).auditAnchorSchedule,
+    ).toEqual({ cron: '*/15 * * * *', timezone: 'UTC' });
+    expect(loadConfig({ AUDIT_ANCHOR_CRON: 'off' }).auditAnchorSchedule).toBeUndefined();
+  });
+
+  it('names the variable of a wrong schedule or key name', () => {
+    expect(() => loadConfig({ AUDIT_ANCHOR_CRON: 'every day' })).toThrow(/^AUDIT_ANCHOR_CRON: /);
+    expect(() => loadConfig({ AUDIT_ANCHOR_TZ: 'Mars/Olympus' })).toThrow(
+      /^AUDIT_ANCHOR_(TZ|CRON): /,
+    );
+    expect(() => loadConfig({ AUDIT_LOG_ORIGIN: 'a b' })).toThrow(/^AUDIT_LOG_ORIGIN: /);
+    expect(loadConfig({}).auditLogOrigin).toBe('gongjian.local/audit-log');
+  });
+});

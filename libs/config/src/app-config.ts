@@ -94,6 +94,15 @@ export interface AppConfig {
   ratingNoticeDays: number;
   /** When provisional ratings whose notice is over are finalized (cron in `evaluationTz`). */
   ratingFinalizeCron: string;
+  /**
+   * Ed25519 private key (base64 of the 32-byte seed) that signs audit checkpoints
+   * (AUDIT_SIGNING_KEY). Required in production; in development one is generated into DATA_DIR.
+   */
+  auditSigningKey?: string;
+  /** Origin line of the checkpoints and name of the signing key (AUDIT_LOG_ORIGIN). */
+  auditLogOrigin: string;
+  /** When checkpoints are signed (AUDIT_ANCHOR_CRON, in AUDIT_ANCHOR_TZ); undefined: never. */
+  auditAnchorSchedule?: { cron: string; timezone: string };
 }
 
 type Env = Record<string, string | undefined>;
@@ -159,6 +168,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     evaluationRuleSetId: ruleSetId(env, 'EVALUATION_RULE_SET', 'county-default'),
     ratingNoticeDays: integer(env, 'RATING_NOTICE_DAYS', 5, 0, 90),
     ratingFinalizeCron: cron(env, 'RATING_FINALIZE_CRON', '0 3 * * *'),
+    auditSigningKey: env.AUDIT_SIGNING_KEY || undefined,
+    auditLogOrigin: keyName(env, 'AUDIT_LOG_ORIGIN', 'gongjian.local/audit-log'),
+    auditAnchorSchedule: anchorSchedule(env),
   };
 }
 
@@ -204,6 +216,27 @@ function timeZone(env: Env, name: string, fallback: string): string {
   } catch {
     throw new ConfigError(name, `not an IANA time zone: "${raw}"`);
   }
+  return raw;
+}
+
+/** Daily at midnight, Asia/Shanghai, unless AUDIT_ANCHOR_CRON says otherwise ("off": never). */
+function anchorSchedule(env: Env): AppConfig['auditAnchorSchedule'] {
+  const cron = env.AUDIT_ANCHOR_CRON || '0 0 * * *';
+  const timezone = env.AUDIT_ANCHOR_TZ || 'Asia/Shanghai';
+  if (cron === 'off') return undefined;
+  try {
+    CronExpressionParser.parse(cron, { tz: timezone }).next();
+  } catch (error) {
+    const name = /time ?zone|tz/i.test(String(error)) ? 'AUDIT_ANCHOR_TZ' : 'AUDIT_ANCHOR_CRON';
+    throw new ConfigError(name, `not a usable schedule: "${cron}" in ${timezone}`);
+  }
+  return { cron, timezone };
+}
+
+/** A signed-note key name: non-empty, no spaces, no "+". */
+function keyName(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (/[\s+]/u.test(raw)) throw new ConfigError(name, `no spaces or "+" allowed, got "${raw}"`);
   return raw;
 }
 

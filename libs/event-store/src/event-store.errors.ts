@@ -53,3 +53,16 @@ export class OutcomeUnknownError extends Error {
     this.name = 'OutcomeUnknownError';
   }
 }
+
+/** A stored event cannot be read back: its stored bytes were altered outside the store. */
+export class UnreadableEventError extends Error {
+  readonly code = 'UNREADABLE_EVENT';
+  constructor(
+    readonly streamId: string,
+    readonly revision: number,
+    readonly position: string,
+  ) {
+    super(`event ${streamId}@${revision} (position ${position}) is stored unreadable`);
+    this.name = 'UnreadableEventError';
+  }
+}

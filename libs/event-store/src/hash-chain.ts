@@ -15,11 +15,26 @@ export interface ChainLink {
   metadata: Omit<RecordedMetadata, 'hash'>;
 }
 
-/** SHA-256 (hex) over RFC 8785 canonical JSON of the link. */
-export function hashLink(link: ChainLink): string {
+/** RFC 8785 canonical JSON of the link: the exact bytes the chain hashes. */
+export function linkBytes(link: ChainLink): string {
   const json = canonicalize(link);
   if (json === undefined) throw new Error('event is not serializable');
-  return createHash('sha256').update(json, 'utf8').digest('hex');
+  return json;
+}
+
+/** SHA-256 (hex) over RFC 8785 canonical JSON of the link. */
+export function hashLink(link: ChainLink): string {
+  return hashLinkBytes(linkBytes(link));
+}
+
+export function hashLinkBytes(bytes: string): string {
+  return createHash('sha256').update(bytes, 'utf8').digest('hex');
+}
+
+/** A sealed event's metadata and the exact bytes its hash is over. */
+export interface SealedLink {
+  metadata: RecordedMetadata;
+  bytes: string;
 }
 
 /**
@@ -33,10 +48,21 @@ export function sealEvents(
   events: readonly NewEvent[],
   recordedAt: string,
 ): RecordedMetadata[] {
+  return sealLinks(streamId, firstRevision, headHash, events, recordedAt).map((s) => s.metadata);
+}
+
+/** As sealEvents, keeping the bytes each hash is over (an adapter may store them). */
+export function sealLinks(
+  streamId: string,
+  firstRevision: number,
+  headHash: string,
+  events: readonly NewEvent[],
+  recordedAt: string,
+): SealedLink[] {
   let prevHash = headHash;
   return events.map((event, i) => {
     const metadata = { ...event.metadata, recordedAt, prevHash };
-    const hash = hashLink({
+    const bytes = linkBytes({
       streamId,
       revision: firstRevision + i,
       eventId: event.eventId,
@@ -44,8 +70,9 @@ export function sealEvents(
       data: event.data,
       metadata,
     });
+    const hash = hashLinkBytes(bytes);
     prevHash = hash;
-    return { ...metadata, hash };
+    return { metadata: { ...metadata, hash }, bytes };
   });
 }
 

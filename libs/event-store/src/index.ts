@@ -6,3 +6,4 @@ export * from './polling-subscription';
 export * from './adapters/sqlite/sqlite.event-store';
 export * from './open-event-store';
 export * from './event-store.token';
+export * from './hashed-bytes';

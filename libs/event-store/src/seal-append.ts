@@ -1,6 +1,6 @@
 import { WrongExpectedRevisionError } from './event-store.errors';
 import { ExpectedRevision, NewEvent, RecordedMetadata, StreamAppend } from './event-store.port';
-import { GENESIS_HASH, sealEvents } from './hash-chain';
+import { GENESIS_HASH, sealLinks } from './hash-chain';
 
 /** The last stored event of a stream, as an append sees it. */
 export interface StreamHead {
@@ -12,6 +12,8 @@ export interface SealedEvent {
   event: NewEvent;
   revision: number;
   metadata: RecordedMetadata;
+  /** The exact bytes `metadata.hash` is over (RFC 8785 JSON of the link). */
+  linkBytes: string;
 }
 
 /** One stream's part of an append, checked against its head and sealed onto its chain. */
@@ -38,17 +40,16 @@ export function sealAppend(
     throw new WrongExpectedRevisionError(streamId, expected, actual);
   }
   const firstRevision = head ? head.revision + 1 : 0;
-  const sealed = sealEvents(
-    streamId,
-    firstRevision,
-    head?.hash ?? GENESIS_HASH,
-    events,
-    recordedAt,
-  );
+  const sealed = sealLinks(streamId, firstRevision, head?.hash ?? GENESIS_HASH, events, recordedAt);
   return {
     streamId,
     head,
-    events: events.map((event, i) => ({ event, revision: firstRevision + i, metadata: sealed[i] })),
+    events: events.map((event, i) => ({
+      event,
+      revision: firstRevision + i,
+      metadata: sealed[i].metadata,
+      linkBytes: sealed[i].bytes,
+    })),
   };
 }
 

@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventStoreContract } from '../../../../../test/contract/event-store.contract';
-import { DuplicateEventIdError } from '../../event-store.errors';
+import BetterSqlite3 from 'better-sqlite3';
+import { DuplicateEventIdError, UnreadableEventError } from '../../event-store.errors';
+import { hashLinkBytes, linkBytes, verifyChain } from '../../hash-chain';
+import { hashedBytesOf } from '../../hashed-bytes';
 import { NewEvent } from '../../event-store.port';
 import { SqliteEventStore } from './sqlite.event-store';
 
@@ -51,5 +54,83 @@ describe('SqliteEventStore: event ids are unique in the whole log', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('SqliteEventStore: the exact hashed bytes are kept', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongjian-es-bytes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const event = (n: number): NewEvent => ({
+    eventId: randomUUID(),
+    type: 'Tested',
+    data: { zeta: n, alpha: '党建', nested: { b: 1, a: [2, 'x'] } },
+    metadata: {
+      commandId: randomUUID(),
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { id: 'tester', role: 'admin' },
+      occurredAt: '2026-01-02T03:04:05.000Z',
+      schemaVersion: 1,
+    },
+  });
+
+  it('reads events from the bytes their hash is over, and hands those bytes on', async () => {
+    const store = new SqliteEventStore(join(dir, 'kept.sqlite'));
+    await store.append('s', [event(1), event(2)], 'no_stream');
+    const stored = await store.readStream('s');
+    for (const e of stored) {
+      const { hash, ...metadata } = e.metadata;
+      const bytes = linkBytes({
+        streamId: e.streamId,
+        revision: e.revision,
+        eventId: e.eventId,
+        type: e.type,
+        data: e.data,
+        metadata,
+      });
+      expect(hashedBytesOf(e)?.toString('utf8')).toBe(bytes);
+      expect(hashLinkBytes(bytes)).toBe(hash);
+    }
+    expect(verifyChain(stored)).toBeUndefined();
+    await store.close();
+  });
+
+  it('keeps no bytes for a row whose columns disagree with them, so the chain shows the edit', async () => {
+    const path = join(dir, 'edited.sqlite');
+    const store = new SqliteEventStore(path);
+    await store.append('s', [event(1)], 'no_stream');
+    await store.close();
+    const db = new BetterSqlite3(path);
+    db.prepare("UPDATE events SET type = 'Forged'").run();
+    db.close();
+    const reopened = new SqliteEventStore(path);
+    const [forged] = await reopened.readStream('s');
+    expect(forged.type).toBe('Forged');
+    expect(hashedBytesOf(forged)).toBeUndefined();
+    expect(verifyChain([forged])).toMatchObject({ reason: 'hash_mismatch' });
+    await reopened.close();
+  });
+
+  it('reads rows written before the bytes were kept, and names a row whose bytes cannot be read', async () => {
+    const path = join(dir, 'legacy.sqlite');
+    const store = new SqliteEventStore(path);
+    await store.append('s', [event(1), event(2)], 'no_stream');
+    const [first] = await store.readStream('s');
+    await store.close();
+    const db = new BetterSqlite3(path);
+    const { hash: _hash, prevHash: _prevHash, recordedAt: _recordedAt, ...rest } = first.metadata;
+    db.prepare('UPDATE events SET link = NULL, data = ?, metadata = ? WHERE revision = 0').run(
+      JSON.stringify(first.data),
+      JSON.stringify(rest),
+    );
+    db.prepare("UPDATE events SET link = '{broken' WHERE revision = 1").run();
+    db.close();
+    const reopened = new SqliteEventStore(path);
+    const [legacy] = await reopened.readStream('s', { limit: 1 });
+    expect(legacy).toEqual(first);
+    expect(hashedBytesOf(legacy)).toBeUndefined();
+    expect(verifyChain([legacy])).toBeUndefined();
+    await expect(reopened.readStream('s')).rejects.toThrow(UnreadableEventError);
+    await reopened.close();
   });
 });

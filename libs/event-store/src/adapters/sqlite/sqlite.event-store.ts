@@ -10,11 +10,18 @@ import {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedMetadata,
   StreamAppend,
   SubscribeAllOptions,
   Subscription,
 } from '../../event-store.port';
-import { DuplicateEventIdError, StoreUnavailableError } from '../../event-store.errors';
+import {
+  DuplicateEventIdError,
+  StoreUnavailableError,
+  UnreadableEventError,
+} from '../../event-store.errors';
+import { ChainLink } from '../../hash-chain';
+import { keepHashedBytes } from '../../hashed-bytes';
 import { PollingSubscription } from '../../polling-subscription';
 import { Position } from '../../position';
 import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
@@ -36,19 +43,20 @@ export interface SqliteEventStoreOptions {
   maxPageCount?: number;
 }
 
-/** A row of `events` read in raw mode (arrays, not objects: the log is read in bulk). */
-type EventRow = [
-  position: number,
-  eventId: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-  prevHash: string,
-  hash: string,
-];
+interface EventRow {
+  link: Buffer | null;
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
 /**
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
  * SqliteGroupCommit); an appendMany is one savepoint there, so all of its streams or none.
@@ -130,18 +138,20 @@ export class SqliteEventStore implements EventStore {
 
   private write({ streamId, events }: SealedAppend): AppendResult {
     let position = 0;
-    for (const { event, revision, metadata: sealed } of events) {
-      const { recordedAt, prevHash, hash, ...metadata } = sealed;
+    for (const { event, revision, metadata: sealed, linkBytes } of events) {
+      const { recordedAt, prevHash, hash } = sealed;
+      // data and metadata live in `link`, the bytes the hash is over (see the schema).
       const info = this.statements.insert.run(
         event.eventId,
         streamId,
         revision,
         event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(metadata),
+        '',
+        '',
         recordedAt,
         prevHash,
         hash,
+        Buffer.from(linkBytes, 'utf8'),
       );
       position = Number(info.lastInsertRowid);
     }
@@ -249,59 +259,82 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function toRecordedEvent([
-  position,
-  eventId,
-  streamId,
-  revision,
-  type,
-  data,
-  metadataJson,
-  recordedAt,
-  prevHash,
-  hash,
-]: EventRow): RecordedEvent {
-  // Filled in place rather than spread: projections read the whole log through here.
-  const metadata = JSON.parse(metadataJson) as RecordedEvent['metadata'];
-  metadata.recordedAt = recordedAt;
-  metadata.prevHash = prevHash;
-  metadata.hash = hash;
-  return {
-    eventId,
-    streamId,
-    revision,
-    position: encodeSqlitePosition(position),
-    type,
-    data: JSON.parse(data),
+/**
+ * Identity and chain fields come from their columns, data and metadata from the hashed bytes.
+ * The bytes are handed on as the event's hashed bytes only when the columns agree with them; an
+ * edited column thus shows as a hash mismatch instead of passing unseen.
+ */
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  if (row.link === null) return fromLegacyRow(row);
+  let link: ChainLink;
+  try {
+    link = JSON.parse(row.link.toString('utf8')) as ChainLink;
+  } catch {
+    throw new UnreadableEventError(row.stream_id, row.revision, encodeSqlitePosition(row.position));
+  }
+  // The parsed metadata is this event's own: completed in place rather than copied.
+  const metadata = (link.metadata ?? {}) as RecordedMetadata;
+  const agrees =
+    link.eventId === row.event_id &&
+    link.streamId === row.stream_id &&
+    link.revision === row.revision &&
+    link.type === row.type &&
+    link.metadata?.recordedAt === row.recorded_at &&
+    link.metadata?.prevHash === row.prev_hash;
+  metadata.recordedAt = row.recorded_at;
+  metadata.prevHash = row.prev_hash;
+  metadata.hash = row.hash;
+  const event: RecordedEvent = {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: encodeSqlitePosition(row.position),
+    type: row.type,
+    data: link.data,
     metadata,
+  };
+  return agrees ? keepHashedBytes(event, row.link) : event;
+}
+
+/** A row written before the hashed bytes were kept. */
+function fromLegacyRow(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: encodeSqlitePosition(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: {
+      ...JSON.parse(row.metadata),
+      recordedAt: row.recorded_at,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    },
   };
 }
 
 function prepareStatements(db: Database): Record<string, Statement> {
   const columns =
-    'position, event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash';
+    'position, event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash, link';
   return {
     insert: db.prepare(
-      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash, link)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     head: db.prepare(
       'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
     byEventId: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-    readForwards: db
-      .prepare(
-        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-      )
-      .raw(true),
-    readBackwards: db
-      .prepare(
-        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-      )
-      .raw(true),
-    readAll: db
-      .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)
-      .raw(true),
+    readForwards: db.prepare(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    ),
+    readBackwards: db.prepare(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    readAll: db.prepare(
+      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
+    ),
     headPosition: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }

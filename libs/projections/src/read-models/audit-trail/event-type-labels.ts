@@ -101,7 +101,17 @@ export const EVENT_TYPE_LABELS: Readonly<Record<DomainEventType, string>> = {
   EvaluationFailed: '星级评定失败',
 };
 
-/** Events the domain does not define (none today) keep their code name as the label. */
+/** Events the audit itself writes (libs/audit): signed checkpoints and inspectors' reads. */
+export const AUDIT_EVENT_TYPE_LABELS: Readonly<Record<string, string>> = {
+  AuditCheckpointSigned: '审计检查点签署',
+  InspectorAccessRecorded: '审计查阅记录',
+};
+
+/** Events neither the domain nor the audit defines keep their code name as the label. */
 export function typeLabelOf(type: string): string {
-  return (EVENT_TYPE_LABELS as Readonly<Record<string, string>>)[type] ?? type;
+  return (
+    (EVENT_TYPE_LABELS as Readonly<Record<string, string>>)[type] ??
+    AUDIT_EVENT_TYPE_LABELS[type] ??
+    type
+  );
 }

@@ -1,0 +1,102 @@
+import { hash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { hashedBytesOf, RecordedEvent } from '@gongjian/event-store';
+import { NodeHash } from '../merkle/merkle-hash';
+
+/**
+ * The bytes of one event as the audit hashes them. See libs/audit/README.md, "Leaf bytes".
+ *
+ * `link` is exactly what the per-stream chain hashes (`hashLink` of @gongjian/event-store): RFC
+ * 8785 canonical JSON of stream, revision, event id, type, data and metadata without `hash`.
+ * The Merkle leaf is RFC 8785 canonical JSON of `{ hash, link, position }`; because canonical
+ * JSON sorts keys and a nested object serializes as it does alone, that is the link's bytes
+ * wrapped, never a second serialization.
+ */
+export interface EventBytes {
+  /** What the chain hashes; its SHA-256 must be `chainHash`. */
+  link: Buffer;
+  /** The leaf preimage: SHA-256(0x00 ‖ leaf) is the Merkle leaf hash. */
+  leaf: Buffer;
+  /** 0x00 ‖ leaf, what the leaf hash is over (`leaf` and `link` are views into it). */
+  leafInput: Buffer;
+  /** The chain hash the event claims (metadata.hash). */
+  chainHash: string;
+}
+
+export function eventBytes(event: RecordedEvent): EventBytes {
+  const chainHash = event.metadata.hash;
+  // The bytes the store kept, when it did; serializing again gives the same, only slower.
+  const link = hashedBytesOf(event) ?? Buffer.from(serializeLink(event), 'utf8');
+  const head = `{"hash":${JSON.stringify(chainHash)},"link":`;
+  const tail = `,"position":${JSON.stringify(event.position)}}`;
+  const headLength = Buffer.byteLength(head, 'utf8');
+  const leafInput = Buffer.allocUnsafe(
+    1 + headLength + link.length + Buffer.byteLength(tail, 'utf8'),
+  );
+  leafInput[0] = 0x00;
+  leafInput.write(head, 1, 'utf8');
+  link.copy(leafInput, 1 + headLength);
+  leafInput.write(tail, 1 + headLength + link.length, 'utf8');
+  return { link, leaf: leafInput.subarray(1), leafInput, chainHash };
+}
+
+function serializeLink(event: RecordedEvent): string {
+  const { hash: _hash, ...metadata } = event.metadata;
+  const json = canonicalize({
+    streamId: event.streamId,
+    revision: event.revision,
+    eventId: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata,
+  });
+  if (json === undefined) throw new Error(`event ${event.eventId} is not serializable`);
+  return json;
+}
+
+/** SHA-256 (hex) of the link bytes: equal to `metadata.hash` unless the event was altered. */
+export function linkHash(bytes: EventBytes): string {
+  return hash('sha256', bytes.link, 'hex');
+}
+
+export function eventLeafHash(bytes: EventBytes): NodeHash {
+  return hash('sha256', bytes.leafInput, 'buffer');
+}
+
+/** What a leaf says of its event, read back from the leaf bytes alone (offline verification). */
+export interface LeafContent {
+  hash: string;
+  position: string;
+  link: {
+    streamId: string;
+    revision: number;
+    eventId: string;
+    type: string;
+    data: Record<string, unknown>;
+    metadata: Record<string, unknown> & { prevHash: string; recordedAt: string };
+  };
+}
+
+/** Parses leaf bytes and checks that they are canonical, i.e. exactly what the log hashes. */
+export function readLeaf(leaf: Buffer): LeafContent {
+  const text = leaf.toString('utf8');
+  const content = JSON.parse(text) as LeafContent;
+  if (canonicalize(content) !== text) throw new Error('leaf bytes are not canonical JSON');
+  const { hash: chainHash, position, link } = content;
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const wellFormed =
+    Object.keys(content).length === 3 &&
+    typeof chainHash === 'string' &&
+    typeof position === 'string' &&
+    isObject(link) &&
+    typeof link.streamId === 'string' &&
+    Number.isSafeInteger(link.revision) &&
+    typeof link.eventId === 'string' &&
+    typeof link.type === 'string' &&
+    isObject(link.data) &&
+    isObject(link.metadata) &&
+    typeof link.metadata.prevHash === 'string' &&
+    typeof link.metadata.recordedAt === 'string';
+  if (!wellFormed) throw new Error('leaf bytes are not an event of the log');
+  return content;
+}
