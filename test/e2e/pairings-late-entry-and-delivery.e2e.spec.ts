@@ -158,6 +158,42 @@ describe('late entry and delivery against commitments over HTTP (issue 13)', () 
     });
   });
 
+  it('an activist who names the pairing cultivating them moves its delivered activists', async () => {
+    const person = { name: '赵敏', gender: 'female', birthDate: '1995-05-01', education: '大专' };
+    const before = (await admin().get(`/pairings/${running}`)).body as {
+      delivered: { activists: number };
+    };
+    const elsewhere = await admin().post('/members', {
+      organizationId: 'v-a',
+      appliedOn: addDays(today, -20),
+      person,
+      pairingId: running,
+    });
+    expect(elsewhere.body).toMatchObject({ status: 422, code: 'PAIRING_NOT_OF_ORGANIZATION' });
+    const applied = await admin().post('/members', {
+      organizationId: 'v-c',
+      appliedOn: addDays(today, -20),
+      person,
+      pairingId: running,
+    });
+    expect(applied.status).toBe(201);
+    const member = applied.body.id as string;
+    for (const step of [
+      { step: 'interview', on: addDays(today, -15) },
+      {
+        step: 'designate_activist',
+        on: addDays(today, -10),
+        method: 'member_recommendation',
+        resolutionRef: '支委会纪要',
+      },
+    ]) {
+      expect((await admin().post(`/members/${member}/steps`, step)).status).toBe(201);
+    }
+    expect((await admin().get(`/pairings/${running}`)).body).toMatchObject({
+      delivered: { activists: before.delivered.activists + 1 },
+    });
+  });
+
   it('an allocation under a pairing is refused for an organization outside it, and after the grace', async () => {
     const outside = await admin().post('/allocations', {
       budgetId: `${year}-county_finance`,
