@@ -7,12 +7,14 @@ import {
   PERSONAL_DATA_CIPHER,
   PersonalDataCipher,
 } from '../../../personal-data/personal-data.cipher';
-import { readPage } from '../../../read-side/read-page';
+import { readVersionPage } from '../../../read-side/read-page';
+import { RenderedViews, renderVersions } from '../../../read-side/rendered-views';
 import { awaitPosition } from '../../../read-side/read-your-writes';
 import { townshipFilter } from '../../../read-side/township-scope.filter';
 import { shanghaiDate } from '@gongjian/write-side';
 import type { ListMembersQueryDto } from './list-members.query.dto';
-import { memberDocumentView } from './member-documents';
+import { sealedMemberView } from './member-documents';
+import { withPersonalData } from './member.view';
 
 export class ListMembersQuery {
   constructor(
@@ -24,6 +26,9 @@ export class ListMembersQuery {
 /** Members by organization, stage and overdue obligations (as of today, Asia/Shanghai). */
 @QueryHandler(ListMembersQuery)
 export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
+  /** Kept with identity numbers and phones sealed; they are opened per request. */
+  private readonly views = new RenderedViews<ReturnType<typeof sealedMemberView>>();
+
   constructor(
     @Inject(READ_MODEL_READER) private readonly reader: ReadModelReader,
     @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
@@ -32,8 +37,9 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
   async execute({ filters, actor }: ListMembersQuery) {
     await awaitPosition(this.reader, filters.minPosition);
     const today = shanghaiDate(new Date().toISOString());
-    return readPage(
-      await this.reader.collection('members', MEMBERS),
+    const members = await this.reader.collection('members', MEMBERS);
+    const page = await readVersionPage(
+      members,
       {
         ...townshipFilter(actor, 'township'),
         ...(filters.organizationId !== undefined && { organizationId: filters.organizationId }),
@@ -41,8 +47,14 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
         ...overdueFilter(filters.overdue, today),
       },
       filters,
-      (document) => memberDocumentView(document, today, actor.role, this.cipher),
     );
+    const views = await renderVersions(this.views, page.items, members, today, (document) =>
+      sealedMemberView(document, today),
+    );
+    return {
+      items: views.map((view) => withPersonalData(view, actor.role, this.cipher)),
+      nextCursor: page.nextCursor,
+    };
   }
 }
 

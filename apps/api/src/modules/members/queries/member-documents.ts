@@ -1,7 +1,7 @@
 import type { Member } from '@gongjian/domain';
 import type { ReadDocument } from '@gongjian/read-store';
 import type { PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
-import { toMemberView } from './member.view';
+import { toSealedMemberView, withPersonalData } from './member.view';
 
 /** A member document as the Member read shape for this caller, with its stream revision. */
 export function memberDocumentView(
@@ -10,8 +10,13 @@ export function memberDocumentView(
   role: string,
   cipher: PersonalDataCipher,
 ) {
-  return {
-    ...toMemberView(document.state as Member, today, role, cipher),
-    revision: document.revision,
-  };
+  return withPersonalData(sealedMemberView(document, today), role, cipher);
+}
+
+/**
+ * The Member read shape with identity number and phone still sealed: the same for every caller
+ * on a day, so lists may keep it; personal data is opened per request, never kept in clear.
+ */
+export function sealedMemberView(document: ReadDocument, today: string) {
+  return { ...toSealedMemberView(document.state as Member, today), revision: document.revision };
 }

@@ -5,21 +5,16 @@ import { maskIdNumber, maskPhone } from '../../../personal-data/personal-data.ma
 /** Who may read identity numbers and phones in clear; everyone else reads them masked. */
 const CLEAR_PERSONAL_DATA_ROLES: readonly string[] = ['admin', 'operator'];
 
-/**
- * The Member read shape (API.md). Personal data is decrypted for admins and operators, and
- * decrypted then masked for every other role (inspectors).
- */
+/** The Member read shape (API.md) for a caller of this role. */
 export function toMemberView(m: Member, today: string, role: string, cipher: PersonalDataCipher) {
-  const clear = CLEAR_PERSONAL_DATA_ROLES.includes(role);
-  const reveal = (
-    sealed: string | undefined,
-    field: 'idNumber' | 'phone',
-    mask: (value: string) => string,
-  ) => {
-    if (sealed === undefined) return undefined;
-    const value = cipher.decrypt(sealed, { memberId: m.memberId, field });
-    return clear ? value : mask(value);
-  };
+  return withPersonalData(toSealedMemberView(m, today), role, cipher);
+}
+
+/**
+ * The Member read shape (API.md) with the identity number and phone still sealed (`sealed`):
+ * `withPersonalData` opens them for the caller.
+ */
+export function toSealedMemberView(m: Member, today: string) {
   const { name, gender, birthDate, education, occupation, migrantWorker } = m.person;
   return {
     id: m.memberId,
@@ -28,15 +23,11 @@ export function toMemberView(m: Member, today: string, role: string, cipher: Per
     dualCultivation: m.dualCultivation,
     stage: m.stage,
     appliedOn: m.appliedOn,
-    person: {
-      name,
-      gender,
-      birthDate,
-      education,
-      idNumber: reveal(m.person.idNumberCipher, 'idNumber', maskIdNumber),
-      phone: reveal(m.person.phoneCipher, 'phone', maskPhone),
-      occupation,
-      migrantWorker,
+    person: { name, gender, birthDate, education, occupation, migrantWorker },
+    sealed: {
+      memberId: m.memberId,
+      idNumber: m.person.idNumberCipher,
+      phone: m.person.phoneCipher,
     },
     activistSince: m.activistSince,
     developmentTargetSince: m.developmentTargetSince,
@@ -47,5 +38,41 @@ export function toMemberView(m: Member, today: string, role: string, cipher: Per
     ended: m.ended,
     history: m.history,
     obligations: obligations(m, today),
+  };
+}
+
+/**
+ * Personal data decrypted for admins and operators, decrypted then masked for every other role
+ * (inspectors).
+ */
+export function withPersonalData<V extends ReturnType<typeof toSealedMemberView>>(
+  view: V,
+  role: string,
+  cipher: PersonalDataCipher,
+) {
+  const clear = CLEAR_PERSONAL_DATA_ROLES.includes(role);
+  const { sealed, ...rest } = view;
+  const reveal = (
+    value: string | undefined,
+    field: 'idNumber' | 'phone',
+    mask: (v: string) => string,
+  ) => {
+    if (value === undefined) return undefined;
+    const opened = cipher.decrypt(value, { memberId: sealed.memberId, field });
+    return clear ? opened : mask(opened);
+  };
+  const { name, gender, birthDate, education, occupation, migrantWorker } = view.person;
+  return {
+    ...rest,
+    person: {
+      name,
+      gender,
+      birthDate,
+      education,
+      idNumber: reveal(sealed.idNumber, 'idNumber', maskIdNumber),
+      phone: reveal(sealed.phone, 'phone', maskPhone),
+      occupation,
+      migrantWorker,
+    },
   };
 }
