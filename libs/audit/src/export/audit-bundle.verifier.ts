@@ -7,6 +7,7 @@ import { checkConsistency, checkInclusion } from '../merkle/merkle-proof.verifie
 import { Checkpoint, parseCheckpoint } from '../note/checkpoint-note';
 import { NoteVerifier, openNote, parseVerifierKey } from '../note/signed-note';
 import { BundleDescription, readBundleDescription } from './audit-bundle.format';
+import { strictBase64 } from '../encoding/strict-base64';
 import { matches } from './audit-bundle.writer';
 
 export const BUNDLE_CHECKS = [
@@ -292,12 +293,7 @@ function parseLine(text: string, line: number, fail: Fail): Record<string, unkno
   return value as Record<string, unknown>;
 }
 
-/** Strict base64: decoding and encoding again gives the same text. */
-function base64(value: unknown): Buffer | undefined {
-  if (typeof value !== 'string') return undefined;
-  const bytes = Buffer.from(value, 'base64');
-  return bytes.toString('base64') === value ? bytes : undefined;
-}
+const base64 = strictBase64;
 
 function hashes(value: unknown, onError: () => void): Buffer[] {
   if (!Array.isArray(value)) {

@@ -34,6 +34,15 @@ describe('signed notes', () => {
     });
   });
 
+  it('refuses a second spelling of the same signature (unused bits of the last base64 digit)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    // "…aQM=": M carries 4 bits of the signature and 2 unused ones; N differs only in those.
+    const respelled = C2SP_NOTE.replace('aQM=', `aQ${alphabet[alphabet.indexOf('M') ^ 1]}=`);
+    expect(respelled).not.toBe(C2SP_NOTE);
+    expect(Buffer.from('aQN=', 'base64')).toEqual(Buffer.from('aQM=', 'base64'));
+    expect(openNote(respelled, parseVerifierKey(C2SP_VKEY))).toMatchObject({ ok: false });
+  });
+
   it('refuses a verifier key whose id does not match', () => {
     expect(() => parseVerifierKey(C2SP_VKEY.replace('530d903a', '530d903b'))).toThrow(
       /does not match/,

@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { strictBase64 } from '../encoding/strict-base64';
 
 /**
  * C2SP signed notes (c2sp.org/signed-note) with Ed25519: the text, a blank line, then one line
@@ -50,8 +51,8 @@ export function parseVerifierKey(vkey: string): NoteVerifier {
   if (key64.length === 0 || !isKeyName(parts[0]) || !/^[0-9a-f]{8}$/.test(parts[1])) {
     throw new Error('not a verifier key: expected <name>+<8 hex digits>+<base64 key>');
   }
-  const key = Buffer.from(parts[2], 'base64');
-  if (key.length !== 33 || key[0] !== ED25519_TYPE) throw new Error('not an Ed25519 verifier key');
+  const key = strictBase64(parts[2]);
+  if (key?.length !== 33 || key[0] !== ED25519_TYPE) throw new Error('not an Ed25519 verifier key');
   const publicKey = createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: key.subarray(1).toString('base64url') },
     format: 'jwk',
@@ -90,7 +91,8 @@ export function openNote(note: string, verifier: NoteVerifier): OpenedNote {
   for (const line of note.slice(split + 2, -1).split('\n')) {
     const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/.exec(line);
     if (!match) return { ok: false, reason: `malformed signature line: ${line.slice(0, 80)}` };
-    const signature = Buffer.from(match[2], 'base64');
+    const signature = strictBase64(match[2]);
+    if (!signature) return { ok: false, reason: `signature of ${match[1]} is not strict base64` };
     if (match[1] !== verifier.name || !signature.subarray(0, 4).equals(verifier.keyId)) continue;
     ours++;
     const valid =

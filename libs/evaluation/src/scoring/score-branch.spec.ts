@@ -133,7 +133,8 @@ describe('scoring a branch', () => {
     log.member('m3', 'v1', 'AdmissionApproved', { on: '2025-06-01' });
     for (const [id, purpose, fen] of [
       ['a1', 'operating_funds', 2_000_000],
-      ['a2', 'activity_funds', 50_000],
+      // 100元 per rural Party member (seed 004): 10 members.
+      ['a2', 'activity_funds', 100_000],
       ['a3', 'special_benefit', 5_000_000],
     ] as const) {
       log.allocation(id, 'v1', 2025, purpose, fen);
