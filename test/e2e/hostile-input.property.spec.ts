@@ -5,6 +5,7 @@
  * added, arbitrary JSON, or raw text that is not JSON at all.
  */
 import fc from 'fast-check';
+import { DEFAULT_RULE_SET } from '@gongjian/evaluation';
 import { shanghaiDate } from '@gongjian/write-side';
 import { client, Harness, KEYS, startApi } from './api-harness';
 import { rawRequest } from './raw-http';
@@ -341,6 +342,13 @@ describe('hostile requests to every POST route (property)', () => {
       '/api/v1/members': memberBody,
       '/api/v1/members/{id}/steps': { step: 'interview', on: TODAY },
       '/api/v1/audit/anchors': {},
+      '/api/v1/rule-sets': { ...DEFAULT_RULE_SET, version: 2 },
+      '/api/v1/evaluations': { period: String(YEAR - 1) },
+      '/api/v1/organizations/{id}/vetoes': { period: String(YEAR - 1), reason: '发生违纪' },
+      '/api/v1/organizations/{id}/appraisal': { period: String(YEAR - 1), score: 80 },
+      '/api/v1/ratings/{orgId}/{period}/objections': { reason: '评议人数统计有误' },
+      '/api/v1/ratings/{orgId}/{period}/finalize': {},
+      '/api/v1/ratings/{orgId}/{period}/revoke': { reason: '发生违纪' },
     });
 
     const document = (await (await fetch(`${api.url}/docs-json`)).json()) as {
