@@ -64,6 +64,8 @@ describeWithService(
         env: {
           ...process.env,
           DATA_DIR: dataDir,
+          KURRENTDB_URL: '',
+          MONGODB_URL: '',
           REDIS_URL: url,
           JOBS_PREFIX: prefix,
           JOBS_ATTEMPTS: '1',

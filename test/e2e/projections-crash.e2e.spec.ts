@@ -63,6 +63,7 @@ describe('a worker killed with SIGKILL in the middle of a rebuild', () => {
         DATA_DIR: dataDir,
         MONGODB_URL: '',
         KURRENTDB_URL: '',
+        REDIS_URL: '',
         PROJECTIONS_MODULE: join(out, 'scripts/bench/bench-projections.js'),
         PROJECTION_BATCH_SIZE: '500',
         PROJECTION_REBUILD_COMMIT_EVENTS: '1000',
