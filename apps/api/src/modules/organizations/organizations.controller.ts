@@ -8,15 +8,13 @@ import { CommandMetadata, CommandResult } from '@gongjian/write-side';
 import { AssignFirstSecretaryCommand } from './commands/assign-first-secretary/assign-first-secretary.command';
 import { AssignFirstSecretaryRequestDto } from './commands/assign-first-secretary/assign-first-secretary.request.dto';
 import { EndFirstSecretaryCommand } from './commands/end-first-secretary/end-first-secretary.command';
-import { EndFirstSecretaryRequestDto } from './commands/end-first-secretary/end-first-secretary.request.dto';
+import { EndAssignmentRequestDto } from './commands/shared/end-assignment.request.dto';
 import { AssignWorkTeamCommand } from './commands/assign-work-team/assign-work-team.command';
 import { AssignWorkTeamRequestDto } from './commands/assign-work-team/assign-work-team.request.dto';
 import { EndWorkTeamCommand } from './commands/end-work-team/end-work-team.command';
-import { EndWorkTeamRequestDto } from './commands/end-work-team/end-work-team.request.dto';
 import { AssignInstructorCommand } from './commands/assign-instructor/assign-instructor.command';
 import { AssignInstructorRequestDto } from './commands/assign-instructor/assign-instructor.request.dto';
 import { EndInstructorCommand } from './commands/end-instructor/end-instructor.command';
-import { EndInstructorRequestDto } from './commands/end-instructor/end-instructor.request.dto';
 import { RecordCollectiveIncomeCommand } from './commands/record-collective-income/record-collective-income.command';
 import { RecordCollectiveIncomeRequestDto } from './commands/record-collective-income/record-collective-income.request.dto';
 import { RecordMemberCountCommand } from './commands/record-member-count/record-member-count.command';
@@ -101,7 +99,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: "End the first secretary's assignment (第一书记任期结束)" })
   endFirstSecretary(
     @Param('id') id: string,
-    @Body() body: EndFirstSecretaryRequestDto,
+    @Body() body: EndAssignmentRequestDto,
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new EndFirstSecretaryCommand(id, body, meta));
@@ -125,7 +123,7 @@ export class OrganizationsController {
   endWorkTeam(
     @Param('id') id: string,
     @Param('teamId') teamId: string,
-    @Body() body: EndWorkTeamRequestDto,
+    @Body() body: EndAssignmentRequestDto,
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new EndWorkTeamCommand(id, teamId, body, meta));
@@ -152,7 +150,7 @@ export class OrganizationsController {
   endInstructor(
     @Param('id') id: string,
     @Param('instructorId') instructorId: string,
-    @Body() body: EndInstructorRequestDto,
+    @Body() body: EndAssignmentRequestDto,
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
     return this.commands.execute(new EndInstructorCommand(id, instructorId, body, meta));

@@ -1,10 +1,10 @@
 import { CommandMetadata } from '@gongjian/write-side';
-import { EndFirstSecretaryRequestDto } from './end-first-secretary.request.dto';
+import { EndAssignmentRequestDto } from '../shared/end-assignment.request.dto';
 
 export class EndFirstSecretaryCommand {
   constructor(
     readonly organizationId: string,
-    readonly body: EndFirstSecretaryRequestDto,
+    readonly body: EndAssignmentRequestDto,
     readonly metadata: CommandMetadata,
   ) {}
 }

@@ -1,11 +1,11 @@
 import { CommandMetadata } from '@gongjian/write-side';
-import { EndInstructorRequestDto } from './end-instructor.request.dto';
+import { EndAssignmentRequestDto } from '../shared/end-assignment.request.dto';
 
 export class EndInstructorCommand {
   constructor(
     readonly organizationId: string,
     readonly instructorId: string,
-    readonly body: EndInstructorRequestDto,
+    readonly body: EndAssignmentRequestDto,
     readonly metadata: CommandMetadata,
   ) {}
 }

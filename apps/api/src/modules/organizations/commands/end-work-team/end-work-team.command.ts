@@ -1,11 +1,11 @@
 import { CommandMetadata } from '@gongjian/write-side';
-import { EndWorkTeamRequestDto } from './end-work-team.request.dto';
+import { EndAssignmentRequestDto } from '../shared/end-assignment.request.dto';
 
 export class EndWorkTeamCommand {
   constructor(
     readonly organizationId: string,
     readonly teamId: string,
-    readonly body: EndWorkTeamRequestDto,
+    readonly body: EndAssignmentRequestDto,
     readonly metadata: CommandMetadata,
   ) {}
 }
