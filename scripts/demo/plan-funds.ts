@@ -45,7 +45,8 @@ export function allocationChains(
   for (const year of years) {
     for (const village of orgs.villages) {
       const members = orgs.memberCounts.get(village.id)!;
-      const pairing = pairings.find((p) => p.rural.id === village.id);
+      // Money under a pairing needs it still running when the allocation is made.
+      const pairing = pairings.find((p) => p.rural.id === village.id && !p.dissolvedOn);
       const wanted: [string, string, number, string?][] = [
         [
           'county_finance',
