@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { RATINGS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
-import { readPage } from '../../../read-side/read-page';
+import { readVersionPage } from '../../../read-side/read-page';
+import { RenderedViews, renderVersions } from '../../../read-side/rendered-views';
 import { awaitPosition } from '../../../read-side/read-your-writes';
 import { townshipFilter } from '../../../read-side/township-scope.filter';
 import type { ListRatingsQueryDto } from './list-ratings.query.dto';
@@ -18,19 +19,26 @@ export class ListRatingsQuery {
 /** Ratings by period, stars and township, in (period, organization) order. */
 @QueryHandler(ListRatingsQuery)
 export class ListRatingsHandler implements IQueryHandler<ListRatingsQuery> {
+  private readonly views = new RenderedViews<ReturnType<typeof toRatingView>>();
+
   constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
 
   async execute({ filters, actor }: ListRatingsQuery) {
     await awaitPosition(this.reader, filters.minPosition);
-    return readPage(
-      await this.reader.collection('ratings', RATINGS),
+    const ratings = await this.reader.collection('ratings', RATINGS);
+    const page = await readVersionPage(
+      ratings,
       {
         ...townshipFilter(actor, 'township', filters.township),
         ...(filters.period !== undefined && { period: filters.period }),
         ...(filters.stars !== undefined && { stars: filters.stars }),
       },
       filters,
-      toRatingView,
     );
+    return {
+      // A rating reads the same on every day: no day in its version.
+      items: await renderVersions(this.views, page.items, ratings, '', toRatingView),
+      nextCursor: page.nextCursor,
+    };
   }
 }
