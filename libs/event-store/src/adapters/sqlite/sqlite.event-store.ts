@@ -43,19 +43,21 @@ export interface SqliteEventStoreOptions {
   maxPageCount?: number;
 }
 
-interface EventRow {
-  link: Buffer | null;
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
+/** A row of `events` read in raw mode (an array, not an object: the log is read in bulk). */
+type EventRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+  prevHash: string,
+  hash: string,
+  /** Text as written; a row whose bytes were replaced by a blob reads as a Buffer. */
+  link: string | Buffer | null,
+];
 
 /**
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
@@ -151,7 +153,7 @@ export class SqliteEventStore implements EventStore {
         recordedAt,
         prevHash,
         hash,
-        Buffer.from(linkBytes, 'utf8'),
+        linkBytes,
       );
       position = Number(info.lastInsertRowid);
     }
@@ -265,52 +267,59 @@ export class SqliteEventStore implements EventStore {
  * edited column thus shows as a hash mismatch instead of passing unseen.
  */
 function toRecordedEvent(row: EventRow): RecordedEvent {
-  if (row.link === null) return fromLegacyRow(row);
+  const [position, eventId, streamId, revision, type, , , recordedAt, prevHash, hash, stored] = row;
+  if (stored === null) return fromLegacyRow(row);
   let link: ChainLink;
   try {
-    link = JSON.parse(row.link.toString('utf8')) as ChainLink;
+    link = JSON.parse(typeof stored === 'string' ? stored : stored.toString('utf8'));
   } catch {
-    throw new UnreadableEventError(row.stream_id, row.revision, encodeSqlitePosition(row.position));
+    throw new UnreadableEventError(streamId, revision, encodeSqlitePosition(position));
   }
   // The parsed metadata is this event's own: completed in place rather than copied.
   const metadata = (link.metadata ?? {}) as RecordedMetadata;
   const agrees =
-    link.eventId === row.event_id &&
-    link.streamId === row.stream_id &&
-    link.revision === row.revision &&
-    link.type === row.type &&
-    link.metadata?.recordedAt === row.recorded_at &&
-    link.metadata?.prevHash === row.prev_hash;
-  metadata.recordedAt = row.recorded_at;
-  metadata.prevHash = row.prev_hash;
-  metadata.hash = row.hash;
+    link.eventId === eventId &&
+    link.streamId === streamId &&
+    link.revision === revision &&
+    link.type === type &&
+    link.metadata?.recordedAt === recordedAt &&
+    link.metadata?.prevHash === prevHash;
+  metadata.recordedAt = recordedAt;
+  metadata.prevHash = prevHash;
+  metadata.hash = hash;
   const event: RecordedEvent = {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: encodeSqlitePosition(row.position),
-    type: row.type,
+    eventId,
+    streamId,
+    revision,
+    position: encodeSqlitePosition(position),
+    type,
     data: link.data,
     metadata,
   };
-  return agrees ? keepHashedBytes(event, row.link) : event;
+  return agrees ? keepHashedBytes(event, stored) : event;
 }
 
 /** A row written before the hashed bytes were kept. */
-function fromLegacyRow(row: EventRow): RecordedEvent {
+function fromLegacyRow([
+  position,
+  eventId,
+  streamId,
+  revision,
+  type,
+  data,
+  metadata,
+  recordedAt,
+  prevHash,
+  hash,
+]: EventRow): RecordedEvent {
   return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: encodeSqlitePosition(row.position),
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: {
-      ...JSON.parse(row.metadata),
-      recordedAt: row.recorded_at,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    },
+    eventId,
+    streamId,
+    revision,
+    position: encodeSqlitePosition(position),
+    type,
+    data: JSON.parse(data),
+    metadata: { ...JSON.parse(metadata), recordedAt, prevHash, hash },
   };
 }
 
@@ -326,15 +335,19 @@ function prepareStatements(db: Database): Record<string, Statement> {
       'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),
     byEventId: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-    readForwards: db.prepare(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-    ),
-    readBackwards: db.prepare(
-      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    ),
-    readAll: db.prepare(
-      `SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
-    ),
+    readForwards: db
+      .prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+      )
+      .raw(true),
+    readBackwards: db
+      .prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(true),
+    readAll: db
+      .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)
+      .raw(true),
     headPosition: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * One row per event. `position` is the global log order and is never reused. `link` holds the
- * exact bytes (UTF-8) the chain hash is over (RFC 8785 JSON of stream, revision, id, type, data and
+ * exact bytes (UTF-8 text, as SQLite stores text) the chain hash is over (RFC 8785 JSON of stream, revision, id, type, data and
  * metadata): rows that have it are read from it, and their `data` and `metadata` columns are
  * left empty; rows written before it existed keep their data there.
  */
