@@ -170,10 +170,11 @@ export class BullMqJobQueue implements JobQueue {
   async getJob(jobId: JobId): Promise<JobSnapshot | undefined> {
     const queue = this.requireQueue();
     return this.call('getJob', async () => {
-      const job = await queue.getJob(jobId);
-      if (!job) return undefined;
-      const status = statusOf(await job.getState());
-      return status ? snapshotOfBullMqJob(job, status) : undefined;
+      // State first, then the job: a job read before its state could be completed without its
+      // result (completion writes both at once, after the job was read).
+      const status = statusOf(await queue.getJobState(jobId));
+      const job = status && (await queue.getJob(jobId));
+      return job ? snapshotOfBullMqJob(job, status) : undefined;
     });
   }
 
