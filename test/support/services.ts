@@ -180,6 +180,24 @@ function unreachableReason(envVar: string, url: string): string | null {
 }
 
 /**
+ * A suite that cannot run here for `reason` (say, a program it needs is missing): skipped with
+ * one line on stderr, or a failing test when REQUIRE_SERVICES names the service.
+ */
+export function describeUnavailable(service: ServiceName, title: string, reason: string): void {
+  if (isServiceRequired(service)) {
+    failingSuite(
+      title,
+      `requires ${service}`,
+      `${reason}, but REQUIRE_SERVICES=${process.env.REQUIRE_SERVICES} requires the ${service} tests to run`,
+    );
+    return;
+  }
+  const file = currentTestFile();
+  process.stderr.write(`SKIP ${service} tests${file ? ` in ${file}` : ''}: ${reason}\n`);
+  describe.skip(title, () => it(reason, () => undefined));
+}
+
+/**
  * Declares a suite that needs a server. With `envVar` set and answering, `body(url)` runs as a
  * normal describe. Unset: a skipped suite plus one line on stderr, or, when REQUIRE_SERVICES
  * names the service, a failing test saying so. Set but not answering: a failing test naming the

@@ -1,7 +1,5 @@
+import { DEFAULT_HOLLOW_ECONOMY_THRESHOLD_FEN } from '@gongjian/domain';
 import type { RuleSet } from './rule-set.types';
-
-/** 空壳村: a village whose collective income for the year is below 5万元 (GLOSSARY). */
-export const HOLLOW_ECONOMY_THRESHOLD_FEN = 5_000_000;
 
 /**
  * The published county schemes (DESIGN.md "Star ratings"): (basic items − deductions) × 70% +
@@ -69,7 +67,7 @@ export const DEFAULT_RULE_SET: RuleSet = {
       part: 'basic',
       kind: 'collective_income',
       maxPoints: 15,
-      target: HOLLOW_ECONOMY_THRESHOLD_FEN,
+      target: DEFAULT_HOLLOW_ECONOMY_THRESHOLD_FEN,
     },
     {
       key: 'commitments_delivered',

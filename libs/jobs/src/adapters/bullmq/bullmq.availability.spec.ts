@@ -1,5 +1,5 @@
 import { loadConfig } from '@gongjian/config';
-import { isServiceRequired, uniqueResourceName } from '@gongjian/testing';
+import { describeUnavailable, uniqueResourceName } from '@gongjian/testing';
 import { waitForJob } from '../../../../../test/contract/job-queue.contract';
 import { freePort, LocalRedisServer, redisServerOnPath } from '../../../test/local-redis-server';
 import { JobsUnavailableError } from '../../job-queue.errors';
@@ -17,16 +17,7 @@ async function until(check: () => boolean, what: string, deadlineMs = 20_000): P
 const title = 'a BullMQ job queue whose Redis is down at start, comes up, goes down and comes back';
 
 if (!redisServerOnPath()) {
-  if (isServiceRequired('redis')) {
-    describe(title, () => {
-      it('needs redis-server on PATH', () => {
-        throw new Error('redis-server is not on PATH, but REQUIRE_SERVICES requires redis tests');
-      });
-    });
-  } else {
-    process.stderr.write(`SKIP ${title}: redis-server not on PATH\n`);
-    describe.skip(title, () => it('needs redis-server on PATH', () => undefined));
-  }
+  describeUnavailable('redis', title, 'redis-server is not on PATH');
 } else {
   describe(title, () => {
     let server: LocalRedisServer;

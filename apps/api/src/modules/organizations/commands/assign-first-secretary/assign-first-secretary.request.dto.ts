@@ -1,27 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
-import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { IsOptional } from 'class-validator';
 import { PlainText } from '../../../../http/validation/plain-text.decorator';
+import { AssignmentTermRequestDto } from '../shared/assignment-term.request.dto';
 
-export class AssignFirstSecretaryRequestDto {
+export class AssignFirstSecretaryRequestDto extends AssignmentTermRequestDto {
   @ApiProperty({ description: '第一书记' })
   @PlainText(1, 100)
   name: string;
-
-  @ApiPropertyOptional({ description: 'the dispatching organization' })
-  @IsOptional()
-  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
-  fromOrganizationId?: string;
-
-  @ApiProperty({ example: '2026-01-01' })
-  @IsBusinessDate()
-  startsOn: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBusinessDate('termEnd')
-  endsOn?: string;
 
   @ApiPropertyOptional({
     description:

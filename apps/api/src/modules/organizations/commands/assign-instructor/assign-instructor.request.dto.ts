@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
 import { PlainText } from '../../../../http/validation/plain-text.decorator';
+import { AssignmentTermRequestDto } from '../shared/assignment-term.request.dto';
 
-export class AssignInstructorRequestDto {
+export class AssignInstructorRequestDto extends AssignmentTermRequestDto {
   @ApiPropertyOptional({
     description: 'Chosen by the client, or assigned; the same instructor again is a no-op',
   })
@@ -15,18 +15,4 @@ export class AssignInstructorRequestDto {
   @ApiProperty({ description: '党建指导员', example: '陈静' })
   @PlainText(1, 100)
   name: string;
-
-  @ApiPropertyOptional({ description: 'the dispatching organization' })
-  @IsOptional()
-  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
-  fromOrganizationId?: string;
-
-  @ApiProperty({ example: '2026-03-01' })
-  @IsBusinessDate()
-  startsOn: string;
-
-  @ApiPropertyOptional({ example: '2028-02-29' })
-  @IsOptional()
-  @IsBusinessDate('termEnd')
-  endsOn?: string;
 }

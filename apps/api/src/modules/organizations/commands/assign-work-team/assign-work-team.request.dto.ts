@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
 import { PlainText } from '../../../../http/validation/plain-text.decorator';
+import { AssignmentTermRequestDto } from '../shared/assignment-term.request.dto';
 
-export class AssignWorkTeamRequestDto {
+export class AssignWorkTeamRequestDto extends AssignmentTermRequestDto {
   @ApiPropertyOptional({
     description: 'Chosen by the client, or assigned; the same team again is a no-op',
   })
@@ -22,18 +22,4 @@ export class AssignWorkTeamRequestDto {
   @Min(1)
   @Max(1000)
   memberCount?: number;
-
-  @ApiPropertyOptional({ description: 'the dispatching organization' })
-  @IsOptional()
-  @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
-  fromOrganizationId?: string;
-
-  @ApiProperty({ example: '2026-03-01' })
-  @IsBusinessDate()
-  startsOn: string;
-
-  @ApiPropertyOptional({ example: '2028-02-29' })
-  @IsOptional()
-  @IsBusinessDate('termEnd')
-  endsOn?: string;
 }
