@@ -46,6 +46,10 @@ export async function* eventBatches(
     }
   } finally {
     clearTimeout(timer);
-    await iterator.return?.();
+    // A batch yielded on its deadline leaves a read outstanding; at the head of the log that
+    // read waits for the next append, and `return()` would queue behind it. Closing the
+    // subscription ends that read, so it must not wait here.
+    if (pending) void iterator.return?.().catch(() => undefined);
+    else await iterator.return?.();
   }
 }

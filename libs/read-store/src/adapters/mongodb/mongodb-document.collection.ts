@@ -21,7 +21,7 @@ export interface MongoCollectionSettings {
   /** Most updates sent in one command (FerretDB hangs past its connection pool). */
   bulkChunkSize: number;
   /**
-   * Runs one update command at a time for the whole store: two concurrent commands of
+   * Runs one bulk update command at a time for the whole store: two concurrent commands of
    * `bulkChunkSize` updates would hold twice as many of FerretDB's pooled connections.
    */
   serializeUpdates<T>(command: () => Promise<T>): Promise<T>;
@@ -155,9 +155,9 @@ export class MongoDocumentCollection implements DocumentCollection {
       }
     }
     parseFilter(expected);
-    const result = await this.settings.serializeUpdates(() =>
-      this.collection.replaceOne({ ...expected, _id: document._id }, document),
-    );
+    // One update holds one pooled connection: it need not queue behind bulk updates (a lease
+    // renewal stuck there for longer than the lease would lose it).
+    const result = await this.collection.replaceOne({ ...expected, _id: document._id }, document);
     return result.matchedCount === 1;
   }
 
