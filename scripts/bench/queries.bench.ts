@@ -76,7 +76,9 @@ async function main() {
     }
     const apiKey = adminKey(prepared);
 
-    const stores: { store: string; env: NodeJS.ProcessEnv }[] = [{ store: 'embedded', env: {} }];
+    const stores: { store: string; env: NodeJS.ProcessEnv }[] = [
+      { store: 'embedded', env: { MONGODB_URL: '' } },
+    ];
     if (process.env.MONGODB_URL) {
       const database = `gongjian_bench_${process.pid}`;
       mongoDatabases.push(database);
