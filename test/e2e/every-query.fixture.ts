@@ -77,6 +77,7 @@ import {
   ListRuleSetsHandler,
   ListRuleSetsQuery,
 } from '../../apps/api/src/modules/ratings/queries/rule-sets.handlers';
+import { SerializedPage } from '../../apps/api/src/read-side/serialized-page';
 
 export const ACTORS: Record<string, AuthenticatedActor> = {
   admin: { id: 'admin:county', role: 'admin', townships: [] },
@@ -85,6 +86,8 @@ export const ACTORS: Record<string, AuthenticatedActor> = {
 };
 
 type Page = { items: Record<string, unknown>[]; nextCursor: string | null };
+/** A page as a client receives it (a serialized page is parsed from its bytes). */
+const asSent = (page: SerializedPage): Page => JSON.parse(page.toBuffer().toString('utf8'));
 type List = (filters: Record<string, unknown>, actor: AuthenticatedActor) => Promise<Page>;
 
 /** Every list of the API with its filters, as handlers answer them from read models. */
@@ -152,7 +155,8 @@ export function lists(
       ],
     },
     ratings: {
-      run: (f, a) => new ListRatingsHandler(reader).execute(new ListRatingsQuery(f, a)),
+      run: async (f, a) =>
+        asSent(await new ListRatingsHandler(reader).execute(new ListRatingsQuery(f, a))),
       filters: [
         {},
         { period: '2025' },

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { PagedQueryDto, ReadQueryDto } from '../../read-side/paged-query.dto';
+import { SerializedPageInterceptor } from '../../read-side/serialized-page.interceptor';
 import { GetEvaluationQuery } from './queries/get-evaluation.handler';
 import { ListRatingsQuery } from './queries/list-ratings.handler';
 import { ListRatingsQueryDto } from './queries/list-ratings.query.dto';
@@ -19,6 +20,7 @@ export class RatingQueriesController {
 
   @Get('ratings')
   @Roles('operator', 'inspector')
+  @UseInterceptors(SerializedPageInterceptor)
   @ApiOperation({
     summary: 'Ratings by period, stars and township',
     description:
