@@ -11,6 +11,9 @@ export class SharedCatchUp {
   private subscription?: Subscription;
   private readonly branches = new Set<Branch>();
   private pulling?: Promise<void>;
+  private passedAny = false;
+  /** The shared read ended (its subscription was closed): branches end once drained. */
+  ended = false;
 
   constructor(private readonly events: EventStore) {}
 
@@ -23,6 +26,8 @@ export class SharedCatchUp {
   }
 
   private branch(): Subscription {
+    // A build that joins once the shared read has moved on would miss what it passed.
+    if (this.passedAny) return this.events.subscribeAll({});
     const branch = new Branch(this);
     this.branches.add(branch);
     return branch;
@@ -38,7 +43,12 @@ export class SharedCatchUp {
         this.source = this.subscription[Symbol.asyncIterator]();
       }
       const next = await this.source.next();
-      if (!next.done) for (const b of this.branches) b.queue.push(next.value);
+      if (next.done) {
+        this.ended = true;
+        return;
+      }
+      this.passedAny = true;
+      for (const b of this.branches) b.queue.push(next.value);
     })().finally(() => (this.pulling = undefined));
     return this.pulling;
   }
@@ -81,6 +91,7 @@ class Branch implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     while (!this.closed) {
       if (this.queue.length === 0) {
+        if (this.shared.ended) return;
         await this.shared.pull();
         continue;
       }
