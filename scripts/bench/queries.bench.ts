@@ -3,7 +3,8 @@
  * report, through the HTTP API with 16 connections (autocannon), embedded read store and, when
  * MONGODB_URL is set, the MongoDB-wire one.
  *
- *   npm run bench:queries [-- --seconds 10 --connections 16 --scale county --data-dir <seeded>]
+ *   npm run bench:queries [-- --seconds 10 --connections 16 --scale county --data-dir <seeded>
+ *                             --skip-embedded]
  *
  * Without --data-dir it seeds a demo county first (npm run demo's plan, a few minutes). Each
  * store gets the API as a child process on a copy of the same data; it waits until the read
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2026' },
     'data-dir': { type: 'string' },
     'deep-pages': { type: 'string', default: '5' },
+    'skip-embedded': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -76,9 +78,9 @@ async function main() {
     }
     const apiKey = adminKey(prepared);
 
-    const stores: { store: string; env: NodeJS.ProcessEnv }[] = [
-      { store: 'embedded', env: { MONGODB_URL: '' } },
-    ];
+    const stores: { store: string; env: NodeJS.ProcessEnv }[] = values['skip-embedded']
+      ? []
+      : [{ store: 'embedded', env: { MONGODB_URL: '' } }];
     if (process.env.MONGODB_URL) {
       const database = `gongjian_bench_${process.pid}`;
       mongoDatabases.push(database);
