@@ -109,7 +109,8 @@ export function lists(
       ],
     },
     pairings: {
-      run: (f, a) => new ListPairingsHandler(reader).execute(new ListPairingsQuery(f, a)),
+      run: async (f, a) =>
+        asSent(await new ListPairingsHandler(reader).execute(new ListPairingsQuery(f, a))),
       filters: [
         {},
         { organizationId: 'org-01' },

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { ReadQueryDto } from '../../read-side/paged-query.dto';
+import { SerializedPageInterceptor } from '../../read-side/serialized-page.interceptor';
 import { GetPairingQuery } from './queries/get-pairing.handler';
 import { ListPairingsQuery } from './queries/list-pairings.handler';
 import { ListPairingsQueryDto } from './queries/list-pairings.query.dto';
@@ -17,6 +18,7 @@ export class PairingQueriesController {
 
   @Get()
   @Roles('operator', 'inspector')
+  @UseInterceptors(SerializedPageInterceptor)
   @ApiOperation({ summary: 'Pairings by organization (either side), status and township' })
   list(@Query() filters: ListPairingsQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new ListPairingsQuery(filters, actor));

@@ -10,6 +10,7 @@ import { townshipFilter } from '../../../read-side/township-scope.filter';
 import type { ListPairingsQueryDto } from './list-pairings.query.dto';
 import { pairingCollections } from './pairing-documents';
 import { PairingViews } from './pairing-views';
+import { SerializedPage } from '../../../read-side/serialized-page';
 
 export class ListPairingsQuery {
   constructor(
@@ -38,10 +39,10 @@ export class ListPairingsHandler implements IQueryHandler<ListPairingsQuery> {
       },
       filters,
     );
-    return {
-      items: await this.views.render(page.items, pairings, activists, today),
-      nextCursor: page.nextCursor,
-    };
+    return new SerializedPage(
+      await this.views.serialized(page.items, pairings, activists, today),
+      page.nextCursor,
+    );
   }
 }
 
