@@ -485,6 +485,9 @@ function startApi(
     PORT: String(port),
     API_KEYS_FILE: keysFile,
     LOG_LEVEL: 'warn',
+    // Ready only once the read models have caught up with the copied log: the load then measures
+    // the commands, not the catch-up of the prepared data running beside them.
+    READY_MAX_LAG_EVENTS: '0',
   };
   const profile = values['cpu-prof']
     ? [
@@ -493,7 +496,7 @@ function startApi(
         `--cpu-prof-name=api-${port}-${Date.now()}.cpuprofile`,
       ]
     : [];
-  return startChild(main, [], env, port, children, profile);
+  return startChild(main, [], env, port, children, profile, '/ready');
 }
 
 function startBare(dataDir: string, port: number, children: ChildProcess[]) {
@@ -513,6 +516,7 @@ async function startChild(
   port: number,
   children: ChildProcess[],
   nodeArgs: string[] = [],
+  readyPath = '/health',
 ) {
   const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env,
@@ -520,9 +524,9 @@ async function startChild(
   });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then(
+    const ok = await fetch(`${url}${readyPath}`).then(
       (r) => r.ok,
       () => false,
     );
