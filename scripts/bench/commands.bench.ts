@@ -15,7 +15,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -79,7 +79,6 @@ async function main() {
     const setupApi = await startApi(prepared, 3801, keysFile, children);
     const ids = await prepare(setupApi);
     await stop(children.pop());
-    await lengthenBudgets(prepared);
 
     const rows: Row[] = [];
     const scenarios = [
@@ -105,7 +104,7 @@ async function main() {
         const url = build
           ? await startApi(dataDir, 3802, keysFile, children, build.main)
           : await startBare(dataDir, 3803, children);
-        const result = await load(url, scenario);
+        const result = await load(url, scenario, children[children.length - 1]);
         await stop(children.pop());
         rows.push({ scenario: scenario.name, server, ...result });
         console.error(`done: ${scenario.name} / ${server}: ${result.requestsPerSec} req/s`);
@@ -146,6 +145,7 @@ async function rawAppendRate(dir: string, writers: number): Promise<Row> {
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
   let appended = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
@@ -162,6 +162,7 @@ async function rawAppendRate(dir: string, writers: number): Promise<Row> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await store.close();
   latencies.sort((a, b) => a - b);
   return {
@@ -173,6 +174,7 @@ async function rawAppendRate(dir: string, writers: number): Promise<Row> {
     non2xx: 0,
     errors: 0,
     total: appended,
+    cpuMsPerRequest: Math.round((cpu.user + cpu.system) / 10 / appended) / 100,
   };
 }
 
@@ -219,11 +221,15 @@ async function hotAndSpread(
       cpSync(prepared, dataDir, { recursive: true });
       const url = await startApi(dataDir, 3804, keysFile, children, build.main);
       let n = 0;
-      const result = await load(url, {
-        ids: [''],
-        path: () => '/api/v1/allocations',
-        body: () => allocationBody(c.budget(n), n++),
-      });
+      const result = await load(
+        url,
+        {
+          ids: [''],
+          path: () => '/api/v1/allocations',
+          body: () => allocationBody(c.budget(n), n++),
+        },
+        children[children.length - 1],
+      );
       await stop(children.pop());
       rows.push({
         scenario: c.name,
@@ -307,6 +313,9 @@ async function byStreamLength(
   for (const build of apiBuilds) {
     const dataDir = join(root, `by-length-${build.build}`);
     cpSync(prepared, dataDir, { recursive: true });
+    // Only this part's copy gets the long budgets: the other parts' servers would otherwise spend
+    // their start catching their read models up with events those parts never touch.
+    await lengthenBudgets(dataDir);
     const url = await startApi(dataDir, 3805, keysFile, children, build.main);
     const post = (budgetId: string, n: number) =>
       fetch(`${url}/api/v1/allocations`, {
@@ -370,10 +379,26 @@ const activityBody = () => ({
 });
 const disbursementBody = () => ({ amountFen: 100, on: today, ref: 'bench' });
 
+/**
+ * CPU seconds a process has used (user + system, from /proc): what a request costs the server
+ * whatever else the machine runs meanwhile. Undefined where /proc is not there.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime (fields 14 and 15 of the line), in clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function load(
   url: string,
   scenario: { ids: string[]; path: (id: string) => string; body: () => object },
+  server?: ChildProcess,
 ): Promise<Row> {
+  const cpuBefore = cpuSeconds(server?.pid);
   let next = 0;
   const result = await autocannon({
     url,
@@ -390,6 +415,13 @@ async function load(
       },
     ],
   });
+  const cpuAfter = cpuSeconds(server?.pid);
+  const cpu: Row =
+    cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+      ? {
+          cpuMsPerRequest: Math.round(((cpuAfter - cpuBefore) * 1e5) / result.requests.total) / 100,
+        }
+      : {};
   return {
     requestsPerSec: Math.round(result.requests.average),
     p50ms: result.latency.p50,
@@ -397,6 +429,7 @@ async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     total: result.requests.total,
+    ...cpu,
   };
 }
 

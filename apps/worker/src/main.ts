@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     projections,
     settings: {
       batchSize: config.projectionBatchSize,
+      batchWaitMs: config.projectionBatchWaitMs,
       leaseMs: config.projectionLeaseMs,
       buildCommitEvents: config.projectionRebuildCommitEvents,
     },
