@@ -38,7 +38,6 @@ async function main(): Promise<void> {
     projections,
     settings: {
       batchSize: config.projectionBatchSize,
-      batchWaitMs: config.projectionBatchWaitMs,
       leaseMs: config.projectionLeaseMs,
       buildCommitEvents: config.projectionRebuildCommitEvents,
     },

@@ -57,8 +57,6 @@ export interface AppConfig {
   minPositionWaitMs: number;
   /** Events folded per projection batch. */
   projectionBatchSize: number;
-  /** How long a live projection batch waits for more events after its first one. */
-  projectionBatchWaitMs: number;
   /** A projection's writer lease: lifetime, renewed at a third of it. */
   projectionLeaseMs: number;
   /**
@@ -148,7 +146,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     readyMaxLagMs: integer(env, 'READY_MAX_LAG_MS', 60_000, 0, 86_400_000),
     minPositionWaitMs: integer(env, 'MIN_POSITION_WAIT_MS', 5000, 0, 60_000),
     projectionBatchSize: integer(env, 'PROJECTION_BATCH_SIZE', 1000, 100, 1000),
-    projectionBatchWaitMs: integer(env, 'PROJECTION_BATCH_WAIT_MS', 5, 0, 1000),
     projectionLeaseMs: integer(env, 'PROJECTION_LEASE_MS', 15_000, 500, 600_000),
     projectionRebuildCommitEvents: integer(
       env,

@@ -95,7 +95,6 @@ export class ProjectionsModule {
                 projections: models,
                 settings: {
                   batchSize: config.projectionBatchSize,
-                  batchWaitMs: config.projectionBatchWaitMs,
                   leaseMs: config.projectionLeaseMs,
                   buildCommitEvents: config.projectionRebuildCommitEvents,
                 },
