@@ -8,7 +8,7 @@
  *   npm run bench:commands [-- --seconds 15 --connections 64 --streams 200
  *                              --lengths 200,1000,10000 --length-commands 100
  *                              --parts routes,hot,length --baseline-api <other build's main.js>
- *                              --cpu-prof <dir>]
+ *                              --cpu-prof <dir> --api-projections off]
  *
  * The servers run as child processes on copies of the same prepared data (pairings and
  * allocations created through the API), so they append to identical stores.
@@ -38,6 +38,8 @@ const { values } = parseArgs({
     parts: { type: 'string', default: 'routes,hot,length' },
     /** Directory for a CPU profile (node --cpu-prof) of each API process. */
     'cpu-prof': { type: 'string' },
+    /** PROJECTIONS of the API processes: 'off' measures the API without its embedded read models. */
+    'api-projections': { type: 'string', default: 'embedded' },
   },
 });
 const parts = new Set(String(values.parts).split(','));
@@ -62,6 +64,7 @@ const lengths = String(values.lengths).split(',').map(Number);
 const spreadYear = (i: number) => 2030 + i;
 const lengthYear = (i: number) => 2030 + Number(values.connections) + i;
 const seconds = Number(values.seconds);
+const embedded = values['api-projections'] !== 'off';
 const connections = Number(values.connections);
 const streamCount = Number(values.streams);
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
@@ -521,6 +524,7 @@ function startApi(
     // Ready only once the read models have caught up with the copied log: the load then measures
     // the commands, not the catch-up of the prepared data running beside them.
     READY_MAX_LAG_EVENTS: '0',
+    PROJECTIONS: embedded ? 'embedded' : 'off',
   };
   const profile = values['cpu-prof']
     ? [
@@ -529,7 +533,7 @@ function startApi(
         `--cpu-prof-name=api-${port}-${Date.now()}.cpuprofile`,
       ]
     : [];
-  return startChild(main, [], env, port, children, profile, '/ready');
+  return startChild(main, [], env, port, children, profile, embedded ? '/ready' : '/health');
 }
 
 function startBare(dataDir: string, port: number, children: ChildProcess[]) {
