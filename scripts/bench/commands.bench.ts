@@ -8,14 +8,14 @@
  *   npm run bench:commands [-- --seconds 15 --connections 64 --streams 200
  *                              --lengths 200,1000,10000 --length-commands 100
  *                              --parts routes,hot,length --baseline-api <other build's main.js>
- *                              --cpu-prof <dir>]
+ *                              --cpu-prof <dir> --api-projections off]
  *
  * The servers run as child processes on copies of the same prepared data (pairings and
  * allocations created through the API), so they append to identical stores.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +38,8 @@ const { values } = parseArgs({
     parts: { type: 'string', default: 'routes,hot,length' },
     /** Directory for a CPU profile (node --cpu-prof) of each API process. */
     'cpu-prof': { type: 'string' },
+    /** PROJECTIONS of the API processes: 'off' measures the API without its embedded read models. */
+    'api-projections': { type: 'string', default: 'embedded' },
   },
 });
 const parts = new Set(String(values.parts).split(','));
@@ -62,6 +64,7 @@ const lengths = String(values.lengths).split(',').map(Number);
 const spreadYear = (i: number) => 2030 + i;
 const lengthYear = (i: number) => 2030 + Number(values.connections) + i;
 const seconds = Number(values.seconds);
+const embedded = values['api-projections'] !== 'off';
 const connections = Number(values.connections);
 const streamCount = Number(values.streams);
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
@@ -79,7 +82,6 @@ async function main() {
     const setupApi = await startApi(prepared, 3801, keysFile, children);
     const ids = await prepare(setupApi);
     await stop(children.pop());
-    await lengthenBudgets(prepared);
 
     const rows: Row[] = [];
     const scenarios = [
@@ -105,7 +107,7 @@ async function main() {
         const url = build
           ? await startApi(dataDir, 3802, keysFile, children, build.main)
           : await startBare(dataDir, 3803, children);
-        const result = await load(url, scenario);
+        const result = await load(url, scenario, children[children.length - 1]);
         await stop(children.pop());
         rows.push({ scenario: scenario.name, server, ...result });
         console.error(`done: ${scenario.name} / ${server}: ${result.requestsPerSec} req/s`);
@@ -146,6 +148,7 @@ async function rawAppendRate(dir: string, writers: number): Promise<Row> {
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
   let appended = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
@@ -162,6 +165,7 @@ async function rawAppendRate(dir: string, writers: number): Promise<Row> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await store.close();
   latencies.sort((a, b) => a - b);
   return {
@@ -173,6 +177,7 @@ async function rawAppendRate(dir: string, writers: number): Promise<Row> {
     non2xx: 0,
     errors: 0,
     total: appended,
+    cpuMsPerRequest: Math.round((cpu.user + cpu.system) / 10 / appended) / 100,
   };
 }
 
@@ -219,11 +224,15 @@ async function hotAndSpread(
       cpSync(prepared, dataDir, { recursive: true });
       const url = await startApi(dataDir, 3804, keysFile, children, build.main);
       let n = 0;
-      const result = await load(url, {
-        ids: [''],
-        path: () => '/api/v1/allocations',
-        body: () => allocationBody(c.budget(n), n++),
-      });
+      const result = await load(
+        url,
+        {
+          ids: [''],
+          path: () => '/api/v1/allocations',
+          body: () => allocationBody(c.budget(n), n++),
+        },
+        children[children.length - 1],
+      );
       await stop(children.pop());
       rows.push({
         scenario: c.name,
@@ -307,6 +316,9 @@ async function byStreamLength(
   for (const build of apiBuilds) {
     const dataDir = join(root, `by-length-${build.build}`);
     cpSync(prepared, dataDir, { recursive: true });
+    // Only this part's copy gets the long budgets: the other parts' servers would otherwise spend
+    // their start catching their read models up with events those parts never touch.
+    await lengthenBudgets(dataDir);
     const url = await startApi(dataDir, 3805, keysFile, children, build.main);
     const post = (budgetId: string, n: number) =>
       fetch(`${url}/api/v1/allocations`, {
@@ -370,10 +382,26 @@ const activityBody = () => ({
 });
 const disbursementBody = () => ({ amountFen: 100, on: today, ref: 'bench' });
 
+/**
+ * CPU seconds a process has used (user + system, from /proc): what a request costs the server
+ * whatever else the machine runs meanwhile. Undefined where /proc is not there.
+ */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime (fields 14 and 15 of the line), in clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function load(
   url: string,
   scenario: { ids: string[]; path: (id: string) => string; body: () => object },
+  server?: ChildProcess,
 ): Promise<Row> {
+  const cpuBefore = cpuSeconds(server?.pid);
   let next = 0;
   const result = await autocannon({
     url,
@@ -390,6 +418,13 @@ async function load(
       },
     ],
   });
+  const cpuAfter = cpuSeconds(server?.pid);
+  const cpu: Row =
+    cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+      ? {
+          cpuMsPerRequest: Math.round(((cpuAfter - cpuBefore) * 1e5) / result.requests.total) / 100,
+        }
+      : {};
   return {
     requestsPerSec: Math.round(result.requests.average),
     p50ms: result.latency.p50,
@@ -397,6 +432,7 @@ async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     total: result.requests.total,
+    ...cpu,
   };
 }
 
@@ -485,6 +521,10 @@ function startApi(
     PORT: String(port),
     API_KEYS_FILE: keysFile,
     LOG_LEVEL: 'warn',
+    // Ready only once the read models have caught up with the copied log: the load then measures
+    // the commands, not the catch-up of the prepared data running beside them.
+    READY_MAX_LAG_EVENTS: '0',
+    PROJECTIONS: embedded ? 'embedded' : 'off',
   };
   const profile = values['cpu-prof']
     ? [
@@ -493,7 +533,7 @@ function startApi(
         `--cpu-prof-name=api-${port}-${Date.now()}.cpuprofile`,
       ]
     : [];
-  return startChild(main, [], env, port, children, profile);
+  return startChild(main, [], env, port, children, profile, embedded ? '/ready' : '/health');
 }
 
 function startBare(dataDir: string, port: number, children: ChildProcess[]) {
@@ -513,6 +553,7 @@ async function startChild(
   port: number,
   children: ChildProcess[],
   nodeArgs: string[] = [],
+  readyPath = '/health',
 ) {
   const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env,
@@ -520,9 +561,9 @@ async function startChild(
   });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/health`).then(
+    const ok = await fetch(`${url}${readyPath}`).then(
       (r) => r.ok,
       () => false,
     );

@@ -1,12 +1,22 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { OutcomeUnknownError, StoreUnavailableError } from '../../event-store.errors';
 import { AppendResult, StreamAppend } from '../../event-store.port';
+import { SealedAppend } from '../../seal-append';
 
 const ENGINE = 'sqlite';
 
 /** One caller's append or appendMany, waiting for the next group commit. */
 export interface PendingAppend {
   appends: readonly StreamAppend[];
+  /** When the store received it: the events' recordedAt, whether sealed early or in the commit. */
+  recordedAt: string;
+  /**
+   * Sealed when it was enqueued, against the heads this process last wrote, so that serializing
+   * and hashing stay out of the write transaction; used only if the head found there is that one.
+   */
+  presealed: ReadonlyArray<SealedAppend | undefined>;
+  /** What the last run in a transaction wrote (the heads to remember once it is committed). */
+  written?: SealedAppend[];
   resolve: (results: AppendResult[]) => void;
   reject: (error: unknown) => void;
 }
@@ -37,7 +47,7 @@ export class SqliteGroupCommit {
     private readonly db: Database,
     appendNow: (pending: PendingAppend) => AppendResult[],
     private readonly maxGroupSize: number,
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (committed: readonly PendingAppend[]) => void,
   ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
@@ -50,9 +60,13 @@ export class SqliteGroupCommit {
     return this.scheduled;
   }
 
-  enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  enqueue(
+    appends: readonly StreamAppend[],
+    recordedAt: string,
+    presealed: PendingAppend['presealed'],
+  ): Promise<AppendResult[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ appends, resolve, reject });
+      this.queue.push({ appends, recordedAt, presealed, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -64,17 +78,17 @@ export class SqliteGroupCommit {
     const group = this.queue.splice(0, this.maxGroupSize);
     const outcomes = this.commitGroup(group);
     const again: PendingAppend[] = [];
-    let committed = false;
+    const committed: PendingAppend[] = [];
     group.forEach((pending, i) => {
       const outcome = outcomes[i];
       if (outcome === AGAIN) again.push(pending);
       else if (outcome instanceof Error) pending.reject(outcome);
       else {
-        committed = true;
+        committed.push(pending);
         pending.resolve(outcome);
       }
     });
-    if (committed) this.onCommitted();
+    if (committed.length > 0) this.onCommitted(committed);
     this.queue.unshift(...again);
     if (this.queue.length > 0) setImmediate(() => this.flush());
     else this.scheduled = false;

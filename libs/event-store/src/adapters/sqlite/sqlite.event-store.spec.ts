@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeEventStoreContract } from '../../../../../test/contract/event-store.contract';
 import BetterSqlite3 from 'better-sqlite3';
-import { DuplicateEventIdError, UnreadableEventError } from '../../event-store.errors';
+import {
+  DuplicateEventIdError,
+  UnreadableEventError,
+  WrongExpectedRevisionError,
+} from '../../event-store.errors';
 import { hashLinkBytes, linkBytes, verifyChain } from '../../hash-chain';
 import { hashedBytesOf } from '../../hashed-bytes';
 import { NewEvent } from '../../event-store.port';
@@ -132,5 +136,105 @@ describe('SqliteEventStore: the exact hashed bytes are kept', () => {
     expect(verifyChain([legacy])).toBeUndefined();
     await expect(reopened.readStream('s')).rejects.toThrow(UnreadableEventError);
     await reopened.close();
+  });
+});
+
+describe('SqliteEventStore: appends sealed before their transaction', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongjian-es-preseal-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const event = (): NewEvent => ({
+    eventId: randomUUID(),
+    type: 'Tested',
+    data: { n: randomUUID() },
+    metadata: {
+      commandId: randomUUID(),
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { id: 'tester', role: 'admin' },
+      occurredAt: '2026-01-02T03:04:05.000Z',
+      schemaVersion: 1,
+    },
+  });
+
+  it('chain onto the head another process wrote since, not the head this process remembers', async () => {
+    const path = join(dir, 'two-writers.sqlite');
+    const here = new SqliteEventStore(path);
+    const there = new SqliteEventStore(path);
+    try {
+      await here.append('s', [event()], 'no_stream');
+      await there.append('s', [event(), event()], 0);
+      await here.append('s', [event()], 'any');
+      await expect(here.append('s', [event()], 1)).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      await expect(here.append('fresh', [event()], 'no_stream')).resolves.toMatchObject({
+        revision: 0,
+      });
+      await there.append('other', [event()], 'no_stream');
+      await expect(here.append('other', [event()], 'no_stream')).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      const stored = await here.readStream('s');
+      expect(stored.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+      expect(verifyChain(stored)).toBeUndefined();
+    } finally {
+      await here.close();
+      await there.close();
+    }
+  });
+
+  it('one group holding two appends on one stream writes the second onto the first', async () => {
+    const store = new SqliteEventStore(join(dir, 'same-group.sqlite'));
+    try {
+      await store.append('s', [event()], 'no_stream');
+      const [a, b] = await Promise.all([
+        store.append('s', [event()], 'any'),
+        store.append('s', [event()], 'any'),
+      ]);
+      expect([a.revision, b.revision]).toEqual([1, 2]);
+      expect(verifyChain(await store.readStream('s'))).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('SqliteEventStore: subscriptions share the page they all read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongjian-es-page-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const event = (): NewEvent => ({
+    eventId: randomUUID(),
+    type: 'Tested',
+    data: {},
+    metadata: {
+      commandId: randomUUID(),
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { id: 'tester', role: 'admin' },
+      occurredAt: '2026-01-02T03:04:05.000Z',
+      schemaVersion: 1,
+    },
+  });
+
+  it('every subscription at the head sees what another connection commits next', async () => {
+    const path = join(dir, 'shared-page.sqlite');
+    const here = new SqliteEventStore(path, { pollIntervalMs: 20 });
+    const there = new SqliteEventStore(path);
+    const subscriptions = [here.subscribeAll(), here.subscribeAll()];
+    try {
+      await here.append('s', [event()], 'no_stream');
+      const iterators = subscriptions.map((s) => s[Symbol.asyncIterator]());
+      for (const it of iterators) expect((await it.next()).value.revision).toBe(0);
+      const waiting = iterators.map((it) => it.next());
+      // Both have read the empty page after the head by now, and wait.
+      await new Promise((r) => setTimeout(r, 60));
+      const written = await there.append('s', [event()], 0);
+      const seen = await Promise.all(waiting);
+      expect(seen.map((r) => r.value.position)).toEqual([written.position, written.position]);
+    } finally {
+      await Promise.all(subscriptions.map((s) => s.close()));
+      await here.close();
+      await there.close();
+    }
   });
 });

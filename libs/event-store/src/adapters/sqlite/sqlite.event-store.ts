@@ -27,6 +27,7 @@ import { Position } from '../../position';
 import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
 import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
 import { PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
+import { sameHead, SqliteStreamHeads } from './sqlite-stream-heads';
 import { migrateSqliteEventStore } from './sqlite.schema';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
@@ -70,6 +71,10 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly groupCommit: SqliteGroupCommit;
+  private readonly heads = new SqliteStreamHeads(10_000);
+  /** Group commits of this connection so far; with data_version, tells whether a page is current. */
+  private commits = 0;
+  private lastPage?: { after: number; limit: number; version: string; events: RecordedEvent[] };
   private closed = false;
 
   constructor(
@@ -92,7 +97,11 @@ export class SqliteEventStore implements EventStore {
       this.db,
       (pending) => this.appendNow(pending),
       options.maxGroupSize ?? 512,
-      () => this.appended.emit('appended'),
+      (committed) => {
+        for (const { written } of committed) written?.forEach((w) => this.rememberHead(w));
+        this.commits++;
+        this.appended.emit('appended');
+      },
     );
   }
 
@@ -114,24 +123,53 @@ export class SqliteEventStore implements EventStore {
   private enqueue(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     if (this.closed)
       return Promise.reject(new StoreUnavailableError(this.engine, 'store is closed'));
-    return this.groupCommit.enqueue(appends);
+    const recordedAt = new Date().toISOString();
+    const presealed = appends.map((append) => this.preseal(append, recordedAt));
+    return this.groupCommit.enqueue(appends, recordedAt, presealed);
+  }
+
+  /**
+   * Sealed on the head this process last saw (a new stream when it expects none), outside the
+   * write transaction; undefined when that head is unknown or refuses the expectation, and the
+   * transaction decides.
+   */
+  private preseal(append: StreamAppend, recordedAt: string): SealedAppend | undefined {
+    const head = this.heads.get(append.streamId);
+    if (head === undefined && append.expected !== 'no_stream') return undefined;
+    try {
+      return sealAppend(append, head, recordedAt);
+    } catch {
+      return undefined;
+    }
   }
 
   /**
    * Runs inside the group transaction, in a savepoint of its own: all the streams of one call or
-   * none of them.
+   * none of them. An append sealed early is written as sealed only onto the very head it was
+   * sealed on; otherwise it is checked and sealed here.
    */
-  private appendNow({ appends }: PendingAppend): AppendResult[] {
+  private appendNow(pending: PendingAppend): AppendResult[] {
+    const { appends, presealed, recordedAt } = pending;
+    pending.written = [];
     const earlier = appends.map((a) => this.findEarlierAppend(a.streamId, a.events));
     if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
     const stored = earlier.findIndex((result) => result !== undefined);
     if (stored >= 0) {
       throw new DuplicateEventIdError(appends[stored].streamId, appends[stored].events[0].eventId);
     }
-    const recordedAt = new Date().toISOString();
-    return appends.map((append) =>
-      this.write(sealAppend(append, this.head(append.streamId), recordedAt)),
-    );
+    return appends.map((append, i) => {
+      const head = this.head(append.streamId);
+      const early = presealed[i];
+      const sealed =
+        early && sameHead(early.head, head) ? early : sealAppend(append, head, recordedAt);
+      pending.written!.push(sealed);
+      return this.write(sealed);
+    });
+  }
+
+  private rememberHead({ streamId, events }: SealedAppend): void {
+    const last = events[events.length - 1];
+    this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
   }
 
   private head(streamId: string): StreamHead | undefined {
@@ -202,7 +240,12 @@ export class SqliteEventStore implements EventStore {
             limit,
           )
         : this.statements.readForwards.all(streamId, options.from ?? 0, limit);
-    return (rows as EventRow[]).map(toRecordedEvent);
+    const events = (rows as EventRow[]).map(toRecordedEvent);
+    const last = events[events.length - 1];
+    const readToEnd = options.direction !== 'backwards' && (limit < 0 || events.length < limit);
+    if (last && readToEnd)
+      this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -214,10 +257,28 @@ export class SqliteEventStore implements EventStore {
     return (this.statements.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
   }
 
+  /**
+   * A subscription's next page. Live subscriptions (every projection of a process) wake on the
+   * same commit and ask for the same page: it is read and parsed once and handed to each of them
+   * while nothing new was committed, here or by another connection (data_version). Subscribers
+   * only read the events they are given.
+   */
+  private async readPage(position: Position | undefined, limit: number): Promise<RecordedEvent[]> {
+    const after = position === undefined ? 0 : decodeSqlitePosition(position);
+    const version = `${this.commits}:${this.statements.dataVersion.get() as number}`;
+    const last = this.lastPage;
+    if (last && last.after === after && last.limit === limit && last.version === version) {
+      return last.events.slice();
+    }
+    const events = (this.statements.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
+    this.lastPage = { after, limit, version, events };
+    return events.slice();
+  }
+
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     const subscription = new PollingSubscription(
       {
-        readAfter: (position, limit) => this.readAfter(position, limit),
+        readAfter: (position, limit) => this.readPage(position, limit),
         waitForAppend: (signal) => this.waitForAppend(signal),
       },
       options.fromPosition,
@@ -349,5 +410,6 @@ function prepareStatements(db: Database): Record<string, Statement> {
       .prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`)
       .raw(true),
     headPosition: db.prepare('SELECT MAX(position) AS position FROM events'),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
   };
 }

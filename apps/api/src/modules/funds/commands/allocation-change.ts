@@ -10,14 +10,14 @@ import {
   DecisionRunner,
   domainCommand,
 } from '@gongjian/write-side';
-import { assertOrganizationInScope } from './organization-in-scope';
+import { assertRecipientInScope } from './organization-in-scope';
 
 /**
  * A command on an existing allocation stream: 404 if unknown, 403 when the recipient lies outside
- * the operator's townships (the recipient of an allocation never changes, so it is checked once
- * before the decision runs).
+ * the operator's townships. Checked on the states the decision reads (the cached ones), so a
+ * command costs no read of the whole stream.
  */
-export async function changeAllocation<C extends AllocationCommand>(
+export function changeAllocation<C extends AllocationCommand>(
   runner: DecisionRunner,
   allocationId: string,
   type: C['type'],
@@ -26,15 +26,18 @@ export async function changeAllocation<C extends AllocationCommand>(
   occurredAt?: string,
 ): Promise<CommandResult> {
   const streamId = allocationStreamId(allocationId);
-  const { state } = await runner.load(streamId, allocationDecider);
-  if (state.status === 'none') throw new NotFoundError('allocation', allocationId);
-  await assertOrganizationInScope(runner, state.recipientOrganizationId, metadata.actor);
-  return runner.run({
+  return runner.runAcross({
     id: allocationId,
     streamId,
-    decider: allocationDecider,
     metadata,
     occurredAt,
-    command: () => domainCommand<C>(type, data, metadata),
+    decide: async (session) => {
+      const state = await session.state(streamId, allocationDecider);
+      if (state.status === 'none') throw new NotFoundError('allocation', allocationId);
+      await assertRecipientInScope(session, state.recipientOrganizationId, metadata.actor);
+      await session.decide(streamId, allocationDecider, () =>
+        domainCommand<C>(type, data, metadata),
+      );
+    },
   });
 }

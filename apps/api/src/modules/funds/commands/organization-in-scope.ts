@@ -4,28 +4,17 @@ import {
   organizationStreamId,
   summarizeOrganization,
 } from '@gongjian/domain';
-import { DecisionRunner, DecisionSession } from '@gongjian/write-side';
+import { DecisionSession } from '@gongjian/write-side';
 import { assertInScope } from '../../../http/auth/township-scope';
-import { loadOrganization } from '../../organizations/known-organization';
 
 type ScopedActor = { role: string; townships: string[] };
 
 /**
- * The organization a funds command concerns (the recipient): 404 when unknown, 403 when an
- * operator's townships do not include it. Other roles that reach a command are not restricted
- * by township, so the lookup is only made for operators.
+ * The organization a funds command concerns (the recipient), checked inside the decision on the
+ * state it reads: 404 when unknown, 403 when an operator's townships do not include it. Other
+ * roles that reach a command are not restricted by township, so the lookup is only made for
+ * operators.
  */
-export async function assertOrganizationInScope(
-  runner: DecisionRunner,
-  organizationId: string,
-  actor: ScopedActor,
-): Promise<void> {
-  if (actor.role !== 'operator') return;
-  const organization = await loadOrganization(runner, organizationId);
-  assertInScope(actor, organization.township);
-}
-
-/** The same check inside a decision, on the state that decision reads. */
 export async function assertRecipientInScope(
   session: DecisionSession,
   organizationId: string,
