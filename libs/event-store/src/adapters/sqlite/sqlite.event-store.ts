@@ -15,6 +15,7 @@ import {
   SubscribeAllOptions,
   Subscription,
 } from '../../event-store.port';
+import { StoredLinkEntry, StoredLinkLog } from '../../stored-link';
 import {
   DuplicateEventIdError,
   StoreUnavailableError,
@@ -27,6 +28,7 @@ import { Position } from '../../position';
 import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
 import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
 import { PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
+import { SqliteStoredLinksReader } from './sqlite-stored-links.reader';
 import { migrateSqliteEventStore } from './sqlite.schema';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
@@ -63,7 +65,7 @@ type EventRow = [
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
  * SqliteGroupCommit); an appendMany is one savepoint there, so all of its streams or none.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, StoredLinkLog {
   readonly engine = 'sqlite';
   private readonly db: Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -71,6 +73,7 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly groupCommit: SqliteGroupCommit;
   private closed = false;
+  private storedLinks?: SqliteStoredLinksReader;
 
   constructor(
     readonly path: string,
@@ -212,6 +215,13 @@ export class SqliteEventStore implements EventStore {
   private async readAfter(position: Position | undefined, limit: number): Promise<RecordedEvent[]> {
     const after = position === undefined ? 0 : decodeSqlitePosition(position);
     return (this.statements.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  async readStoredLinks(options: ReadAllOptions = {}): Promise<StoredLinkEntry[]> {
+    this.storedLinks ??= new SqliteStoredLinksReader(this.db, (position) =>
+      toRecordedEvent(this.statements.readAll.get(position - 1, 1) as EventRow),
+    );
+    return this.storedLinks.read(options);
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
