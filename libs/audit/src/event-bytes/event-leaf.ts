@@ -27,17 +27,39 @@ export function eventBytes(event: RecordedEvent): EventBytes {
   const chainHash = event.metadata.hash;
   // The bytes the store kept, when it did; serializing again gives the same, only slower.
   const link = hashedBytesOf(event) ?? Buffer.from(serializeLink(event), 'utf8');
-  const head = `{"hash":${JSON.stringify(chainHash)},"link":`;
-  const tail = `,"position":${JSON.stringify(event.position)}}`;
-  const headLength = Buffer.byteLength(head, 'utf8');
-  const leafInput = Buffer.allocUnsafe(
-    1 + headLength + link.length + Buffer.byteLength(tail, 'utf8'),
-  );
-  leafInput[0] = 0x00;
-  leafInput.write(head, 1, 'utf8');
-  link.copy(leafInput, 1 + headLength);
-  leafInput.write(tail, 1 + headLength + link.length, 'utf8');
+  const layout = leafLayout(chainHash, link, event.position);
+  const leafInput = Buffer.allocUnsafe(layout.length);
+  writeLeafInput(leafInput, 0, layout, link);
   return { link, leaf: leafInput.subarray(1), leafInput, chainHash };
+}
+
+/** Where the parts of 0x00 ‖ leaf go: the link's bytes sit between a head and a tail. */
+export interface LeafLayout {
+  head: string;
+  headLength: number;
+  tail: string;
+  /** Of the whole leaf input, 0x00 included. */
+  length: number;
+}
+
+export function leafLayout(chainHash: string, link: Buffer, position: string): LeafLayout {
+  const head = `{"hash":${JSON.stringify(chainHash)},"link":`;
+  const tail = `,"position":${JSON.stringify(position)}}`;
+  const headLength = Buffer.byteLength(head, 'utf8');
+  return { head, headLength, tail, length: 1 + headLength + link.length + Buffer.byteLength(tail) };
+}
+
+/** Writes 0x00 ‖ leaf at `offset`; the link's bytes start at offset + 1 + headLength. */
+export function writeLeafInput(
+  target: Buffer,
+  offset: number,
+  { head, headLength, tail }: LeafLayout,
+  link: Buffer,
+): void {
+  target[offset] = 0x00;
+  target.write(head, offset + 1, 'utf8');
+  link.copy(target, offset + 1 + headLength);
+  target.write(tail, offset + 1 + headLength + link.length, 'utf8');
 }
 
 function serializeLink(event: RecordedEvent): string {

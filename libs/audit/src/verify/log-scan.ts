@@ -1,4 +1,4 @@
-import { GENESIS_HASH, RecordedEvent } from '@gongjian/event-store';
+import { GENESIS_HASH, RecordedEvent, StoredLink } from '@gongjian/event-store';
 import { eventBytes, eventLeafHash, linkHash } from '../event-bytes/event-leaf';
 import { CompactRange } from '../merkle/compact-range';
 import { NodeHash } from '../merkle/merkle-hash';
@@ -35,34 +35,61 @@ export class LogScan {
 
   add(event: RecordedEvent): void {
     const bytes = eventBytes(event);
-    const reason = this.chainFault(event, linkHash(bytes));
-    if (reason && !this.chainBreak) {
-      const { streamId, revision, position } = event;
-      this.chainBreak = { streamId, revision, position, reason, index: this.scanned };
-    }
-    if (this.scanned < this.anchoredSize) {
-      const leaf = eventLeafHash(bytes);
-      this.range.append(leaf);
-      const anchored = this.anchoredLeaves?.next().value as NodeHash | undefined;
-      if (this.firstDifferentLeaf === undefined && anchored && !anchored.equals(leaf)) {
-        this.firstDifferentLeaf = this.scanned;
-      }
-    }
+    const { streamId, revision, position, metadata } = event;
+    this.chain(streamId, revision, position, metadata.prevHash, metadata.hash, linkHash(bytes));
+    if (this.scanned < this.anchoredSize) this.leaf(eventLeafHash(bytes));
     this.scanned++;
   }
 
+  /**
+   * A stored link whose hashes were computed elsewhere: SHA-256 (hex) of its bytes, and the leaf
+   * hash of 0x00 ‖ its leaf bytes (eventBytes' layout). The leaf hash may be a view of a buffer
+   * that is reused afterwards.
+   */
+  addLink(link: StoredLink, recomputedHash: string, leafHash: NodeHash): void {
+    const { streamId, revision, position, prevHash, hash } = link;
+    this.chain(streamId, revision, position, prevHash, hash, recomputedHash);
+    if (this.scanned < this.anchoredSize) this.leaf(leafHash);
+    this.scanned++;
+  }
+
+  private chain(
+    streamId: string,
+    revision: number,
+    position: string,
+    prevHash: string,
+    hash: string,
+    recomputedHash: string,
+  ): void {
+    const reason = this.chainFault(streamId, revision, prevHash, hash, recomputedHash);
+    if (reason && !this.chainBreak) {
+      this.chainBreak = { streamId, revision, position, reason, index: this.scanned };
+    }
+  }
+
+  private leaf(leaf: NodeHash): void {
+    this.range.append(leaf);
+    const anchored = this.anchoredLeaves?.next().value as NodeHash | undefined;
+    if (this.firstDifferentLeaf === undefined && anchored && !anchored.equals(leaf)) {
+      this.firstDifferentLeaf = this.scanned;
+    }
+  }
+
   private chainFault(
-    event: RecordedEvent,
+    streamId: string,
+    revision: number,
+    prevHash: string,
+    hash: string,
     recomputedHash: string,
   ): BrokenLink['reason'] | undefined {
-    let head = this.heads.get(event.streamId);
-    if (!head) this.heads.set(event.streamId, (head = { next: 0, prevHash: GENESIS_HASH }));
-    const { next, prevHash } = head;
-    head.next = event.revision + 1;
-    head.prevHash = event.metadata.hash;
-    if (event.revision !== next) return 'revision_gap';
-    if (event.metadata.prevHash !== prevHash) return 'prev_hash_mismatch';
-    if (recomputedHash !== event.metadata.hash) return 'hash_mismatch';
+    let head = this.heads.get(streamId);
+    if (!head) this.heads.set(streamId, (head = { next: 0, prevHash: GENESIS_HASH }));
+    const { next, prevHash: expectedPrevHash } = head;
+    head.next = revision + 1;
+    head.prevHash = hash;
+    if (revision !== next) return 'revision_gap';
+    if (prevHash !== expectedPrevHash) return 'prev_hash_mismatch';
+    if (recomputedHash !== hash) return 'hash_mismatch';
     return undefined;
   }
 }
