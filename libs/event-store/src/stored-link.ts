@@ -12,19 +12,29 @@ export interface StoredLink {
   revision: number;
   prevHash: string;
   hash: string;
-  /** RFC 8785 JSON of the link, as stored (the bytes `hashedBytesOf` gives for the event). */
-  bytes: Buffer;
+  /**
+   * Where its bytes are in the batch's `bytes`: RFC 8785 JSON of the link, as stored (what
+   * `hashedBytesOf` gives for the event).
+   */
+  start: number;
+  end: number;
 }
 
 /** A row whose fields do not agree with its bytes, or that has none, comes as the port reads it. */
 export type StoredLinkEntry = StoredLink | RecordedEvent;
+
+export interface StoredLinkBatch {
+  entries: StoredLinkEntry[];
+  /** The stored links' bytes, back to back (one buffer, not one per event). */
+  bytes: Buffer;
+}
 
 /**
  * An optional capability of an adapter that keeps the hashed bytes: the global log in position
  * order, as readAll gives it (same paging, same UnreadableEventError), for verifiers.
  */
 export interface StoredLinkLog {
-  readStoredLinks(options?: ReadAllOptions): Promise<StoredLinkEntry[]>;
+  readStoredLinks(options?: ReadAllOptions): Promise<StoredLinkBatch>;
 }
 
 export function storedLinkLogOf(store: EventStore): StoredLinkLog | undefined {
@@ -35,5 +45,9 @@ export function storedLinkLogOf(store: EventStore): StoredLinkLog | undefined {
 }
 
 export function isStoredLink(entry: StoredLinkEntry): entry is StoredLink {
-  return (entry as StoredLink).bytes !== undefined;
+  return (entry as StoredLink).start !== undefined;
+}
+
+export function storedLinkBytes(batch: StoredLinkBatch, link: StoredLink): Buffer {
+  return batch.bytes.subarray(link.start, link.end);
 }

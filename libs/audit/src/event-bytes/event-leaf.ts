@@ -25,12 +25,17 @@ export interface EventBytes {
 
 export function eventBytes(event: RecordedEvent): EventBytes {
   const chainHash = event.metadata.hash;
-  // The bytes the store kept, when it did; serializing again gives the same, only slower.
-  const link = hashedBytesOf(event) ?? Buffer.from(serializeLink(event), 'utf8');
-  const layout = leafLayout(chainHash, link, event.position);
+  const link = eventLinkBytes(event);
+  const layout = leafLayout(chainHash, link.length, event.position);
   const leafInput = Buffer.allocUnsafe(layout.length);
-  writeLeafInput(leafInput, 0, layout, link);
+  writeLeafInput(leafInput, 0, layout, link, 0, link.length);
   return { link, leaf: leafInput.subarray(1), leafInput, chainHash };
+}
+
+/** What the chain hashes for this event. */
+export function eventLinkBytes(event: RecordedEvent): Buffer {
+  // The bytes the store kept, when it did; serializing again gives the same, only slower.
+  return hashedBytesOf(event) ?? Buffer.from(serializeLink(event), 'utf8');
 }
 
 /** Where the parts of 0x00 ‖ leaf go: the link's bytes sit between a head and a tail. */
@@ -42,24 +47,67 @@ export interface LeafLayout {
   length: number;
 }
 
-export function leafLayout(chainHash: string, link: Buffer, position: string): LeafLayout {
+export function leafLayout(chainHash: string, linkLength: number, position: string): LeafLayout {
   const head = `{"hash":${JSON.stringify(chainHash)},"link":`;
   const tail = `,"position":${JSON.stringify(position)}}`;
   const headLength = Buffer.byteLength(head, 'utf8');
-  return { head, headLength, tail, length: 1 + headLength + link.length + Buffer.byteLength(tail) };
+  return { head, headLength, tail, length: 1 + headLength + linkLength + Buffer.byteLength(tail) };
 }
 
-/** Writes 0x00 ‖ leaf at `offset`; the link's bytes start at offset + 1 + headLength. */
+/** Writes 0x00 ‖ leaf at `offset`, the link being `source[start, end)`. */
 export function writeLeafInput(
   target: Buffer,
   offset: number,
   { head, headLength, tail }: LeafLayout,
-  link: Buffer,
+  source: Buffer,
+  start: number,
+  end: number,
 ): void {
   target[offset] = 0x00;
   target.write(head, offset + 1, 'utf8');
-  link.copy(target, offset + 1 + headLength);
-  target.write(tail, offset + 1 + headLength + link.length, 'utf8');
+  source.copy(target, offset + 1 + headLength, start, end);
+  target.write(tail, offset + 1 + headLength + end - start, 'utf8');
+}
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+// Characters JSON.stringify writes as they are, one byte each.
+const PLAIN_ASCII = /^[ !#-[\]-~]*$/;
+const HASH_HEAD = Buffer.from('{"hash":"');
+const LINK_KEY = Buffer.from('","link":');
+const POSITION_KEY = Buffer.from(',"position":"');
+
+/** Where the claimed hash's hex digits sit in 0x00 ‖ leaf, when the hash is 64 hex digits. */
+export const LEAF_HASH_OFFSET = 1 + HASH_HEAD.length;
+
+/**
+ * 0x00 ‖ leaf as writeLeafInput writes it, for the common case of a hash of 64 hex digits and a
+ * position of plain ASCII, without building strings: the end offset, or -1 (nothing written)
+ * when the case does not apply or `target` has no room.
+ */
+export function writePlainLeafInput(
+  target: Buffer,
+  offset: number,
+  chainHash: string,
+  position: string,
+  source: Buffer,
+  start: number,
+  end: number,
+): number {
+  const fixed = 1 + HASH_HEAD.length + 64 + LINK_KEY.length + POSITION_KEY.length + 2;
+  const length = fixed + (end - start) + position.length;
+  if (offset + length > target.length) return -1;
+  if (!HEX_HASH.test(chainHash) || !PLAIN_ASCII.test(position)) return -1;
+  let at = offset;
+  target[at++] = 0x00;
+  at += HASH_HEAD.copy(target, at);
+  at += target.write(chainHash, at, 'latin1');
+  at += LINK_KEY.copy(target, at);
+  at += source.copy(target, at, start, end);
+  at += POSITION_KEY.copy(target, at);
+  at += target.write(position, at, 'latin1');
+  target[at++] = 0x22;
+  target[at++] = 0x7d;
+  return at;
 }
 
 function serializeLink(event: RecordedEvent): string {

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, RecordedEvent, StoredLink } from '@gongjian/event-store';
+import { GENESIS_HASH, RecordedEvent } from '@gongjian/event-store';
 import { eventBytes, eventLeafHash, linkHash } from '../event-bytes/event-leaf';
 import { CompactRange } from '../merkle/compact-range';
 import { NodeHash } from '../merkle/merkle-hash';
@@ -7,6 +7,15 @@ import { BrokenLink } from './verification';
 interface ChainHead {
   next: number;
   prevHash: string;
+}
+
+/** What the chain checks of an event. */
+export interface ChainFields {
+  streamId: string;
+  revision: number;
+  position: string;
+  prevHash: string;
+  hash: string;
 }
 
 /** A break found while scanning, with its place in the log. */
@@ -42,14 +51,12 @@ export class LogScan {
   }
 
   /**
-   * A stored link whose hashes were computed elsewhere: SHA-256 (hex) of its bytes, and the leaf
-   * hash of 0x00 ‖ its leaf bytes (eventBytes' layout). The leaf hash may be a view of a buffer
-   * that is reused afterwards.
+   * The chain's part for an event whose link was hashed elsewhere (`recomputedHash`, hex); its
+   * leaf is then that hasher's to take.
    */
-  addLink(link: StoredLink, recomputedHash: string, leafHash: NodeHash): void {
+  addHashed(link: ChainFields, recomputedHash: string): void {
     const { streamId, revision, position, prevHash, hash } = link;
     this.chain(streamId, revision, position, prevHash, hash, recomputedHash);
-    if (this.scanned < this.anchoredSize) this.leaf(leafHash);
     this.scanned++;
   }
 

@@ -12,6 +12,7 @@ import { CompactRange } from '../merkle/compact-range';
 import { parseCheckpoint } from '../note/checkpoint-note';
 import { NoteVerifier, openNote } from '../note/signed-note';
 import { LocatedBreak, LogScan } from './log-scan';
+import { HashedTree } from './link-hasher';
 import { scanStoredLinks } from './stored-link-scan';
 import { BrokenLink, Verification } from './verification';
 
@@ -50,22 +51,32 @@ export async function verifyStore(
   const failure = inLog.failure;
   const size = checkpoint?.treeSize ?? 0;
   const index = leaves && leaves.size() >= size ? leaves.leafHashes(size) : undefined;
-  const scan = new LogScan(size, index);
   const batchSize = options.batchSize ?? READ_BATCH;
   const links = storedLinkLogOf(store);
   const hashingThread = options.hashingThread ?? availableParallelism() > 1;
-  const unreadable = links
-    ? await scanStoredLinks(links, scan, { batchSize, hashingThread })
-    : await scanThroughPort(store, scan, batchSize);
+  let scan: LogScan;
+  let tree: HashedTree;
+  let unreadable: Located | undefined;
+  if (links) {
+    scan = new LogScan(0);
+    const scanOptions = { batchSize, hashingThread, anchoredSize: size, anchoredLeaves: index };
+    ({ tree, unreadable } = await scanStoredLinks(links, scan, scanOptions));
+  } else {
+    scan = new LogScan(size, index);
+    unreadable = await scanThroughPort(store, scan, batchSize);
+    const { range, firstDifferentLeaf } = scan;
+    tree = { size: range.size, root: range.root(), firstDifferentLeaf };
+  }
   index?.return(undefined);
-  const { range, chainBreak, firstDifferentLeaf, scanned: checked } = scan;
+  const { chainBreak, scanned: checked } = scan;
+  const { firstDifferentLeaf } = tree;
 
   const rootMatches = checkpoint
-    ? range.size === size && range.root().equals(b64(checkpoint.rootHash))
+    ? tree.size === size && tree.root.equals(b64(checkpoint.rootHash))
     : true;
   let treeBreak: Located | undefined;
   if (!rootMatches && checkpoint) {
-    treeBreak = await locateTreeBreak(store, checkpoint, leaves, firstDifferentLeaf ?? range.size);
+    treeBreak = await locateTreeBreak(store, checkpoint, leaves, firstDifferentLeaf ?? tree.size);
   }
   const firstBrokenLink =
     failure ?? (unreadable && earliest(chainBreak, unreadable)) ?? earliest(chainBreak, treeBreak);

@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { isStoredLink, SqliteEventStore, StoredLink } from '@gongjian/event-store';
+import { isStoredLink, SqliteEventStore } from '@gongjian/event-store';
 import { AuditAnchorService } from '../anchors/audit-anchor.service';
 import { LeafIndex } from '../anchors/leaf-index';
 import { eventBytes, eventLeafHash } from '../event-bytes/event-leaf';
 import { verifierOf } from '../note/signed-note';
+import { CompactRange } from '../merkle/compact-range';
+import { EMPTY_ROOT } from '../merkle/merkle-hash';
 import { ANCHOR_ACTOR, appendCountyEvents, portOnly } from './audit-log.spec-fixtures';
 import { InlineLinkHasher, PackedLinks, ThreadLinkHasher } from './link-hasher';
 import { verifyStore } from './store-verifier';
@@ -32,31 +34,55 @@ afterAll(() => {
 });
 
 describe('hashing stored links', () => {
-  it('the hashing thread and the inline hasher give each link its chain hash and leaf hash', async () => {
-    const store = new SqliteEventStore(path);
+  it('the hashing thread and the inline hasher agree: link hashes, the tree, the first different leaf', async () => {
+    const copy = join(dir, 'hashing.sqlite');
+    const source = new BetterSqlite3(path);
+    await source.backup(copy);
+    source.close();
+    const db = new BetterSqlite3(copy);
+    db.prepare("UPDATE events SET type = 'Forged' WHERE position = 5").run(); // read as an event
+    db.prepare("UPDATE events SET hash = 'not a hash' WHERE position = 9").run();
+    db.close();
+    const store = new SqliteEventStore(copy);
     const events = await store.readAll();
-    const links = (await store.readStoredLinks()).filter(isStoredLink);
+    const batch = await store.readStoredLinks();
     await store.close();
-    expect(links).toHaveLength(events.length);
-    const inline = new PackedLinks();
-    const threaded = new PackedLinks();
-    inline.pack(links);
-    threaded.pack(links);
-    await new InlineLinkHasher().hash(inline);
-    const thread = new ThreadLinkHasher();
-    await thread.hash(threaded);
-    await thread.close();
-    links.forEach((link: StoredLink, i) => {
-      expect(inline.linkHash(i)).toBe(hash('sha256', link.bytes, 'hex'));
-      expect(inline.leafHash(i)).toEqual(eventLeafHash(eventBytes(events[i])));
-      expect(threaded.linkHash(i)).toBe(inline.linkHash(i));
-      expect(threaded.leafHash(i)).toEqual(inline.leafHash(i));
-    });
+    expect(isStoredLink(batch.entries[4])).toBe(false);
+
+    const anchoredSize = 150;
+    const leaves = events.map((e) => eventLeafHash(eventBytes(e)));
+    const anchored = leaves.slice(0, anchoredSize).map((leaf, i) => (i === 77 ? EMPTY_ROOT : leaf));
+    const expected = new CompactRange();
+    leaves.slice(0, anchoredSize).forEach((leaf) => expected.append(leaf));
+
+    const hashers = [new InlineLinkHasher(), new ThreadLinkHasher()];
+    for (const hasher of hashers) {
+      const packed = new PackedLinks(4096); // grown while packing
+      // Two batches, the second starting mid-way, as a scan hands them over.
+      const first = { entries: batch.entries.slice(0, 100), bytes: batch.bytes };
+      const second = { entries: batch.entries.slice(100), bytes: batch.bytes };
+      const anchoredLeaves = anchored[Symbol.iterator]();
+      packed.pack(first, 0, anchoredSize, anchoredLeaves);
+      await hasher.hash(packed);
+      events.slice(0, 100).forEach((event, i) => {
+        const claimed = event.metadata.hash;
+        expect(packed.linkHash(i, claimed)).toBe(hash('sha256', eventBytes(event).link, 'hex'));
+      });
+      packed.pack(second, 100, anchoredSize, anchoredLeaves);
+      await hasher.hash(packed);
+      events.slice(100).forEach((event, i) => {
+        const claimed = event.metadata.hash;
+        expect(packed.linkHash(i, claimed)).toBe(hash('sha256', eventBytes(event).link, 'hex'));
+      });
+      const tree = await hasher.tree();
+      await hasher.close();
+      expect(tree).toEqual({ size: anchoredSize, root: expected.root(), firstDifferentLeaf: 77 });
+    }
   });
 });
 
 describe('verifying a log many batches long from its stored bytes', () => {
-  // An odd batch size leaves a leaf as a tree peak from one batch into the next.
+  // An odd batch size: batches do not line up with the perfect subtrees of the tree.
   const verifyCopy = async (tamper: (db: BetterSqlite3.Database) => void) => {
     const copy = join(dir, `copy-${Math.random()}.sqlite`);
     const source = new BetterSqlite3(path);

@@ -1,80 +1,110 @@
 import {
   isStoredLink,
   Position,
-  StoredLink,
-  StoredLinkEntry,
+  StoredLinkBatch,
   StoredLinkLog,
   UnreadableEventError,
 } from '@gongjian/event-store';
-import { InlineLinkHasher, LinkHasher, PackedLinks, ThreadLinkHasher } from './link-hasher';
+import { NodeHash } from '../merkle/merkle-hash';
+import {
+  HashedTree,
+  InlineLinkHasher,
+  LinkHasher,
+  PackedLinks,
+  ThreadLinkHasher,
+} from './link-hasher';
 import { LocatedBreak, LogScan } from './log-scan';
 
 export interface StoredLinkScanOptions {
   batchSize: number;
   /** Hash on a worker thread while the next batch is read; only for logs longer than a batch. */
   hashingThread: boolean;
+  /** Entries below this index are leaves of the checkpoint's tree. */
+  anchoredSize: number;
+  /** The leaves the anchor recorded, in order, to name the first that differs. */
+  anchoredLeaves?: Iterator<NodeHash>;
+}
+
+export interface StoredLinkScan {
+  tree: HashedTree;
+  /** Where reading stopped at an unreadable event (as reading through the port does). */
+  unreadable?: LocatedBreak;
 }
 
 /**
- * Feeds the log to `scan` from the bytes the store kept, never parsing an event the store says
- * agrees with its bytes. Returns the break where reading stopped at an unreadable event (as
- * reading through the port does).
+ * Checks each stream's chain (into `scan`, which takes no leaves) and builds the tree from the
+ * bytes the store kept, never parsing an event the store says agrees with its bytes.
  */
 export async function scanStoredLinks(
   log: StoredLinkLog,
   scan: LogScan,
-  { batchSize, hashingThread }: StoredLinkScanOptions,
-): Promise<LocatedBreak | undefined> {
+  options: StoredLinkScanOptions,
+): Promise<StoredLinkScan> {
+  const { batchSize, hashingThread, anchoredSize, anchoredLeaves } = options;
   let after: Position | undefined;
   let unreadable: UnreadableEventError | undefined;
-  const read = async (): Promise<StoredLinkEntry[]> => {
-    if (unreadable) return [];
+  let packed = 0;
+  const none: StoredLinkBatch = { entries: [], bytes: Buffer.alloc(0) };
+  const read = async (): Promise<StoredLinkBatch> => {
+    if (unreadable) return none;
     try {
       const batch = await log.readStoredLinks({ fromPosition: after, limit: batchSize });
-      if (batch.length > 0) after = batch[batch.length - 1].position;
+      const { entries } = batch;
+      if (entries.length > 0) after = entries[entries.length - 1].position;
       return batch;
     } catch (error) {
       if (!(error instanceof UnreadableEventError)) throw error;
       unreadable = error;
-      return [];
+      return none;
     }
   };
 
   let batch = await read();
   const hasher: LinkHasher =
-    hashingThread && batch.length === batchSize ? new ThreadLinkHasher() : new InlineLinkHasher();
+    hashingThread && batch.entries.length === batchSize
+      ? new ThreadLinkHasher()
+      : new InlineLinkHasher();
   const slots = [new PackedLinks(), new PackedLinks()];
-  const start = (entries: StoredLinkEntry[], slot: PackedLinks) => {
-    slot.pack(entries.filter(isStoredLink));
+  const start = (next: StoredLinkBatch, slot: PackedLinks) => {
+    slot.pack(next, packed, anchoredSize, anchoredLeaves);
+    packed += next.entries.length;
     return hasher.hash(slot);
   };
+  let tree: HashedTree;
   try {
     let hashing = start(batch, slots[0]);
-    for (let k = 0; batch.length > 0; k++) {
+    for (let k = 0; batch.entries.length > 0; k++) {
       // The next batch is read and handed over while this one is hashed.
       const next = await read();
-      const nextHashing = next.length > 0 ? start(next, slots[(k + 1) % 2]) : undefined;
+      const nextHashing = next.entries.length > 0 ? start(next, slots[(k + 1) % 2]) : undefined;
       nextHashing?.catch(() => undefined); // awaited in the next round, or failed with this one
       await hashing;
-      apply(batch, slots[k % 2], scan);
+      chain(batch, slots[k % 2], scan);
       batch = next;
       if (nextHashing) hashing = nextHashing;
     }
+    tree = await hasher.tree();
   } finally {
     await hasher.close();
   }
-  if (!unreadable) return undefined;
+  if (!unreadable) return { tree };
   const { streamId, revision, position, message } = unreadable as UnreadableEventError;
   const reason = 'hash_mismatch';
-  return { streamId, revision, position, reason, detail: message, index: scan.scanned };
+  return {
+    tree,
+    unreadable: { streamId, revision, position, reason, detail: message, index: scan.scanned },
+  };
 }
 
-function apply(entries: StoredLinkEntry[], hashed: PackedLinks, scan: LogScan): void {
-  let link = 0;
-  for (const entry of entries) {
-    if (isStoredLink(entry)) {
-      scan.addLink(entry as StoredLink, hashed.linkHash(link), hashed.leafHash(link));
-      link++;
-    } else scan.add(entry);
+function chain({ entries }: StoredLinkBatch, hashed: PackedLinks, scan: LogScan): void {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (isStoredLink(entry)) scan.addHashed(entry, hashed.linkHash(i, entry.hash));
+    else {
+      const { streamId, revision, position, metadata } = entry;
+      const { prevHash, hash } = metadata;
+      const fields = { streamId, revision, position, prevHash, hash };
+      scan.addHashed(fields, hashed.linkHash(i, hash));
+    }
   }
 }

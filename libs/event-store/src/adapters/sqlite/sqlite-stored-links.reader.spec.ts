@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { UnreadableEventError } from '../../event-store.errors';
 import { hashedBytesOf } from '../../hashed-bytes';
 import { NewEvent, RecordedEvent } from '../../event-store.port';
-import { isStoredLink, StoredLink, StoredLinkEntry } from '../../stored-link';
+import { isStoredLink, StoredLink, StoredLinkEntry, storedLinkBytes } from '../../stored-link';
 import { SqliteEventStore } from './sqlite.event-store';
 
 const event = (n: number): NewEvent => ({
@@ -46,21 +46,24 @@ describe('SqliteEventStore.readStoredLinks', () => {
 
   it('gives every row as its stored bytes and columns, in log order, paged as readAll', async () => {
     const events = await store.readAll();
-    const entries = await store.readStoredLinks();
+    const batch = await store.readStoredLinks();
+    const { entries } = batch;
     expect(links(entries)).toHaveLength(events.length);
     entries.forEach((entry, i) => {
       const { position, streamId, revision, metadata } = events[i];
-      expect(entry).toEqual({
+      expect(entry).toMatchObject({
         position,
         streamId,
         revision,
         prevHash: metadata.prevHash,
         hash: metadata.hash,
-        bytes: hashedBytesOf(events[i]),
       });
+      expect(storedLinkBytes(batch, entry as StoredLink)).toEqual(hashedBytesOf(events[i]));
     });
+    expect(batch.bytes.length).toBe((entries[11] as StoredLink).end);
     const page = await store.readStoredLinks({ fromPosition: events[4].position, limit: 3 });
-    expect(page.map((e) => e.position)).toEqual(events.slice(5, 8).map((e) => e.position));
+    expect(page.entries.map((e) => e.position)).toEqual(events.slice(5, 8).map((e) => e.position));
+    expect(storedLinkBytes(page, page.entries[0] as StoredLink)).toEqual(hashedBytesOf(events[5]));
   });
 
   it.each([
@@ -79,7 +82,7 @@ describe('SqliteEventStore.readStoredLinks', () => {
         fromPosition: (await store.readAll())[6].position,
         limit: 1,
       });
-      const entries = await store.readStoredLinks();
+      const { entries } = await store.readStoredLinks();
       expect(isStoredLink(entries[7])).toBe(false);
       expect(entries[7]).toEqual(asPort);
       expect(hashedBytesOf(entries[7] as RecordedEvent)).toBeUndefined();
@@ -97,9 +100,14 @@ describe('SqliteEventStore.readStoredLinks', () => {
       JSON.stringify(metadata),
       Number(target.position),
     );
-    const entries = await store.readStoredLinks();
+    const batch = await store.readStoredLinks();
+    const { entries } = batch;
     expect(isStoredLink(entries[2])).toBe(false);
     expect(entries[2]).toEqual(target);
+    // The rows after it still find their bytes.
+    const events = await store.readAll();
+    expect(storedLinkBytes(batch, entries[3] as StoredLink)).toEqual(hashedBytesOf(events[3]));
+    expect(storedLinkBytes(batch, entries[11] as StoredLink)).toEqual(hashedBytesOf(events[11]));
   });
 
   it('bytes that still hash but are not JSON are unreadable, as through readAll', async () => {
@@ -117,9 +125,10 @@ describe('SqliteEventStore.readStoredLinks', () => {
     const bytes = hashedBytesOf(target) as Buffer;
     const edited = Buffer.from(bytes.toString('utf8').replace('tester', 'tested'), 'utf8');
     edit('UPDATE events SET link = ? WHERE position = ?', edited, Number(target.position));
-    const entry = (await store.readStoredLinks())[3] as StoredLink;
+    const batch = await store.readStoredLinks();
+    const entry = batch.entries[3] as StoredLink;
     expect(isStoredLink(entry)).toBe(true);
-    expect(entry.bytes.equals(edited)).toBe(true);
+    expect(storedLinkBytes(batch, entry).equals(edited)).toBe(true);
     expect(entry.hash).toBe(target.metadata.hash);
   });
 });

@@ -1,17 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ReadAllOptions, RecordedEvent } from '../../event-store.port';
-import type { StoredLinkEntry } from '../../stored-link';
+import type { StoredLinkBatch, StoredLinkEntry } from '../../stored-link';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
-/** A row as the verifier reads it: the bytes, and whether the columns agree with them. */
+/** A row as the verifier reads it: where its bytes are, and whether the columns agree with them. */
 type LinkRow = [
   position: number,
   streamId: string,
   revision: number,
   prevHash: string,
   hash: string,
-  bytes: Buffer | null,
-  agrees: number | null,
+  length: number | null,
+  agrees: number,
 ];
 
 /**
@@ -31,33 +31,63 @@ const AGREES = `CASE WHEN json_valid(link) THEN
   ELSE 0 END`;
 
 export class SqliteStoredLinksReader {
-  private readonly page: Statement;
+  private readonly rows: Statement;
+  private readonly bytes: Statement;
 
   constructor(
     db: Database,
     /** The row at this position as readAll gives it. */
     private readonly readAsPort: (position: number) => RecordedEvent,
   ) {
-    this.page = db
+    this.rows = db
       .prepare(
-        `SELECT position, stream_id, revision, prev_hash, hash, CAST(link AS BLOB), ${AGREES}
+        `SELECT position, stream_id, revision, prev_hash, hash, octet_length(link), ${AGREES}
          FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
       )
       .raw(true);
+    this.bytes = db
+      .prepare(
+        `SELECT CAST(group_concat(link, '') AS BLOB)
+         FROM (SELECT link FROM events WHERE position > ? AND position <= ? ORDER BY position)`,
+      )
+      .pluck(true);
   }
 
-  read(options: ReadAllOptions = {}): StoredLinkEntry[] {
+  read(options: ReadAllOptions = {}): StoredLinkBatch {
     const after =
       options.fromPosition === undefined ? 0 : decodeSqlitePosition(options.fromPosition);
-    const rows = this.page.all(after, options.limit ?? -1) as LinkRow[];
-    const entries: StoredLinkEntry[] = new Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const [position, streamId, revision, prevHash, hash, bytes, agrees] = rows[i];
-      entries[i] =
-        agrees === 1 && bytes !== null
-          ? { position: encodeSqlitePosition(position), streamId, revision, prevHash, hash, bytes }
-          : this.readAsPort(position);
+    // Another connection may write between the two statements: the rows are read again then.
+    for (let attempt = 0; ; attempt++) {
+      const batch = this.readOnce(after, options.limit ?? -1);
+      if (batch) return batch;
+      if (attempt === 2) throw new Error('the log kept changing while it was read');
     }
-    return entries;
+  }
+
+  private readOnce(after: number, limit: number): StoredLinkBatch | undefined {
+    const rows = this.rows.all(after, limit) as LinkRow[];
+    if (rows.length === 0) return { entries: [], bytes: Buffer.alloc(0) };
+    const bytes =
+      (this.bytes.get(after, rows[rows.length - 1][0]) as Buffer | null) ?? Buffer.alloc(0);
+    const entries: StoredLinkEntry[] = new Array(rows.length);
+    let start = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const [position, streamId, revision, prevHash, hash, length, agrees] = rows[i];
+      const end = start + (length ?? 0);
+      entries[i] =
+        agrees === 1
+          ? {
+              position: encodeSqlitePosition(position),
+              streamId,
+              revision,
+              prevHash,
+              hash,
+              start,
+              end,
+            }
+          : this.readAsPort(position);
+      start = end;
+    }
+    return start === bytes.length ? { entries, bytes } : undefined;
   }
 }

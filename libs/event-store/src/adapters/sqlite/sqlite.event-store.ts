@@ -15,7 +15,7 @@ import {
   SubscribeAllOptions,
   Subscription,
 } from '../../event-store.port';
-import { StoredLinkEntry, StoredLinkLog } from '../../stored-link';
+import { StoredLinkBatch, StoredLinkLog } from '../../stored-link';
 import {
   DuplicateEventIdError,
   StoreUnavailableError,
@@ -217,7 +217,7 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     return (this.statements.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
   }
 
-  async readStoredLinks(options: ReadAllOptions = {}): Promise<StoredLinkEntry[]> {
+  async readStoredLinks(options: ReadAllOptions = {}): Promise<StoredLinkBatch> {
     this.storedLinks ??= new SqliteStoredLinksReader(this.db, (position) =>
       toRecordedEvent(this.statements.readAll.get(position - 1, 1) as EventRow),
     );
