@@ -69,20 +69,21 @@ export function writeLeafInput(
   target.write(tail, offset + 1 + headLength + end - start, 'utf8');
 }
 
-const HEX_HASH = /^[0-9a-f]{64}$/;
-// Characters JSON.stringify writes as they are, one byte each.
-const PLAIN_ASCII = /^[ !#-[\]-~]*$/;
-const HASH_HEAD = Buffer.from('{"hash":"');
+const HASH_HEAD = Buffer.from('\x00{"hash":"', 'latin1');
 const LINK_KEY = Buffer.from('","link":');
 const POSITION_KEY = Buffer.from(',"position":"');
+const FIXED = HASH_HEAD.length + 64 + LINK_KEY.length + POSITION_KEY.length + 2;
 
 /** Where the claimed hash's hex digits sit in 0x00 ‖ leaf, when the hash is 64 hex digits. */
-export const LEAF_HASH_OFFSET = 1 + HASH_HEAD.length;
+export const LEAF_HASH_OFFSET = HASH_HEAD.length;
+/** Where the link starts in 0x00 ‖ leaf, then. */
+export const LEAF_LINK_OFFSET = HASH_HEAD.length + 64 + LINK_KEY.length;
 
 /**
- * 0x00 ‖ leaf as writeLeafInput writes it, for the common case of a hash of 64 hex digits and a
- * position of plain ASCII, without building strings: the end offset, or -1 (nothing written)
- * when the case does not apply or `target` has no room.
+ * 0x00 ‖ leaf as writeLeafInput writes it, for the common case of a hash of 64 lowercase hex
+ * digits and a position of printable ASCII without quote or backslash (so JSON.stringify would
+ * add only the quotes), byte by byte instead of through strings: the end offset, or -1 when the
+ * case does not apply or `target` has no room (what was written then is garbage).
  */
 export function writePlainLeafInput(
   target: Buffer,
@@ -93,18 +94,22 @@ export function writePlainLeafInput(
   start: number,
   end: number,
 ): number {
-  const fixed = 1 + HASH_HEAD.length + 64 + LINK_KEY.length + POSITION_KEY.length + 2;
-  const length = fixed + (end - start) + position.length;
-  if (offset + length > target.length) return -1;
-  if (!HEX_HASH.test(chainHash) || !PLAIN_ASCII.test(position)) return -1;
-  let at = offset;
-  target[at++] = 0x00;
-  at += HASH_HEAD.copy(target, at);
-  at += target.write(chainHash, at, 'latin1');
+  if (chainHash.length !== 64) return -1;
+  if (offset + FIXED + (end - start) + position.length > target.length) return -1;
+  let at = offset + HASH_HEAD.copy(target, offset);
+  for (let i = 0; i < 64; i++) {
+    const c = chainHash.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return -1;
+    target[at++] = c;
+  }
   at += LINK_KEY.copy(target, at);
   at += source.copy(target, at, start, end);
   at += POSITION_KEY.copy(target, at);
-  at += target.write(position, at, 'latin1');
+  for (let i = 0; i < position.length; i++) {
+    const c = position.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return -1;
+    target[at++] = c;
+  }
   target[at++] = 0x22;
   target[at++] = 0x7d;
   return at;

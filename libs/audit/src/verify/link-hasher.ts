@@ -4,6 +4,7 @@ import { isStoredLink, StoredLinkBatch } from '@gongjian/event-store';
 import {
   eventLinkBytes,
   LEAF_HASH_OFFSET,
+  LEAF_LINK_OFFSET,
   leafLayout,
   writeLeafInput,
   writePlainLeafInput,
@@ -66,7 +67,7 @@ export class PackedLinks {
       const claimed = link ? entry.hash : entry.metadata.hash;
       const { position } = entry;
       let leafEnd = writePlainLeafInput(data, offset, claimed, position, source, start, end);
-      let linkStart = offset + LEAF_HASH_OFFSET + 64 + LINK_KEY_LENGTH;
+      let linkStart = offset + LEAF_LINK_OFFSET;
       let claimedAt = offset + LEAF_HASH_OFFSET;
       if (leafEnd < 0) {
         const layout = leafLayout(claimed, end - start, position);
@@ -105,9 +106,12 @@ export class PackedLinks {
 
   /** SHA-256 (hex) of the i-th entry's link, once hashed. */
   linkHash(i: number, claimed: string): string {
-    if (new Uint8Array(this.matches)[i] === 1) return claimed;
+    if (this.matchesView.buffer !== this.matches) this.matchesView = new Uint8Array(this.matches);
+    if (this.matchesView[i] === 1) return claimed;
     return Buffer.from(this.digests, 32 * i, 32).toString('hex');
   }
+
+  private matchesView: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
 
   /** A larger data buffer holding the first `used` bytes. */
   private grow(used: number, needed: number): Buffer {
@@ -120,7 +124,6 @@ export class PackedLinks {
 }
 
 const grown = (size: number) => 2 ** Math.ceil(Math.log2(size));
-const LINK_KEY_LENGTH = '","link":'.length;
 
 /** The tree over the anchored entries hashed so far. */
 export interface HashedTree {
@@ -135,6 +138,21 @@ export interface LinkHasher {
   /** After the last batch. */
   tree(): Promise<HashedTree>;
   close(): Promise<void>;
+}
+
+const HEX = Buffer.from('0123456789abcdef');
+
+/** Whether `bytes` at `at` hold the 64 lowercase hex digits of `digest`. */
+function isHexOf(digest: Buffer, bytes: Buffer, at: number): boolean {
+  for (let b = 0; b < 32; b++) {
+    if (
+      HEX[digest[b] >> 4] !== bytes[at + 2 * b] ||
+      HEX[digest[b] & 15] !== bytes[at + 2 * b + 1]
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** On the calling thread. */
@@ -154,15 +172,11 @@ export class InlineLinkHasher implements LinkHasher {
       const digest = hash('sha256', bytes.subarray(meta[at + 2], meta[at + 3]), 'buffer');
       digest.copy(digests, 32 * i);
       const claimedAt = meta[at + 4];
-      matches[i] =
-        claimedAt >= 0 &&
-        bytes.toString('latin1', claimedAt, claimedAt + 64) === digest.toString('hex')
-          ? 1
-          : 0;
+      matches[i] = claimedAt >= 0 && isHexOf(digest, bytes, claimedAt) ? 1 : 0;
       if (firstIndex + i >= anchoredSize) continue;
       const leaf = hash('sha256', bytes.subarray(meta[at], meta[at + 1]), 'buffer');
       if (this.firstDifferentLeaf === undefined && i < anchoredCount) {
-        if (!leaf.equals(anchored.subarray(32 * i, 32 * i + 32))) {
+        if (leaf.compare(anchored, 32 * i, 32 * i + 32) !== 0) {
           this.firstDifferentLeaf = firstIndex + i;
         }
       }
