@@ -148,6 +148,18 @@ describe('verifying a log many batches long from its stored bytes', () => {
     expect(result.firstBrokenLink).toMatchObject(expected);
   });
 
+  it('stops where an event is unreadable, as reading through the port does', async () => {
+    let expected: object = {};
+    const result = await verifyCopy((db) => {
+      const row = rowAt(db, 100);
+      expected = { streamId: row.stream_id, revision: row.revision, reason: 'hash_mismatch' };
+      db.prepare('UPDATE events SET link = ? WHERE position = 100').run('{"data":');
+    });
+    expect(result.firstBrokenLink).toMatchObject(expected);
+    expect(result.firstBrokenLink?.detail).toMatch(/unreadable/);
+    expect(result.checkedEvents).toBe(90); // the batches before the one that cannot be read
+  });
+
   it('names an anchored event moved across batches', async () => {
     let expected: object = {};
     const result = await verifyCopy((db) => {

@@ -64,24 +64,27 @@ export async function scanStoredLinks(
     hashingThread && batch.entries.length === batchSize
       ? new ThreadLinkHasher()
       : new InlineLinkHasher();
-  const slots = [new PackedLinks(), new PackedLinks()];
-  const start = (next: StoredLinkBatch, slot: PackedLinks) => {
-    slot.pack(next, packed, anchoredSize, anchoredLeaves);
-    packed += next.entries.length;
-    return hasher.hash(slot);
-  };
+  // Up to two batches hashing while the next is read: the two threads need not take turns.
+  const slots = [new PackedLinks(), new PackedLinks(), new PackedLinks()];
+  const hashing: Array<{ batch: StoredLinkBatch; slot: PackedLinks; done: Promise<void> }> = [];
   let tree: HashedTree;
   try {
-    let hashing = start(batch, slots[0]);
-    for (let k = 0; batch.entries.length > 0; k++) {
-      // The next batch is read and handed over while this one is hashed.
-      const next = await read();
-      const nextHashing = next.entries.length > 0 ? start(next, slots[(k + 1) % 2]) : undefined;
-      nextHashing?.catch(() => undefined); // awaited in the next round, or failed with this one
-      await hashing;
-      chain(batch, slots[k % 2], scan);
-      batch = next;
-      if (nextHashing) hashing = nextHashing;
+    for (let next = 0; batch.entries.length > 0 || hashing.length > 0;) {
+      if (batch.entries.length > 0) {
+        const slot = slots[next++ % slots.length];
+        slot.pack(batch, packed, anchoredSize, anchoredLeaves);
+        packed += batch.entries.length;
+        const done = hasher.hash(slot);
+        done.catch(() => undefined); // awaited below, or failed with an earlier one
+        hashing.push({ batch, slot, done });
+        batch = await read();
+      }
+      // A slot is free for the next batch; at the end, every batch still hashing is taken.
+      while (hashing.length >= slots.length || (hashing.length > 0 && batch.entries.length === 0)) {
+        const oldest = hashing.shift() as (typeof hashing)[number];
+        await oldest.done;
+        chain(oldest.batch, oldest.slot, scan);
+      }
     }
     tree = await hasher.tree();
   } finally {
