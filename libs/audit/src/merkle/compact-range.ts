@@ -34,8 +34,7 @@ export class CompactRange {
     for (let size = this.count; size % 2 === 1; size = (size - 1) / 2) {
       merged = hashChildren(this.peaks.pop() as NodeHash, merged);
     }
-    // A leaf kept as a peak is copied: callers may hand in a view of a buffer they reuse.
-    this.peaks.push(merged === leafHash ? Buffer.from(leafHash) : merged);
+    this.peaks.push(merged);
     this.count++;
   }
 
