@@ -7,3 +7,4 @@ export * from './adapters/sqlite/sqlite.event-store';
 export * from './open-event-store';
 export * from './event-store.token';
 export * from './hashed-bytes';
+export * from './stored-link';

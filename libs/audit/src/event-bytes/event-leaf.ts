@@ -25,19 +25,94 @@ export interface EventBytes {
 
 export function eventBytes(event: RecordedEvent): EventBytes {
   const chainHash = event.metadata.hash;
-  // The bytes the store kept, when it did; serializing again gives the same, only slower.
-  const link = hashedBytesOf(event) ?? Buffer.from(serializeLink(event), 'utf8');
-  const head = `{"hash":${JSON.stringify(chainHash)},"link":`;
-  const tail = `,"position":${JSON.stringify(event.position)}}`;
-  const headLength = Buffer.byteLength(head, 'utf8');
-  const leafInput = Buffer.allocUnsafe(
-    1 + headLength + link.length + Buffer.byteLength(tail, 'utf8'),
-  );
-  leafInput[0] = 0x00;
-  leafInput.write(head, 1, 'utf8');
-  link.copy(leafInput, 1 + headLength);
-  leafInput.write(tail, 1 + headLength + link.length, 'utf8');
+  const link = eventLinkBytes(event);
+  const layout = leafLayout(chainHash, link.length, event.position);
+  const leafInput = Buffer.allocUnsafe(layout.length);
+  writeLeafInput(leafInput, 0, layout, link, 0, link.length);
   return { link, leaf: leafInput.subarray(1), leafInput, chainHash };
+}
+
+/** What the chain hashes for this event. */
+export function eventLinkBytes(event: RecordedEvent): Buffer {
+  // The bytes the store kept, when it did; serializing again gives the same, only slower.
+  return hashedBytesOf(event) ?? Buffer.from(serializeLink(event), 'utf8');
+}
+
+/** Where the parts of 0x00 ‖ leaf go: the link's bytes sit between a head and a tail. */
+export interface LeafLayout {
+  head: string;
+  headLength: number;
+  tail: string;
+  /** Of the whole leaf input, 0x00 included. */
+  length: number;
+}
+
+export function leafLayout(chainHash: string, linkLength: number, position: string): LeafLayout {
+  const head = `{"hash":${JSON.stringify(chainHash)},"link":`;
+  const tail = `,"position":${JSON.stringify(position)}}`;
+  const headLength = Buffer.byteLength(head, 'utf8');
+  return { head, headLength, tail, length: 1 + headLength + linkLength + Buffer.byteLength(tail) };
+}
+
+/** Writes 0x00 ‖ leaf at `offset`, the link being `source[start, end)`. */
+export function writeLeafInput(
+  target: Buffer,
+  offset: number,
+  { head, headLength, tail }: LeafLayout,
+  source: Buffer,
+  start: number,
+  end: number,
+): void {
+  target[offset] = 0x00;
+  target.write(head, offset + 1, 'utf8');
+  source.copy(target, offset + 1 + headLength, start, end);
+  target.write(tail, offset + 1 + headLength + end - start, 'utf8');
+}
+
+const HASH_HEAD = Buffer.from('\x00{"hash":"', 'latin1');
+const LINK_KEY = Buffer.from('","link":');
+const POSITION_KEY = Buffer.from(',"position":"');
+const FIXED = HASH_HEAD.length + 64 + LINK_KEY.length + POSITION_KEY.length + 2;
+
+/** Where the claimed hash's hex digits sit in 0x00 ‖ leaf, when the hash is 64 hex digits. */
+export const LEAF_HASH_OFFSET = HASH_HEAD.length;
+/** Where the link starts in 0x00 ‖ leaf, then. */
+export const LEAF_LINK_OFFSET = HASH_HEAD.length + 64 + LINK_KEY.length;
+
+/**
+ * 0x00 ‖ leaf as writeLeafInput writes it, for the common case of a hash of 64 lowercase hex
+ * digits and a position of printable ASCII without quote or backslash (so JSON.stringify would
+ * add only the quotes), byte by byte instead of through strings: the end offset, or -1 when the
+ * case does not apply or `target` has no room (what was written then is garbage).
+ */
+export function writePlainLeafInput(
+  target: Buffer,
+  offset: number,
+  chainHash: string,
+  position: string,
+  source: Buffer,
+  start: number,
+  end: number,
+): number {
+  if (chainHash.length !== 64) return -1;
+  if (offset + FIXED + (end - start) + position.length > target.length) return -1;
+  let at = offset + HASH_HEAD.copy(target, offset);
+  for (let i = 0; i < 64; i++) {
+    const c = chainHash.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return -1;
+    target[at++] = c;
+  }
+  at += LINK_KEY.copy(target, at);
+  at += source.copy(target, at, start, end);
+  at += POSITION_KEY.copy(target, at);
+  for (let i = 0; i < position.length; i++) {
+    const c = position.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return -1;
+    target[at++] = c;
+  }
+  target[at++] = 0x22;
+  target[at++] = 0x7d;
+  return at;
 }
 
 function serializeLink(event: RecordedEvent): string {

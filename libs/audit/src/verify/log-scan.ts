@@ -9,6 +9,15 @@ interface ChainHead {
   prevHash: string;
 }
 
+/** What the chain checks of an event. */
+export interface ChainFields {
+  streamId: string;
+  revision: number;
+  position: string;
+  prevHash: string;
+  hash: string;
+}
+
 /** A break found while scanning, with its place in the log. */
 export type LocatedBreak = BrokenLink & { index: number };
 
@@ -35,34 +44,59 @@ export class LogScan {
 
   add(event: RecordedEvent): void {
     const bytes = eventBytes(event);
-    const reason = this.chainFault(event, linkHash(bytes));
-    if (reason && !this.chainBreak) {
-      const { streamId, revision, position } = event;
-      this.chainBreak = { streamId, revision, position, reason, index: this.scanned };
-    }
-    if (this.scanned < this.anchoredSize) {
-      const leaf = eventLeafHash(bytes);
-      this.range.append(leaf);
-      const anchored = this.anchoredLeaves?.next().value as NodeHash | undefined;
-      if (this.firstDifferentLeaf === undefined && anchored && !anchored.equals(leaf)) {
-        this.firstDifferentLeaf = this.scanned;
-      }
-    }
+    const { streamId, revision, position, metadata } = event;
+    this.chain(streamId, revision, position, metadata.prevHash, metadata.hash, linkHash(bytes));
+    if (this.scanned < this.anchoredSize) this.leaf(eventLeafHash(bytes));
     this.scanned++;
   }
 
+  /**
+   * The chain's part for an event whose link was hashed elsewhere (`recomputedHash`, hex); its
+   * leaf is then that hasher's to take.
+   */
+  addHashed(link: ChainFields, recomputedHash: string): void {
+    const { streamId, revision, position, prevHash, hash } = link;
+    this.chain(streamId, revision, position, prevHash, hash, recomputedHash);
+    this.scanned++;
+  }
+
+  private chain(
+    streamId: string,
+    revision: number,
+    position: string,
+    prevHash: string,
+    hash: string,
+    recomputedHash: string,
+  ): void {
+    const reason = this.chainFault(streamId, revision, prevHash, hash, recomputedHash);
+    if (reason && !this.chainBreak) {
+      this.chainBreak = { streamId, revision, position, reason, index: this.scanned };
+    }
+  }
+
+  private leaf(leaf: NodeHash): void {
+    this.range.append(leaf);
+    const anchored = this.anchoredLeaves?.next().value as NodeHash | undefined;
+    if (this.firstDifferentLeaf === undefined && anchored && !anchored.equals(leaf)) {
+      this.firstDifferentLeaf = this.scanned;
+    }
+  }
+
   private chainFault(
-    event: RecordedEvent,
+    streamId: string,
+    revision: number,
+    prevHash: string,
+    hash: string,
     recomputedHash: string,
   ): BrokenLink['reason'] | undefined {
-    let head = this.heads.get(event.streamId);
-    if (!head) this.heads.set(event.streamId, (head = { next: 0, prevHash: GENESIS_HASH }));
-    const { next, prevHash } = head;
-    head.next = event.revision + 1;
-    head.prevHash = event.metadata.hash;
-    if (event.revision !== next) return 'revision_gap';
-    if (event.metadata.prevHash !== prevHash) return 'prev_hash_mismatch';
-    if (recomputedHash !== event.metadata.hash) return 'hash_mismatch';
+    let head = this.heads.get(streamId);
+    if (!head) this.heads.set(streamId, (head = { next: 0, prevHash: GENESIS_HASH }));
+    const { next, prevHash: expectedPrevHash } = head;
+    head.next = revision + 1;
+    head.prevHash = hash;
+    if (revision !== next) return 'revision_gap';
+    if (prevHash !== expectedPrevHash) return 'prev_hash_mismatch';
+    if (recomputedHash !== hash) return 'hash_mismatch';
     return undefined;
   }
 }

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { Database } from 'better-sqlite3';
 import fc from 'fast-check';
-import { hashLinkBytes, linkBytes, SqliteEventStore } from '@gongjian/event-store';
+import { hashLinkBytes, linkBytes, SqliteEventStore, storedLinkLogOf } from '@gongjian/event-store';
 import { AnchoredCheckpoint, AUDIT_ANCHORS_STREAM } from '../anchors/audit-anchor.events';
 import { AuditAnchorService } from '../anchors/audit-anchor.service';
 import { LeafIndex } from '../anchors/leaf-index';
 import { verifierOf } from '../note/signed-note';
-import { ANCHOR_ACTOR, appendCountyEvents } from './audit-log.spec-fixtures';
+import { ANCHOR_ACTOR, appendCountyEvents, portOnly } from './audit-log.spec-fixtures';
 import { verifyStore } from './store-verifier';
 import { BrokenLink } from './verification';
 
@@ -262,6 +262,13 @@ function otherCharacter(c: string, pick: Pick): string {
 }
 
 describe('verification against a checkpoint taken before the tampering (sqlite file)', () => {
+  it('reads the sqlite log as its stored bytes, and the port-only view as events', () => {
+    const store = new SqliteEventStore(templates[0].path);
+    expect(storedLinkLogOf(store)).toBe(store);
+    expect(storedLinkLogOf(portOnly(store))).toBeUndefined();
+    return store.close();
+  });
+
   it('finds nothing wrong in the untouched logs, and counts the events no checkpoint covers', async () => {
     for (const template of templates) {
       const store = new SqliteEventStore(template.path);
@@ -296,6 +303,11 @@ describe('verification against a checkpoint taken before the tampering (sqlite f
             });
             expect(result.ok).toBe(false);
             expect(result.firstBrokenLink).toMatchObject(expected);
+            // Reading the stored bytes and reading parsed events give the same answer.
+            const viaPort = await verifyStore(portOnly(store), verifier, template.leaves, {
+              knownCheckpoint: template.final.note,
+            });
+            expect(viaPort).toEqual(result);
           } finally {
             await store.close();
             for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });

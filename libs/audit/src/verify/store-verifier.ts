@@ -1,4 +1,10 @@
-import { EventStore, RecordedEvent, UnreadableEventError } from '@gongjian/event-store';
+import { availableParallelism } from 'node:os';
+import {
+  EventStore,
+  RecordedEvent,
+  storedLinkLogOf,
+  UnreadableEventError,
+} from '@gongjian/event-store';
 import { AnchoredCheckpoint, AUDIT_ANCHORS_STREAM } from '../anchors/audit-anchor.events';
 import { allCheckpoints, checkpointFailure } from '../anchors/checkpoint-history';
 import { LeafEntry, LeafIndex } from '../anchors/leaf-index';
@@ -6,11 +12,25 @@ import { CompactRange } from '../merkle/compact-range';
 import { parseCheckpoint } from '../note/checkpoint-note';
 import { NoteVerifier, openNote } from '../note/signed-note';
 import { LocatedBreak, LogScan } from './log-scan';
+import { HashedTree } from './link-hasher';
+import { scanStoredLinks } from './stored-link-scan';
 import { BrokenLink, Verification } from './verification';
 
 const READ_BATCH = 5000;
 
 type Located = LocatedBreak;
+
+export interface VerifyStoreOptions {
+  /** A checkpoint note held outside the log (see heldCheckpoint). */
+  knownCheckpoint?: string;
+  /** Events read at a time. */
+  batchSize?: number;
+  /**
+   * Hash on a second thread while reading, where the store hands out its hashed bytes (default:
+   * when the machine has more than one core).
+   */
+  hashingThread?: boolean;
+}
 
 /**
  * Verifies the whole log: every stream's chain, in log order, and the Merkle tree over the log up
@@ -21,7 +41,7 @@ export async function verifyStore(
   store: EventStore,
   verifier: NoteVerifier,
   leaves?: LeafIndex,
-  options: { knownCheckpoint?: string } = {},
+  options: VerifyStoreOptions = {},
 ): Promise<Verification> {
   const inLog = await trustedCheckpoint(store, verifier);
   const known = options.knownCheckpoint && heldCheckpoint(options.knownCheckpoint, verifier);
@@ -31,41 +51,32 @@ export async function verifyStore(
   const failure = inLog.failure;
   const size = checkpoint?.treeSize ?? 0;
   const index = leaves && leaves.size() >= size ? leaves.leafHashes(size) : undefined;
-  const scan = new LogScan(size, index);
-  let after: string | undefined;
+  const batchSize = options.batchSize ?? READ_BATCH;
+  const links = storedLinkLogOf(store);
+  const hashingThread = options.hashingThread ?? availableParallelism() > 1;
+  let scan: LogScan;
+  let tree: HashedTree;
   let unreadable: Located | undefined;
-  for (;;) {
-    let batch: RecordedEvent[];
-    try {
-      batch = await store.readAll({ fromPosition: after, limit: READ_BATCH });
-    } catch (error) {
-      if (!(error instanceof UnreadableEventError)) throw error;
-      // The rest of the log cannot be read past it: the verification ends there.
-      const { streamId, revision, position } = error;
-      const detail = error.message;
-      unreadable = {
-        streamId,
-        revision,
-        position,
-        reason: 'hash_mismatch',
-        detail,
-        index: scan.scanned,
-      };
-      break;
-    }
-    if (batch.length === 0) break;
-    for (const event of batch) scan.add(event);
-    after = batch[batch.length - 1].position;
+  if (links) {
+    scan = new LogScan(0);
+    const scanOptions = { batchSize, hashingThread, anchoredSize: size, anchoredLeaves: index };
+    ({ tree, unreadable } = await scanStoredLinks(links, scan, scanOptions));
+  } else {
+    scan = new LogScan(size, index);
+    unreadable = await scanThroughPort(store, scan, batchSize);
+    const { range, firstDifferentLeaf } = scan;
+    tree = { size: range.size, root: range.root(), firstDifferentLeaf };
   }
   index?.return(undefined);
-  const { range, chainBreak, firstDifferentLeaf, scanned: checked } = scan;
+  const { chainBreak, scanned: checked } = scan;
+  const { firstDifferentLeaf } = tree;
 
   const rootMatches = checkpoint
-    ? range.size === size && range.root().equals(b64(checkpoint.rootHash))
+    ? tree.size === size && tree.root.equals(b64(checkpoint.rootHash))
     : true;
   let treeBreak: Located | undefined;
   if (!rootMatches && checkpoint) {
-    treeBreak = await locateTreeBreak(store, checkpoint, leaves, firstDifferentLeaf ?? range.size);
+    treeBreak = await locateTreeBreak(store, checkpoint, leaves, firstDifferentLeaf ?? tree.size);
   }
   const firstBrokenLink =
     failure ?? (unreadable && earliest(chainBreak, unreadable)) ?? earliest(chainBreak, treeBreak);
@@ -77,6 +88,30 @@ export async function verifyStore(
     unanchoredEvents: Math.max(0, checked - size),
     ...(firstBrokenLink && { firstBrokenLink: withoutIndex(firstBrokenLink) }),
   };
+}
+
+/** Reads the log as events (KurrentDB, or any store that keeps no hashed bytes). */
+async function scanThroughPort(
+  store: EventStore,
+  scan: LogScan,
+  batchSize: number,
+): Promise<Located | undefined> {
+  let after: string | undefined;
+  for (;;) {
+    let batch: RecordedEvent[];
+    try {
+      batch = await store.readAll({ fromPosition: after, limit: batchSize });
+    } catch (error) {
+      if (!(error instanceof UnreadableEventError)) throw error;
+      // The rest of the log cannot be read past it: the verification ends there.
+      const { streamId, revision, position } = error;
+      const detail = error.message;
+      return { streamId, revision, position, reason: 'hash_mismatch', detail, index: scan.scanned };
+    }
+    if (batch.length === 0) return undefined;
+    for (const event of batch) scan.add(event);
+    after = batch[batch.length - 1].position;
+  }
 }
 
 /** A checkpoint note held outside the log (an earlier bundle, `GET /audit/anchors`). */

@@ -15,6 +15,7 @@ import {
   SubscribeAllOptions,
   Subscription,
 } from '../../event-store.port';
+import { StoredLinkBatch, StoredLinkLog } from '../../stored-link';
 import {
   DuplicateEventIdError,
   StoreUnavailableError,
@@ -28,6 +29,7 @@ import { checkAppendArguments, checkAppendManyArguments } from '../../append-arg
 import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
 import { PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
 import { sameHead, SqliteStreamHeads } from './sqlite-stream-heads';
+import { SqliteStoredLinksReader } from './sqlite-stored-links.reader';
 import { migrateSqliteEventStore } from './sqlite.schema';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
@@ -64,7 +66,7 @@ type EventRow = [
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
  * SqliteGroupCommit); an appendMany is one savepoint there, so all of its streams or none.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, StoredLinkLog {
   readonly engine = 'sqlite';
   private readonly db: Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -76,6 +78,7 @@ export class SqliteEventStore implements EventStore {
   private commits = 0;
   private lastPage?: { after: number; limit: number; version: string; events: RecordedEvent[] };
   private closed = false;
+  private storedLinks?: SqliteStoredLinksReader;
 
   constructor(
     readonly path: string,
@@ -273,6 +276,13 @@ export class SqliteEventStore implements EventStore {
     const events = (this.statements.readAll.all(after, limit) as EventRow[]).map(toRecordedEvent);
     this.lastPage = { after, limit, version, events };
     return events.slice();
+  }
+
+  async readStoredLinks(options: ReadAllOptions = {}): Promise<StoredLinkBatch> {
+    this.storedLinks ??= new SqliteStoredLinksReader(this.db, (position) =>
+      toRecordedEvent(this.statements.readAll.get(position - 1, 1) as EventRow),
+    );
+    return this.storedLinks.read(options);
   }
 
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
