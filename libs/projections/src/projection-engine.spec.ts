@@ -138,6 +138,33 @@ describe('ProjectionEngine on SQLite', () => {
     expect(await actualCounts(reader)).toEqual(expectedCounts(all));
   });
 
+  it('a build on empty collections looks up no id it never wrote; on stored documents it does', async () => {
+    await appendCounty(events, 1500);
+    const all = await events.readAll();
+    const streams = store.collection('stream_event_counts_v1');
+    const lookups = jest.spyOn(streams, 'findByIds');
+    const first = engine();
+    first.start();
+    await until(caughtUp);
+    await first.stop();
+    // Several commits (every 300 events): documents written by an earlier one are in the cache.
+    expect(lookups).not.toHaveBeenCalled();
+    expect(await actualCounts(reader)).toEqual(expectedCounts(all));
+
+    // A crash on a store without transactions: documents written, no checkpoint yet. The next
+    // build must read what is stored instead of taking its ids for absent.
+    const control = new ProjectionControl(store);
+    const build = { name: 'event-counts', version: 1, generation: 0 };
+    const pointer = await control.pointer('event-counts');
+    await control.collection.deleteByIds([checkpointId(build)]);
+    await control.collection.replaceIf({ ...pointer!, caughtUp: false }, {});
+    await store.collection('type_event_counts_v1').drop();
+    engine().start();
+    await until(caughtUp);
+    expect(lookups).toHaveBeenCalled();
+    expect(await actualCounts(reader)).toEqual(expectedCounts(all));
+  });
+
   it('on the embedded store, a lease whose holder process died on this host is taken at once', async () => {
     await appendCounty(events, 200);
     const control = new ProjectionControl(store);
