@@ -13,6 +13,7 @@ import { ProjectionEngine, rebuildProjection, rebuildProjections } from './proje
 import { ReadModelLagError } from './read-model-reader';
 import { foldBatch } from './batch-folder';
 import { DocumentCache } from './document-cache';
+import type { ReadModelProjection } from './projection.definition';
 
 const SETTINGS = { batchSize: 100, leaseMs: 1500, buildCommitEvents: 300 };
 
@@ -279,6 +280,28 @@ describe('ProjectionEngine on SQLite', () => {
     const pairings = await reader.collection('bench-pairing-activity', 'bench_pairings');
     expect(pairings.name).toBe('bench_pairings_v1g1');
     expect(await pairings.count({})).toBe(50);
+  });
+
+  it('a build whose batches never wait on I/O keeps its lease through a long fold', async () => {
+    await appendCounty(events, 1000);
+    const busy: ReadModelProjection = {
+      ...eventCounts,
+      apply: (current, event, ref, context) => {
+        const until = Date.now() + 1;
+        while (Date.now() < until);
+        return eventCounts.apply(current, event, ref, context);
+      },
+    };
+    const build = await rebuildProjection({
+      events,
+      store,
+      projections: [busy],
+      // The fold (2,000 applies of 1 ms) outlasts the lease several times over.
+      settings: { batchSize: 100, leaseMs: 300, buildCommitEvents: 100_000 },
+      name: 'event-counts',
+    });
+    expect(build.generation).toBe(0);
+    expect(await actualCounts(reader)).toEqual(expectedCounts(await events.readAll()));
   });
 
   it('waitForPosition gives up with READ_MODEL_LAGGING when projections do not get there', async () => {

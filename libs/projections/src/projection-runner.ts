@@ -119,6 +119,9 @@ export class ProjectionRunner {
         if (signal.aborted) return 'stopped';
         if (batch.length === 0) continue;
         await foldBatch(store, projection, this.physical, this.cache, batch, this.written);
+        // A fold with nothing to look up and a log read without waiting never let timers and
+        // I/O run: the lease renewal would not either, and the lease would run out mid-build.
+        await new Promise((resolve) => setImmediate(resolve));
         this.uncommitted += batch.length;
         this.lastEvent = batch[batch.length - 1];
         this.deps.metrics?.eventsApplied.inc({ projection: this.label }, batch.length);
