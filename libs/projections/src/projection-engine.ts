@@ -36,7 +36,7 @@ export const DEFAULT_RUNNER_SETTINGS: RunnerSettings = {
   batchSize: 1000,
   batchWaitMs: 5,
   leaseMs: 15_000,
-  buildCommitEvents: 500_000,
+  buildCommitEvents: 2_000_000,
   buildMaxDocuments: 200_000,
   namespace: '',
 };
