@@ -61,7 +61,9 @@ export interface AppConfig {
   projectionLeaseMs: number;
   /**
    * During a rebuild on a server read store, events folded in memory before documents and the
-   * checkpoint are written (a crash replays from the last write).
+   * checkpoint are written (a crash replays from the last write). Each write in the middle of a
+   * rebuild replaces every document touched on both sides of it, one update each, which is
+   * where a rebuild spends its time on a server (documents held are bounded separately).
    */
   projectionRebuildCommitEvents: number;
   /** A module exporting READ_MODELS to run instead of the built-in read models. */
@@ -150,7 +152,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     projectionRebuildCommitEvents: integer(
       env,
       'PROJECTION_REBUILD_COMMIT_EVENTS',
-      500_000,
+      2_000_000,
       100,
       10_000_000,
     ),

@@ -3,11 +3,13 @@ import type { DocumentStore, ReadDocument } from '@gongjian/read-store';
 import type { DocumentRef, ProjectionContext, ReadModelProjection } from './projection.definition';
 import { DocumentCache, refKey } from './document-cache';
 import { reflectsEvent } from './document-position';
+import { WrittenIdTracker } from './written-id-tracker';
 
 /**
  * Folds a batch into the cache: loads every document the batch touches or reads that the cache
- * does not hold (one lookup per collection), then applies the events in log order. An event a
- * document already reflects (`_pos` >= its position) is skipped, so a replay changes nothing.
+ * does not hold (one lookup per collection; none for ids the tracker knows are absent), then
+ * applies the events in log order. An event a document already reflects (`_pos` >= its position)
+ * is skipped, so a replay changes nothing.
  */
 export async function foldBatch(
   store: DocumentStore,
@@ -15,12 +17,17 @@ export async function foldBatch(
   physical: Record<string, string>,
   cache: DocumentCache,
   batch: readonly RecordedEvent[],
+  written: WrittenIdTracker = WrittenIdTracker.unknown(),
 ): Promise<void> {
   const touched: (readonly DocumentRef[])[] = [];
   const missing = new Map<string, Set<string>>();
   const need = (ref: DocumentRef) => {
     const [collection, id] = refKey(physical, ref);
     if (cache.get(collection, id)) return;
+    if (!written.mayBeStored(collection, id)) {
+      cache.set(collection, id, { doc: null, stored: false });
+      return;
+    }
     let ids = missing.get(collection);
     if (!ids) missing.set(collection, (ids = new Set()));
     ids.add(id);

@@ -13,6 +13,7 @@ import { ProjectionEngine, rebuildProjection, rebuildProjections } from './proje
 import { ReadModelLagError } from './read-model-reader';
 import { foldBatch } from './batch-folder';
 import { DocumentCache } from './document-cache';
+import type { ReadModelProjection } from './projection.definition';
 
 const SETTINGS = { batchSize: 100, leaseMs: 1500, buildCommitEvents: 300 };
 
@@ -138,6 +139,33 @@ describe('ProjectionEngine on SQLite', () => {
     expect(await actualCounts(reader)).toEqual(expectedCounts(all));
   });
 
+  it('a build on empty collections looks up no id it never wrote; on stored documents it does', async () => {
+    await appendCounty(events, 1500);
+    const all = await events.readAll();
+    const streams = store.collection('stream_event_counts_v1');
+    const lookups = jest.spyOn(streams, 'findByIds');
+    const first = engine();
+    first.start();
+    await until(caughtUp);
+    await first.stop();
+    // Several commits (every 300 events): documents written by an earlier one are in the cache.
+    expect(lookups).not.toHaveBeenCalled();
+    expect(await actualCounts(reader)).toEqual(expectedCounts(all));
+
+    // A crash on a store without transactions: documents written, no checkpoint yet. The next
+    // build must read what is stored instead of taking its ids for absent.
+    const control = new ProjectionControl(store);
+    const build = { name: 'event-counts', version: 1, generation: 0 };
+    const pointer = await control.pointer('event-counts');
+    await control.collection.deleteByIds([checkpointId(build)]);
+    await control.collection.replaceIf({ ...pointer!, caughtUp: false }, {});
+    await store.collection('type_event_counts_v1').drop();
+    engine().start();
+    await until(caughtUp);
+    expect(lookups).toHaveBeenCalled();
+    expect(await actualCounts(reader)).toEqual(expectedCounts(all));
+  });
+
   it('on the embedded store, a lease whose holder process died on this host is taken at once', async () => {
     await appendCounty(events, 200);
     const control = new ProjectionControl(store);
@@ -252,6 +280,28 @@ describe('ProjectionEngine on SQLite', () => {
     const pairings = await reader.collection('bench-pairing-activity', 'bench_pairings');
     expect(pairings.name).toBe('bench_pairings_v1g1');
     expect(await pairings.count({})).toBe(50);
+  });
+
+  it('a build whose batches never wait on I/O keeps its lease through a long fold', async () => {
+    await appendCounty(events, 1000);
+    const busy: ReadModelProjection = {
+      ...eventCounts,
+      apply: (current, event, ref, context) => {
+        const until = Date.now() + 1;
+        while (Date.now() < until);
+        return eventCounts.apply(current, event, ref, context);
+      },
+    };
+    const build = await rebuildProjection({
+      events,
+      store,
+      projections: [busy],
+      // The fold (2,000 applies of 1 ms) outlasts the lease several times over.
+      settings: { batchSize: 100, leaseMs: 300, buildCommitEvents: 100_000 },
+      name: 'event-counts',
+    });
+    expect(build.generation).toBe(0);
+    expect(await actualCounts(reader)).toEqual(expectedCounts(await events.readAll()));
   });
 
   it('waitForPosition gives up with READ_MODEL_LAGGING when projections do not get there', async () => {

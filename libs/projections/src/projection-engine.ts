@@ -36,7 +36,7 @@ export const DEFAULT_RUNNER_SETTINGS: RunnerSettings = {
   batchSize: 1000,
   batchWaitMs: 5,
   leaseMs: 15_000,
-  buildCommitEvents: 500_000,
+  buildCommitEvents: 2_000_000,
   buildMaxDocuments: 200_000,
   namespace: '',
 };
@@ -241,9 +241,15 @@ export class ProjectionEngine {
 export async function rebuildProjections(
   options: Omit<Parameters<typeof rebuildProjection>[0], 'name'> & { names: readonly string[] },
 ): Promise<Build[]> {
-  const shared = new SharedCatchUp(options.events);
-  const events = shared.storeFor();
-  return Promise.all(options.names.map((name) => rebuildProjection({ ...options, events, name })));
+  const shared = new SharedCatchUp(options.events, options.names.length);
+  return Promise.all(
+    options.names.map((name) => {
+      const participant = shared.participant();
+      return rebuildProjection({ ...options, events: participant.events, name }).finally(
+        participant.leave,
+      );
+    }),
+  );
 }
 
 /** An operator's rebuild: a new generation of the current version, built beside the live one. */

@@ -22,6 +22,10 @@ import { ProjectionLease } from './projection-lease';
 import type { ProjectionLog } from './projection-log';
 import type { ProjectionMetrics } from './projection-metrics';
 import { switchPointer } from './pointer-switch';
+import { WrittenIdTracker } from './written-id-tracker';
+
+/** Most ids a build remembers having written (about 100 MB); past it, lookups as on a resume. */
+const WRITTEN_ID_LIMIT = 1_000_000;
 
 export interface RunnerSettings {
   batchSize: number;
@@ -61,6 +65,7 @@ export interface RunnerDependencies {
  */
 export class ProjectionRunner {
   private readonly cache = new DocumentCache();
+  private written = WrittenIdTracker.unknown();
   private readonly physical: Record<string, string>;
   private checkpoint: CheckpointDocument | undefined;
   private building: boolean;
@@ -85,6 +90,11 @@ export class ProjectionRunner {
     for (const [logical, indexes] of Object.entries(projection.collections))
       await store.collection(this.physical[logical]).ensureIndexes(indexes);
     this.checkpoint = await control.checkpoint(this.deps.build);
+    this.written = await WrittenIdTracker.forStart(
+      store,
+      Object.values(this.physical),
+      this.checkpoint !== undefined,
+    );
     this.deps.onProgress?.(this.checkpoint);
     if (this.building && (await this.caughtUp())) {
       const switched = await this.switchReaders();
@@ -108,7 +118,10 @@ export class ProjectionRunner {
       )) {
         if (signal.aborted) return 'stopped';
         if (batch.length === 0) continue;
-        await foldBatch(store, projection, this.physical, this.cache, batch);
+        await foldBatch(store, projection, this.physical, this.cache, batch, this.written);
+        // A fold with nothing to look up and a log read without waiting never let timers and
+        // I/O run: the lease renewal would not either, and the lease would run out mid-build.
+        await new Promise((resolve) => setImmediate(resolve));
         this.uncommitted += batch.length;
         this.lastEvent = batch[batch.length - 1];
         this.deps.metrics?.eventsApplied.inc({ projection: this.label }, batch.length);
@@ -173,10 +186,22 @@ export class ProjectionRunner {
         } else if (!entry.stored && this.building) push(inserts, collection, entry.doc);
         else push(replaces, collection, entry.doc);
       }
-    for (const [collection, documents] of inserts)
+    for (const [collection, documents] of inserts) {
+      this.written.recordSending(
+        collection,
+        documents.map((d) => d._id),
+        WRITTEN_ID_LIMIT,
+      );
       operations.push({ kind: 'insertMany', collection, documents });
-    for (const [collection, documents] of replaces)
+    }
+    for (const [collection, documents] of replaces) {
+      this.written.recordSending(
+        collection,
+        documents.map((d) => d._id),
+        WRITTEN_ID_LIMIT,
+      );
       operations.push({ kind: 'writeGuarded', collection, documents });
+    }
     for (const [collection, ids] of deletes)
       operations.push({ kind: 'deleteByIds', collection, ids });
     const next = checkpointDocument(

@@ -1,55 +1,68 @@
-import type { EventStore, RecordedEvent, Subscription } from '@gongjian/event-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore, Subscription } from '@gongjian/event-store';
+import { generateCounty } from '../../../scripts/bench/event-generator';
 import { SharedCatchUp } from './shared-catch-up';
 
-const LOG = Array.from({ length: 6 }, (_, i) => ({ position: String(i + 1) }) as RecordedEvent);
+const TOTAL = 400;
 
-/** A log of six events; counts how many subscriptions read it. */
-function sixEventLog() {
-  const store = {
-    reads: 0,
-    subscribeAll(): Subscription {
-      store.reads++;
-      return {
-        async *[Symbol.asyncIterator]() {
-          yield* LOG;
-        },
-        close: async () => undefined,
-      };
-    },
-  };
-  return store;
-}
-
-async function take(subscription: Subscription, count: number): Promise<string[]> {
+async function positions(subscription: Subscription, count: number): Promise<string[]> {
   const seen: string[] = [];
-  for await (const event of subscription) {
-    seen.push(event.position);
-    if (seen.length === count) break;
+  try {
+    for await (const event of subscription) {
+      seen.push(event.position);
+      if (seen.length === count) break;
+    }
+  } finally {
+    await subscription.close();
   }
   return seen;
 }
 
 describe('SharedCatchUp', () => {
-  it('builds that start together share one read of the log, each seeing all of it', async () => {
-    const log = sixEventLog();
-    const events = new SharedCatchUp(log as unknown as EventStore).storeFor();
-    const [a, b] = [events.subscribeAll(), events.subscribeAll()];
-    const seen = await Promise.all([take(a, 6), take(b, 6)]);
-    expect(seen).toEqual([LOG.map((e) => e.position), LOG.map((e) => e.position)]);
-    expect(log.reads).toBe(1);
+  let dir: string;
+  let events: SqliteEventStore;
+  let all: string[];
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongjian-shared-catch-up-'));
+    events = new SqliteEventStore(join(dir, 'events.sqlite'), { pollIntervalMs: 50 });
+    for (const append of generateCounty(TOTAL, 20))
+      await events.append(append.streamId, append.events, 'any');
+    all = (await events.readAll()).map((e) => e.position);
+  });
+  afterEach(async () => {
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a build that joins after the shared read has moved on still sees the log from its start', async () => {
-    const log = sixEventLog();
-    const events = new SharedCatchUp(log as unknown as EventStore).storeFor();
-    const early = events.subscribeAll();
-    expect(await take(early, 3)).toEqual(['1', '2', '3']);
-    const late = events.subscribeAll();
-    expect(await take(late, 6)).toEqual(['1', '2', '3', '4', '5', '6']);
+  it('a build that subscribes after another has begun gets every event, from the one read', async () => {
+    const reads = jest.spyOn(events, 'subscribeAll');
+    const shared = new SharedCatchUp(events, 2);
+    const early = shared.participant();
+    const late = shared.participant();
+    const first = positions(early.events.subscribeAll(), all.length);
+    await new Promise((r) => setTimeout(r, 100));
+    const second = positions(late.events.subscribeAll(), all.length);
+    expect(await first).toEqual(all);
+    expect(await second).toEqual(all);
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 
-  it('branches end once the shared read ends and they have taken what it gave', async () => {
-    const events = new SharedCatchUp(sixEventLog() as unknown as EventStore).storeFor();
-    expect(await take(events.subscribeAll(), 100)).toHaveLength(6);
+  it('a build that ends without subscribing does not hold the others back', async () => {
+    const shared = new SharedCatchUp(events, 2);
+    const reading = shared.participant();
+    const failed = shared.participant();
+    const read = positions(reading.events.subscribeAll(), all.length);
+    failed.leave();
+    expect(await read).toEqual(all);
+  });
+
+  it("a build's second subscription from the start reads the log by itself", async () => {
+    const shared = new SharedCatchUp(events, 1);
+    const build = shared.participant();
+    expect(await positions(build.events.subscribeAll(), 50)).toEqual(all.slice(0, 50));
+    expect(await positions(build.events.subscribeAll(), all.length)).toEqual(all);
   });
 });

@@ -2,32 +2,54 @@ import type { EventStore, RecordedEvent, Subscription } from '@gongjian/event-st
 
 const MAX_BUFFERED = 20_000;
 
+/** One build's access to the shared read: `leave` once the build has ended, however it ended. */
+export interface CatchUpParticipant {
+  events: EventStore;
+  leave(): void;
+}
+
 /**
  * Several builds catching up from the start of the log read it once: each gets a branch of one
- * subscription. The reader runs only as far ahead as the slowest branch allows (back-pressure).
+ * subscription. The read starts only once every participant has subscribed or left (a branch
+ * opened later would miss the events read before it), and runs only as far ahead as the
+ * slowest branch allows (back-pressure). A participant's second subscription from the start
+ * (a build resuming after an error) reads the log by itself.
  */
 export class SharedCatchUp {
   private source?: AsyncIterator<RecordedEvent>;
   private subscription?: Subscription;
   private readonly branches = new Set<Branch>();
   private pulling?: Promise<void>;
-  private passedAny = false;
-  /** The shared read ended (its subscription was closed): branches end once drained. */
-  ended = false;
+  private waiting: number;
+  private allJoined?: () => void;
+  private readonly joined: Promise<void>;
 
-  constructor(private readonly events: EventStore) {}
+  constructor(
+    private readonly events: EventStore,
+    participants: number,
+  ) {
+    this.waiting = participants;
+    this.joined = new Promise((resolve) => (this.allJoined = resolve));
+    if (participants <= 0) this.allJoined?.();
+  }
 
-  /** An EventStore that serves subscriptions from the start through the shared read. */
-  storeFor(): EventStore {
-    const shared = Object.create(this.events) as EventStore;
-    shared.subscribeAll = (options = {}) =>
-      options.fromPosition ? this.events.subscribeAll(options) : this.branch();
-    return shared;
+  participant(): CatchUpParticipant {
+    let counted = false;
+    const arrive = () => {
+      if (counted) return false;
+      counted = true;
+      if (--this.waiting === 0) this.allJoined?.();
+      return true;
+    };
+    const events = Object.create(this.events) as EventStore;
+    events.subscribeAll = (options = {}) =>
+      !options.fromPosition && !this.source && arrive()
+        ? this.branch()
+        : this.events.subscribeAll(options);
+    return { events, leave: () => void arrive() };
   }
 
   private branch(): Subscription {
-    // A build that joins once the shared read has moved on would miss what it passed.
-    if (this.passedAny) return this.events.subscribeAll({});
     const branch = new Branch(this);
     this.branches.add(branch);
     return branch;
@@ -36,6 +58,7 @@ export class SharedCatchUp {
   /** Reads the next event into every open branch; waits while some branch is full. */
   pull(): Promise<void> {
     this.pulling ??= (async () => {
+      await this.joined;
       while ([...this.branches].some((b) => b.queue.length >= MAX_BUFFERED))
         await new Promise((r) => setTimeout(r, 1));
       if (!this.source) {
@@ -43,12 +66,7 @@ export class SharedCatchUp {
         this.source = this.subscription[Symbol.asyncIterator]();
       }
       const next = await this.source.next();
-      if (next.done) {
-        this.ended = true;
-        return;
-      }
-      this.passedAny = true;
-      for (const b of this.branches) b.queue.push(next.value);
+      if (!next.done) for (const b of this.branches) b.queue.push(next.value);
     })().finally(() => (this.pulling = undefined));
     return this.pulling;
   }
@@ -91,7 +109,6 @@ class Branch implements Subscription {
   async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
     while (!this.closed) {
       if (this.queue.length === 0) {
-        if (this.shared.ended) return;
         await this.shared.pull();
         continue;
       }

@@ -93,31 +93,46 @@ export class MongoDocumentCollection implements DocumentCollection {
    * Stored positions are read first so that only documents that need writing are sent: FerretDB
    * stops an unordered bulk at its first error and misreports which one it was, so after a
    * duplicate-key error the positions are read again and what did not land is sent again.
+   * The positions are read for up to ID_CHUNK documents at once, not per bulk command: a server
+   * that does not index `$in` (FerretDB 1.24) scans the collection for each read.
    */
   async writeGuarded(documents: readonly ReadDocument[]): Promise<GuardedWriteResult> {
     let written = 0;
     let skippedAsNewer = 0;
-    for (let i = 0; i < documents.length; i += this.settings.bulkChunkSize) {
-      const chunk = documents.slice(i, i + this.settings.bulkChunkSize);
-      let pending = olderThanStored(chunk, await this.storedPositions(chunk));
-      skippedAsNewer += chunk.length - pending.length;
-      while (pending.length > 0) {
-        try {
-          await this.settings.serializeUpdates(() =>
-            this.collection.bulkWrite(pending.map(guardedReplace), { ordered: false }),
-          );
-          written += pending.length;
-          break;
-        } catch (error) {
-          assertDuplicatesOnly(error);
-          const stored = await this.storedPositions(pending);
-          const remaining = olderThanStored(pending, stored);
-          if (remaining.length === pending.length) throw error;
-          const landed = pending.filter((d) => stored.get(d._id) === d._pos).length;
-          written += landed;
-          skippedAsNewer += pending.length - remaining.length - landed;
-          pending = remaining;
-        }
+    for (let i = 0; i < documents.length; i += ID_CHUNK) {
+      const part = documents.slice(i, i + ID_CHUNK);
+      const pending = olderThanStored(part, await this.storedPositions(part));
+      skippedAsNewer += part.length - pending.length;
+      for (let j = 0; j < pending.length; j += this.settings.bulkChunkSize) {
+        const result = await this.sendGuarded(pending.slice(j, j + this.settings.bulkChunkSize));
+        written += result.written;
+        skippedAsNewer += result.skippedAsNewer;
+      }
+    }
+    return { written, skippedAsNewer };
+  }
+
+  /** One bulk command of documents older than stored when their positions were read. */
+  private async sendGuarded(chunk: readonly ReadDocument[]): Promise<GuardedWriteResult> {
+    let written = 0;
+    let skippedAsNewer = 0;
+    let pending = chunk;
+    while (pending.length > 0) {
+      try {
+        await this.settings.serializeUpdates(() =>
+          this.collection.bulkWrite(pending.map(guardedReplace), { ordered: false }),
+        );
+        written += pending.length;
+        break;
+      } catch (error) {
+        assertDuplicatesOnly(error);
+        const stored = await this.storedPositions(pending);
+        const remaining = olderThanStored(pending, stored);
+        if (remaining.length === pending.length) throw error;
+        const landed = pending.filter((d) => stored.get(d._id) === d._pos).length;
+        written += landed;
+        skippedAsNewer += pending.length - remaining.length - landed;
+        pending = remaining;
       }
     }
     return { written, skippedAsNewer };
