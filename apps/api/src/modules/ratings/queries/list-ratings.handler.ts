@@ -4,7 +4,7 @@ import { RATINGS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/proj
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { readVersionPage } from '../../../read-side/read-page';
 import { RenderedViews, renderVersions } from '../../../read-side/rendered-views';
-import { SerializedPages, serializeView } from '../../../read-side/serialized-page';
+import { SerializedPage, serializeView } from '../../../read-side/serialized-page';
 import { awaitPosition } from '../../../read-side/read-your-writes';
 import { townshipFilter } from '../../../read-side/township-scope.filter';
 import type { ListRatingsQueryDto } from './list-ratings.query.dto';
@@ -21,7 +21,6 @@ export class ListRatingsQuery {
 @QueryHandler(ListRatingsQuery)
 export class ListRatingsHandler implements IQueryHandler<ListRatingsQuery> {
   private readonly views = new RenderedViews<Buffer>();
-  private readonly pages = new SerializedPages();
 
   constructor(@Inject(READ_MODEL_READER) private readonly reader: ReadModelReader) {}
 
@@ -39,10 +38,9 @@ export class ListRatingsHandler implements IQueryHandler<ListRatingsQuery> {
     );
     // A rating reads the same on every day: no day in its version. Each carries its evidence
     // (~10 KB): kept serialized, so a page is not serialized again per request.
-    return this.pages.page(ratings.name, page.items, page.nextCursor, () =>
-      renderVersions(this.views, page.items, ratings, '', (document) =>
-        serializeView(toRatingView(document)),
-      ),
+    const items = await renderVersions(this.views, page.items, ratings, '', (document) =>
+      serializeView(toRatingView(document)),
     );
+    return new SerializedPage(items, page.nextCursor);
   }
 }
