@@ -24,6 +24,7 @@ import {
   EventStore,
   GENESIS_HASH,
   NewEvent,
+  portOnly,
   RecordedEvent,
   sealLinks,
   SqliteEventStore,
@@ -267,21 +268,6 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The store seen only through the port: the verifier reads parsed events, as on KurrentDB. */
-function portOnly(store: SqliteEventStore): EventStore {
-  return {
-    engine: store.engine,
-    append: (...args) => store.append(...args),
-    appendMany: (appends) => store.appendMany(appends),
-    readStream: (streamId, options) => store.readStream(streamId, options),
-    readAll: (options) => store.readAll(options),
-    subscribeAll: (options) => store.subscribeAll(options),
-    headPosition: () => store.headPosition(),
-    ping: () => store.ping(),
-    close: () => store.close(),
-  };
 }
 
 main().catch((error: unknown) => {

@@ -2,3 +2,4 @@ export * from './services';
 export * from './flaky-event-store';
 export * from './fault-event-stores';
 export * from './counting-event-store';
+export * from './test-event';

@@ -8,3 +8,4 @@ export * from './open-event-store';
 export * from './event-store.token';
 export * from './hashed-bytes';
 export * from './stored-link';
+export * from './port-only';

@@ -49,18 +49,3 @@ export function sampleEvent(streamId: string, n: number): NewEvent {
 }
 
 export const ANCHOR_ACTOR = { id: 'spec-admin', role: 'admin' };
-
-/** The store seen only through the port: a verifier reads parsed events, as on KurrentDB. */
-export function portOnly(store: EventStore): EventStore {
-  return {
-    engine: store.engine,
-    append: (...args) => store.append(...args),
-    appendMany: (appends) => store.appendMany(appends),
-    readStream: (streamId, options) => store.readStream(streamId, options),
-    readAll: (options) => store.readAll(options),
-    subscribeAll: (options) => store.subscribeAll(options),
-    headPosition: () => store.headPosition(),
-    ping: () => store.ping(),
-    close: () => store.close(),
-  };
-}

@@ -4,12 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { Database } from 'better-sqlite3';
 import fc from 'fast-check';
-import { hashLinkBytes, linkBytes, SqliteEventStore, storedLinkLogOf } from '@gongjian/event-store';
+import {
+  hashLinkBytes,
+  linkBytes,
+  portOnly,
+  SqliteEventStore,
+  storedLinkLogOf,
+} from '@gongjian/event-store';
 import { AnchoredCheckpoint, AUDIT_ANCHORS_STREAM } from '../anchors/audit-anchor.events';
 import { AuditAnchorService } from '../anchors/audit-anchor.service';
 import { LeafIndex } from '../anchors/leaf-index';
 import { verifierOf } from '../note/signed-note';
-import { ANCHOR_ACTOR, appendCountyEvents, portOnly } from './audit-log.spec-fixtures';
+import { ANCHOR_ACTOR, appendCountyEvents } from './audit-log.spec-fixtures';
 import { verifyStore } from './store-verifier';
 import { BrokenLink } from './verification';
 

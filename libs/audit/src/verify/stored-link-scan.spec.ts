@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { isStoredLink, SqliteEventStore } from '@gongjian/event-store';
+import { isStoredLink, portOnly, SqliteEventStore } from '@gongjian/event-store';
 import { AuditAnchorService } from '../anchors/audit-anchor.service';
 import { LeafIndex } from '../anchors/leaf-index';
 import { eventBytes, eventLeafHash } from '../event-bytes/event-leaf';
 import { verifierOf } from '../note/signed-note';
 import { CompactRange } from '../merkle/compact-range';
 import { EMPTY_ROOT } from '../merkle/merkle-hash';
-import { ANCHOR_ACTOR, appendCountyEvents, portOnly } from './audit-log.spec-fixtures';
+import { ANCHOR_ACTOR, appendCountyEvents } from './audit-log.spec-fixtures';
 import { InlineLinkHasher, PackedLinks, ThreadLinkHasher } from './link-hasher';
 import { verifyStore } from './store-verifier';
 

@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../../../../../test/support';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { UnreadableEventError } from '../../event-store.errors';
 import { hashedBytesOf } from '../../hashed-bytes';
-import { NewEvent, RecordedEvent } from '../../event-store.port';
+import { RecordedEvent } from '../../event-store.port';
 import { isStoredLink, StoredLink, StoredLinkEntry, storedLinkBytes } from '../../stored-link';
 import { SqliteEventStore } from './sqlite.event-store';
 
-const event = (n: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'Tested',
-  data: { n, text: '村党支部 "引号" \\ 反斜杠', nested: { list: [n, 'x'] } },
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'tester', role: 'admin' },
-    occurredAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-  },
-});
+const event = (n: number) =>
+  testEvent({ n, text: '村党支部 "引号" \\ 反斜杠', nested: { list: [n, 'x'] } });
 
 describe('SqliteEventStore.readStoredLinks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-links-'));

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../../../../../test/support';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StoreUnavailableError, WrongExpectedRevisionError } from '../../event-store.errors';
-import { AppendResult, NewEvent, StreamAppend } from '../../event-store.port';
+import { AppendResult, StreamAppend } from '../../event-store.port';
 import { SqliteEventStore } from './sqlite.event-store';
 
 /**
@@ -12,20 +13,8 @@ import { SqliteEventStore } from './sqlite.event-store';
  * SQLITE_FULL): what each caller is told must be exactly what is on disk.
  */
 
-const bulky = (): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'Bulky',
-  // About one page of data per event, so that a few appends fill the quota.
-  data: { text: 'x'.repeat(3000) },
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'tester', role: 'admin' },
-    occurredAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-  },
-});
+// About one page of data per event, so that a few appends fill the quota.
+const bulky = () => testEvent({ text: 'x'.repeat(3000) }, 'Bulky');
 
 describe('SQLite group commit under SQLITE_FULL', () => {
   let dir: string;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../../../../../test/support';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,19 +65,7 @@ describe('SqliteEventStore: event ids are unique in the whole log', () => {
 describe('SqliteEventStore: the exact hashed bytes are kept', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-es-bytes-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const event = (n: number): NewEvent => ({
-    eventId: randomUUID(),
-    type: 'Tested',
-    data: { zeta: n, alpha: '党建', nested: { b: 1, a: [2, 'x'] } },
-    metadata: {
-      commandId: randomUUID(),
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'tester', role: 'admin' },
-      occurredAt: '2026-01-02T03:04:05.000Z',
-      schemaVersion: 1,
-    },
-  });
+  const event = (n: number) => testEvent({ zeta: n, alpha: '党建', nested: { b: 1, a: [2, 'x'] } });
 
   it('reads events from the bytes their hash is over, and hands those bytes on', async () => {
     const store = new SqliteEventStore(join(dir, 'kept.sqlite'));
@@ -142,19 +131,7 @@ describe('SqliteEventStore: the exact hashed bytes are kept', () => {
 describe('SqliteEventStore: appends sealed before their transaction', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-es-preseal-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const event = (): NewEvent => ({
-    eventId: randomUUID(),
-    type: 'Tested',
-    data: { n: randomUUID() },
-    metadata: {
-      commandId: randomUUID(),
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'tester', role: 'admin' },
-      occurredAt: '2026-01-02T03:04:05.000Z',
-      schemaVersion: 1,
-    },
-  });
+  const event = () => testEvent({ n: randomUUID() });
 
   it('chain onto the head another process wrote since, not the head this process remembers', async () => {
     const path = join(dir, 'two-writers.sqlite');
@@ -202,19 +179,7 @@ describe('SqliteEventStore: appends sealed before their transaction', () => {
 describe('SqliteEventStore: subscriptions share the page they all read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-es-page-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const event = (): NewEvent => ({
-    eventId: randomUUID(),
-    type: 'Tested',
-    data: {},
-    metadata: {
-      commandId: randomUUID(),
-      correlationId: 'c',
-      causationId: 'c',
-      actor: { id: 'tester', role: 'admin' },
-      occurredAt: '2026-01-02T03:04:05.000Z',
-      schemaVersion: 1,
-    },
-  });
+  const event = () => testEvent({});
 
   it('every subscription at the head sees what another connection commits next', async () => {
     const path = join(dir, 'shared-page.sqlite');
