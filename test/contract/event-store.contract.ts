@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../support';
 import fc from 'fast-check';
 import {
   AppendResult,
   DuplicateEventIdError,
   EventStore,
   GENESIS_HASH,
-  NewEvent,
   RecordedEvent,
   StreamAppend,
   WrongExpectedRevisionError,
@@ -33,19 +33,7 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       await opened.cleanup();
     });
 
-    const event = (type = 'Tested', data: Record<string, unknown> = {}): NewEvent => ({
-      eventId: randomUUID(),
-      type,
-      data,
-      metadata: {
-        commandId: randomUUID(),
-        correlationId: randomUUID(),
-        causationId: randomUUID(),
-        actor: { id: 'tester', role: 'admin' },
-        occurredAt: '2026-01-02T03:04:05.000Z',
-        schemaVersion: 1,
-      },
-    });
+    const event = (type = 'Tested', data: Record<string, unknown> = {}) => testEvent(data, type);
     const events = (n: number) => Array.from({ length: n }, (_, i) => event('Tested', { i }));
 
     describe('expected revision', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from './test-event';
 import {
   EventStore,
-  NewEvent,
   OutcomeUnknownError,
   SqliteEventStore,
   StoreUnavailableError,
@@ -17,19 +17,7 @@ import {
 } from './fault-event-stores';
 import { FlakyEventStore } from './flaky-event-store';
 
-const event = (type = 'Tested'): NewEvent => ({
-  eventId: randomUUID(),
-  type,
-  data: {},
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'tester', role: 'admin' },
-    occurredAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-  },
-});
+const event = (type = 'Tested') => testEvent({}, type);
 const ids = async (store: EventStore, stream: string) =>
   (await store.readStream(stream)).map((e) => e.eventId);
 

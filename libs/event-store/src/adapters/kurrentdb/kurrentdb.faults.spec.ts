@@ -1,28 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../../../../../test/support';
 import {
   KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../../../../test/kurrentdb-double/kurrentdb-double';
 import { StoreUnavailableError } from '../../event-store.errors';
-import { NewEvent, RecordedEvent } from '../../event-store.port';
+import { RecordedEvent } from '../../event-store.port';
 import { KurrentDbSubscriptionStatus } from './kurrentdb-all.subscription';
 import { KurrentDbEventStore } from './kurrentdb.event-store';
 
 /** Faults seen through the adapter only, against the KurrentDB protocol double. */
 
-const event = (i: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'FaultTested',
-  data: { i },
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'tester', role: 'admin' },
-    occurredAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-  },
-});
+const event = (i: number) => testEvent({ i }, 'FaultTested');
 const events = (n: number, from = 0) => Array.from({ length: n }, (_, i) => event(from + i));
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../../../../../test/support';
 import {
   KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../../../../test/kurrentdb-double/kurrentdb-double';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../../event-store.errors';
-import { NewEvent } from '../../event-store.port';
 import { KurrentDbEventStore } from './kurrentdb.event-store';
 
 /**
@@ -24,19 +24,7 @@ describe('KurrentDB append retries', () => {
     await double.close();
   });
 
-  const event = (i: number): NewEvent => ({
-    eventId: randomUUID(),
-    type: 'Retried',
-    data: { i },
-    metadata: {
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actor: { id: 'tester', role: 'admin' },
-      occurredAt: '2026-01-02T03:04:05.000Z',
-      schemaVersion: 1,
-    },
-  });
+  const event = (i: number) => testEvent({ i }, 'Retried');
   const events = (n: number) => Array.from({ length: n }, (_, i) => event(i));
   const stream = () => `retry-${randomUUID()}`;
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { testEvent } from '../../../../../test/support';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@gongjian/config';
@@ -10,21 +11,8 @@ import {
 import { StoreUnavailableError } from '../../event-store.errors';
 import { openEventStore } from '../../open-event-store';
 import { KurrentDbEventStore } from './kurrentdb.event-store';
-import { NewEvent } from '../../event-store.port';
 
-const event = (): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'VersionTested',
-  data: {},
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'tester', role: 'admin' },
-    occurredAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-  },
-});
+const event = () => testEvent({}, 'VersionTested');
 
 describe('KurrentDB server version at startup', () => {
   let dir: string;

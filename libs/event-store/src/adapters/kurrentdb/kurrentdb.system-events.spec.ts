@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../../../../../test/support';
 import { jsonEvent, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import {
   KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../../../../test/kurrentdb-double/kurrentdb-double';
-import { NewEvent } from '../../event-store.port';
 import { KurrentDbEventStore } from './kurrentdb.event-store';
 
 /**
@@ -28,19 +28,7 @@ describe('KurrentDB system events', () => {
     await double.close();
   });
 
-  const ours = (i: number): NewEvent => ({
-    eventId: randomUUID(),
-    type: 'Ours',
-    data: { i },
-    metadata: {
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actor: { id: 'tester', role: 'admin' },
-      occurredAt: '2026-01-02T03:04:05.000Z',
-      schemaVersion: 1,
-    },
-  });
+  const ours = (i: number) => testEvent({ i }, 'Ours');
   const writeSystemEvents = async (n: number) => {
     await client.appendToStream(
       '$stats-127.0.0.1:2113',

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { testEvent } from '../../../../../test/support';
 import {
   KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../../../../test/kurrentdb-double/kurrentdb-double';
 import { OutcomeUnknownError, StoreUnavailableError } from '../../event-store.errors';
-import { AppendResult, NewEvent, StreamAppend } from '../../event-store.port';
+import { AppendResult, StreamAppend } from '../../event-store.port';
 import { KurrentDbEventStore } from './kurrentdb.event-store';
 
 /**
@@ -12,19 +13,7 @@ import { KurrentDbEventStore } from './kurrentdb.event-store';
  * outcome, never "nothing was written"; the same call made again tells the truth.
  */
 
-const event = (): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'OutcomeTested',
-  data: {},
-  metadata: {
-    commandId: randomUUID(),
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'tester', role: 'admin' },
-    occurredAt: '2026-01-02T03:04:05.000Z',
-    schemaVersion: 1,
-  },
-});
+const event = () => testEvent({}, 'OutcomeTested');
 
 type Write = { name: string; appends: () => StreamAppend[] };
 const writes: Write[] = [
