@@ -186,22 +186,15 @@ export class ProjectionRunner {
         } else if (!entry.stored && this.building) push(inserts, collection, entry.doc);
         else push(replaces, collection, entry.doc);
       }
-    for (const [collection, documents] of inserts) {
-      this.written.recordSending(
-        collection,
-        documents.map((d) => d._id),
-        WRITTEN_ID_LIMIT,
-      );
-      operations.push({ kind: 'insertMany', collection, documents });
-    }
-    for (const [collection, documents] of replaces) {
-      this.written.recordSending(
-        collection,
-        documents.map((d) => d._id),
-        WRITTEN_ID_LIMIT,
-      );
-      operations.push({ kind: 'writeGuarded', collection, documents });
-    }
+    for (const [kind, byCollection] of [
+      ['insertMany', inserts],
+      ['writeGuarded', replaces],
+    ] as const)
+      for (const [collection, documents] of byCollection) {
+        const ids = documents.map((d) => d._id);
+        this.written.recordSending(collection, ids, WRITTEN_ID_LIMIT);
+        operations.push({ kind, collection, documents });
+      }
     for (const [collection, ids] of deletes)
       operations.push({ kind: 'deleteByIds', collection, ids });
     const next = checkpointDocument(

@@ -30,10 +30,6 @@ export class WrittenIdTracker {
     return new WrittenIdTracker(true);
   }
 
-  get knowsAll(): boolean {
-    return this.complete;
-  }
-
   /** False only when the id is certainly absent from the collection. */
   mayBeStored(collection: string, id: string): boolean {
     return !this.complete || (this.ids.get(collection)?.has(id) ?? false);
@@ -56,7 +52,7 @@ export class WrittenIdTracker {
     if (this.count > limit) this.forget();
   }
 
-  forget(): void {
+  private forget(): void {
     this.complete = false;
     this.ids.clear();
     this.count = 0;

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { map, Observable } from 'rxjs';
 import { SerializedPage } from './serialized-page';
 
-/** Sends a SerializedPage as its bytes, with the JSON content type a list always has. */
+/** Answers with a SerializedPage's bytes as `application/json`; any other result passes unchanged. */
 @Injectable()
 export class SerializedPageInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

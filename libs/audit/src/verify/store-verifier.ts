@@ -18,8 +18,6 @@ import { BrokenLink, Verification } from './verification';
 
 const READ_BATCH = 5000;
 
-type Located = LocatedBreak;
-
 export interface VerifyStoreOptions {
   /** A checkpoint note held outside the log (see heldCheckpoint). */
   knownCheckpoint?: string;
@@ -27,7 +25,7 @@ export interface VerifyStoreOptions {
   batchSize?: number;
   /**
    * Hash on a second thread while reading, where the store hands out its hashed bytes (default:
-   * when the machine has more than one core).
+   * when more than one CPU is available).
    */
   hashingThread?: boolean;
 }
@@ -56,7 +54,7 @@ export async function verifyStore(
   const hashingThread = options.hashingThread ?? availableParallelism() > 1;
   let scan: LogScan;
   let tree: HashedTree;
-  let unreadable: Located | undefined;
+  let unreadable: LocatedBreak | undefined;
   if (links) {
     scan = new LogScan(0);
     const scanOptions = { batchSize, hashingThread, anchoredSize: size, anchoredLeaves: index };
@@ -74,7 +72,7 @@ export async function verifyStore(
   const rootMatches = checkpoint
     ? tree.size === size && tree.root.equals(b64(checkpoint.rootHash))
     : true;
-  let treeBreak: Located | undefined;
+  let treeBreak: LocatedBreak | undefined;
   if (!rootMatches && checkpoint) {
     treeBreak = await locateTreeBreak(store, checkpoint, leaves, firstDifferentLeaf ?? tree.size);
   }
@@ -95,7 +93,7 @@ async function scanThroughPort(
   store: EventStore,
   scan: LogScan,
   batchSize: number,
-): Promise<Located | undefined> {
+): Promise<LocatedBreak | undefined> {
   let after: string | undefined;
   for (;;) {
     let batch: RecordedEvent[];
@@ -141,9 +139,9 @@ export function heldCheckpoint(note: string, verifier: NoteVerifier): AnchoredCh
 export async function trustedCheckpoint(
   store: EventStore,
   verifier: NoteVerifier,
-): Promise<{ checkpoint?: AnchoredCheckpoint; failure?: Located }> {
+): Promise<{ checkpoint?: AnchoredCheckpoint; failure?: LocatedBreak }> {
   let trusted: AnchoredCheckpoint | undefined;
-  let failure: Located | undefined;
+  let failure: LocatedBreak | undefined;
   let previous: AnchoredCheckpoint | undefined;
   for (const checkpoint of await allCheckpoints(store)) {
     const reason = checkpointFailure(checkpoint, verifier, previous);
@@ -182,7 +180,7 @@ async function locateTreeBreak(
   checkpoint: AnchoredCheckpoint,
   leaves: LeafIndex | undefined,
   leafIndex: number,
-): Promise<Located> {
+): Promise<LocatedBreak> {
   const entry = indexGivesRoot(leaves, checkpoint) ? leaves?.entry(leafIndex) : undefined;
   if (!entry) {
     return {
@@ -205,7 +203,10 @@ export async function whatBecameOf(store: EventStore, entry: LeafEntry): Promise
 }
 
 /** The break earliest in the log; on the same leaf, the chain's reason when it names the same event. */
-function earliest(chain: Located | undefined, tree: Located | undefined): Located | undefined {
+function earliest(
+  chain: LocatedBreak | undefined,
+  tree: LocatedBreak | undefined,
+): LocatedBreak | undefined {
   if (!chain || !tree) return chain ?? tree;
   if (chain.index < tree.index) return chain;
   const same =
@@ -225,5 +226,5 @@ function anchorOf(checkpoint: AnchoredCheckpoint): NonNullable<Verification['anc
   };
 }
 
-const withoutIndex = ({ index: _index, ...link }: Located): BrokenLink => link;
+const withoutIndex = ({ index: _index, ...link }: LocatedBreak): BrokenLink => link;
 const b64 = (hash: string) => Buffer.from(hash, 'base64');

@@ -91,7 +91,7 @@ export async function scanStoredLinks(
     await hasher.close();
   }
   if (!unreadable) return { tree };
-  const { streamId, revision, position, message } = unreadable as UnreadableEventError;
+  const { streamId, revision, position, message } = unreadable;
   const reason = 'hash_mismatch';
   return {
     tree,
