@@ -12,7 +12,6 @@ import {
 } from '../../event-store.errors';
 import { hashLinkBytes, linkBytes, verifyChain } from '../../hash-chain';
 import { hashedBytesOf } from '../../hashed-bytes';
-import { NewEvent } from '../../event-store.port';
 import { SqliteEventStore } from './sqlite.event-store';
 
 describeEventStoreContract('sqlite', async () => {
@@ -31,19 +30,7 @@ describe('SqliteEventStore: event ids are unique in the whole log', () => {
   it('an event id stored in one stream is refused in another, by append and appendMany', async () => {
     const store = new SqliteEventStore(':memory:');
     try {
-      const stored: NewEvent = {
-        eventId: randomUUID(),
-        type: 'Tested',
-        data: {},
-        metadata: {
-          commandId: randomUUID(),
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          actor: { id: 'tester', role: 'admin' },
-          occurredAt: '2026-01-02T03:04:05.000Z',
-          schemaVersion: 1,
-        },
-      };
+      const stored = testEvent({});
       await store.append('a', [stored], 'no_stream');
       await expect(store.append('b', [stored], 'any')).rejects.toBeInstanceOf(
         DuplicateEventIdError,
