@@ -8,6 +8,15 @@ export class SerializedPage {
     readonly nextCursor: string | null,
   ) {}
 
+  /** Items are never mutated once serialized, so the same buffers mean the same bytes. */
+  sameAs(other: SerializedPage): boolean {
+    return (
+      this.nextCursor === other.nextCursor &&
+      this.items.length === other.items.length &&
+      this.items.every((item, i) => item === other.items[i])
+    );
+  }
+
   /** The same bytes `JSON.stringify({ items, nextCursor })` gives for the items' views. */
   toBuffer(): Buffer {
     const parts: Buffer[] = [OPEN];
