@@ -60,13 +60,6 @@ const EVENT_METADATA = 2;
 const OBJECT = 3;
 const ARRAY = 4;
 
-/** What may come next. */
-const VALUE = 0;
-const VALUE_OR_END = 1;
-const KEY = 2;
-const KEY_OR_END = 3;
-const COMMA_OR_END = 4;
-
 /**
  * Decides on the bytes alone, without parsing them into objects, whether stored link bytes are
  * JSON that `JSON.parse` reads with exactly these columns' values as its eventId, streamId,
@@ -107,97 +100,82 @@ export class SqliteLinkColumnsMatcher {
 
   /**
    * Checks that `bytes[start, end)` are one JSON object as RFC 8259 has it, without whitespace,
-   * and notes where the compared fields' values are. One loop with an explicit stack: the cost is
-   * per byte, and most bytes are inside strings.
+   * and notes where the compared fields' values are. One loop over members with an explicit stack:
+   * the cost is per member and per byte, and most bytes are inside strings.
    */
   private scan(bytes: Buffer, start: number, end: number): boolean {
     const { words, found, open } = this;
-    found.fill(-1);
+    for (let f = 0; f < found.length; f++) found[f] = -1;
     this.escapedFields = 0;
-    let depth = 0;
-    let next = VALUE;
-    /** The field whose value comes next, or -1. */
-    let field = -1;
-    let i = start;
+    if (end - start < 2 || bytes[start] !== OPEN_OBJECT) return false;
+    let depth = 1;
+    open[depth] = EVENT;
+    /** Right after an opening bracket, where the container may close at once. */
+    let opened = true;
+    let i = start + 1;
     for (;;) {
       if (i >= end) return false;
-      const c = bytes[i];
-      if (
-        (next === COMMA_OR_END || next === KEY_OR_END || next === VALUE_OR_END) &&
-        c === (open[depth] === ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT)
-      ) {
-        i++;
-        if (--depth === 0) break;
-        next = COMMA_OR_END;
-        continue;
-      }
-      if (next === COMMA_OR_END) {
-        if (c !== COMMA) return false;
-        next = open[depth] === ARRAY ? VALUE : KEY;
-        i++;
-        continue;
-      }
-      if (next === KEY || next === KEY_OR_END) {
-        const scanned = c === QUOTE ? stringEnd(bytes, words, i, end) : -1;
-        if (scanned < 0) return false;
-        const escaped = scanned % 2 === 1;
-        const after = (scanned - (escaped ? 1 : 0)) / 2;
-        const kind = open[depth];
-        field = -1;
-        if (kind === EVENT || kind === EVENT_METADATA) {
-          const keys = kind === EVENT ? EVENT_KEYS : METADATA_KEYS;
-          field = escaped
-            ? fieldNamed(keys, decoded(bytes, i, after))
-            : fieldOf(keys, bytes, i + 1, after - 1);
-          if (field >= 0 && found[2 * field] !== -1) return false; // given twice
+      let c = bytes[i];
+      const kind = open[depth];
+      if (!opened || c !== (kind === ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT)) {
+        let field = -1;
+        if (kind !== ARRAY) {
+          const scanned = c === QUOTE ? stringEnd(bytes, words, i, end) : 0;
+          if (scanned === 0) return false;
+          const after = scanned > 0 ? scanned : -scanned;
+          if (kind !== OBJECT) {
+            const keys = kind === EVENT ? EVENT_KEYS : METADATA_KEYS;
+            field =
+              scanned > 0
+                ? fieldOf(keys, bytes, i + 1, after - 1)
+                : fieldNamed(keys, decoded(bytes, i, after));
+            if (field >= 0 && found[2 * field] !== -1) return false; // given twice
+          }
+          if (after + 1 >= end || bytes[after] !== COLON) return false;
+          i = after + 1;
+          c = bytes[i];
         }
-        if (after >= end || bytes[after] !== COLON) return false;
-        i = after + 1;
-        next = VALUE;
-        continue;
-      }
-      if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-        if (depth === MAX_DEPTH || (depth === 0 && c !== OPEN_OBJECT)) return false;
-        let kind = c === OPEN_ARRAY ? ARRAY : OBJECT;
-        if (depth === 0) kind = EVENT;
-        else if (field === METADATA && c === OPEN_OBJECT) {
-          found[2 * METADATA] = i;
-          kind = EVENT_METADATA;
-        } else if (field >= 0) return false; // a compared field that is no string or number
-        field = -1;
-        open[++depth] = kind;
-        next = kind === ARRAY ? VALUE_OR_END : KEY_OR_END;
-        i++;
-        continue;
-      }
-      if (depth === 0) return false;
-      let after: number;
-      if (c === QUOTE) {
-        const scanned = stringEnd(bytes, words, i, end);
-        if (scanned < 0) return false;
-        const escaped = scanned % 2 === 1;
-        after = (scanned - (escaped ? 1 : 0)) / 2;
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+          if (depth === MAX_DEPTH) return false;
+          let opening = c === OPEN_ARRAY ? ARRAY : OBJECT;
+          if (field === METADATA && c === OPEN_OBJECT) {
+            found[2 * METADATA] = i;
+            opening = EVENT_METADATA;
+          } else if (field >= 0) return false; // a compared field that is no string or number
+          open[++depth] = opening;
+          opened = true;
+          i++;
+          continue;
+        }
+        let after: number;
+        if (c === QUOTE) {
+          const scanned = stringEnd(bytes, words, i, end);
+          if (scanned === 0) return false;
+          after = scanned > 0 ? scanned : -scanned;
+          if (field >= 0 && scanned < 0) this.escapedFields |= 1 << field;
+        } else {
+          after =
+            c === MINUS || (c >= ZERO && c <= NINE)
+              ? numberEnd(bytes, i, end)
+              : literalEnd(bytes, i, end);
+          if (after < 0) return false;
+        }
         if (field >= 0) {
-          if (escaped) this.escapedFields |= 1 << field;
-          found[2 * field] = i + 1;
-          found[2 * field + 1] = after - 1;
+          found[2 * field] = c === QUOTE ? i + 1 : i;
+          found[2 * field + 1] = c === QUOTE ? after - 1 : after;
         }
-      } else {
-        after =
-          c === MINUS || (c >= ZERO && c <= NINE)
-            ? numberEnd(bytes, i, end)
-            : literalEnd(bytes, i, end);
-        if (after < 0) return false;
-        if (field >= 0) {
-          found[2 * field] = i;
-          found[2 * field + 1] = after;
-        }
+        i = after;
       }
-      field = -1;
-      i = after;
-      next = COMMA_OR_END;
+      // A value ended before `i` (or a container opened empty): what closes, then a comma.
+      for (;;) {
+        if (i >= end) return false;
+        c = bytes[i++];
+        if (c === COMMA) break;
+        if (c !== (open[depth] === ARRAY ? CLOSE_ARRAY : CLOSE_OBJECT)) return false;
+        if (--depth === 0) return i === end;
+      }
+      opened = false;
     }
-    return i === end;
   }
 
   /** Whether the field's unescaped string value is `column`, as JSON.parse would give it. */
@@ -218,8 +196,8 @@ export class SqliteLinkColumnsMatcher {
 }
 
 /**
- * From a string's opening quote: twice the index past its closing quote, plus one when it holds an
- * escape; -1 when it is no JSON string (a control character, a bad escape, no end).
+ * From a string's opening quote: the index past its closing quote, negated when the string holds
+ * an escape; 0 when it is no JSON string (a control character, a bad escape, no end).
  */
 function stringEnd(
   bytes: Buffer,
@@ -227,28 +205,28 @@ function stringEnd(
   quote: number,
   end: number,
 ): number {
-  let escaped = 0;
+  let escaped = false;
   let i = quote + 1;
   for (;;) {
-    if (i >= end) return -1;
+    if (i >= end) return 0;
     if (words !== undefined && (i & 3) === 0 && i + 4 <= end && isPlainText(words[i >> 2])) {
       i += 4;
       continue;
     }
     const c = bytes[i];
-    if (c === QUOTE) return 2 * (i + 1) + escaped;
-    if (c < 0x20) return -1;
+    if (c === QUOTE) return escaped ? -(i + 1) : i + 1;
+    if (c < 0x20) return 0;
     if (c !== BACKSLASH) {
       i++;
       continue;
     }
-    escaped = 1;
+    escaped = true;
     const e = i + 1 < end ? bytes[i + 1] : 0;
     if (e === 0x75) {
-      if (i + 6 > end || !isHex4(bytes, i + 2)) return -1;
+      if (i + 6 > end || !isHex4(bytes, i + 2)) return 0;
       i += 6;
     } else if (ESCAPES.includes(e)) i += 2;
-    else return -1;
+    else return 0;
   }
 }
 
