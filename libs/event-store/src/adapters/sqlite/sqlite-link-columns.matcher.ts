@@ -70,8 +70,8 @@ const ARRAY = 4;
  */
 export class SqliteLinkColumnsMatcher {
   private bytes: Buffer = Buffer.alloc(0);
-  /** The same bytes four at a time, when they are aligned for it. */
-  private words?: Int32Array;
+  /** The same bytes, read four at a time. */
+  private words: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   /** Start and end of each field's value, strings without their quotes; -1 while not seen. */
   private readonly found = new Int32Array(2 * FIELDS);
   /** One bit per field whose string value holds an escape. */
@@ -81,10 +81,7 @@ export class SqliteLinkColumnsMatcher {
   matches(bytes: Buffer, start: number, end: number, columns: LinkColumns): boolean {
     if (bytes !== this.bytes) {
       this.bytes = bytes;
-      const aligned = bytes.byteOffset % 4 === 0 && bytes.length < 2 ** 30;
-      this.words = aligned
-        ? new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2)
-        : undefined;
+      this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     }
     if (!this.scan(bytes, start, end)) return false;
     const { found } = this;
@@ -201,7 +198,7 @@ export class SqliteLinkColumnsMatcher {
  */
 function stringEnd(
   bytes: Buffer,
-  words: Int32Array | undefined,
+  words: DataView<ArrayBufferLike>,
   quote: number,
   end: number,
 ): number {
@@ -209,10 +206,9 @@ function stringEnd(
   let i = quote + 1;
   for (;;) {
     if (i >= end) return 0;
-    if (words !== undefined && (i & 3) === 0 && i + 4 <= end && isPlainText(words[i >> 2])) {
-      i += 4;
-      continue;
-    }
+    // Most bytes are inside strings: four at a time while none of them is special.
+    while (i + 4 <= end && isPlainText(words.getInt32(i, true))) i += 4;
+    if (i >= end) return 0;
     const c = bytes[i];
     if (c === QUOTE) return escaped ? -(i + 1) : i + 1;
     if (c < 0x20) return 0;
