@@ -18,8 +18,8 @@ type LinkRow = [
 ];
 
 /**
- * The columns readers see are compared with the bytes in JavaScript, byte by byte, so that no
- * event is parsed: SQLite's JSON functions did the same in about twice the time. Where the
+ * The columns readers see are compared with the bytes in JavaScript, on the bytes, so that no
+ * event is parsed: SQLite's JSON functions took about twice the time for the same. Where the
  * matcher cannot show that they agree (an edited column, bytes that are not JSON, a row without
  * bytes) the row is read as the port reads it, which decides how that shows.
  */
