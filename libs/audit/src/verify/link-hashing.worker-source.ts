@@ -9,7 +9,7 @@ export const LINK_HASHING_WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { hash } = require('node:crypto');
 // Digests come as strings (hex, or latin1: one char a byte): a Buffer per digest costs a backing
-// store each, about as much as the hashing itself for the tree's 65-byte nodes.
+// store each, which for the tree's 65-byte nodes costs more than the hashing itself.
 const node = Buffer.alloc(65, 1);
 const peaks = [];
 let size = 0;
