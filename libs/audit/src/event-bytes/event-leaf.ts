@@ -96,15 +96,16 @@ export function writePlainLeafInput(
 ): number {
   if (chainHash.length !== 64) return -1;
   if (offset + FIXED + (end - start) + position.length > target.length) return -1;
-  let at = offset + HASH_HEAD.copy(target, offset);
+  // The short constant parts byte by byte: a native copy costs more than it moves.
+  let at = put(target, offset, HASH_HEAD);
   for (let i = 0; i < 64; i++) {
     const c = chainHash.charCodeAt(i);
     if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return -1;
     target[at++] = c;
   }
-  at += LINK_KEY.copy(target, at);
+  at = put(target, at, LINK_KEY);
   at += source.copy(target, at, start, end);
-  at += POSITION_KEY.copy(target, at);
+  at = put(target, at, POSITION_KEY);
   for (let i = 0; i < position.length; i++) {
     const c = position.charCodeAt(i);
     if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return -1;
@@ -113,6 +114,11 @@ export function writePlainLeafInput(
   target[at++] = 0x22;
   target[at++] = 0x7d;
   return at;
+}
+
+function put(target: Buffer, at: number, bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) target[at + i] = bytes[i];
+  return at + bytes.length;
 }
 
 function serializeLink(event: RecordedEvent): string {

@@ -96,7 +96,7 @@ export class PackedLinks {
     while (anchoredLeaves && firstIndex + anchoredCount < last) {
       const leaf = anchoredLeaves.next().value as NodeHash | undefined;
       if (!leaf) break;
-      leaf.copy(anchored, 32 * anchoredCount++);
+      anchored.set(leaf, 32 * anchoredCount++);
     }
     this.count = n;
     this.firstIndex = firstIndex;

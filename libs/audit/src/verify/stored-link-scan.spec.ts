@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { isStoredLink, portOnly, SqliteEventStore } from '@gongjian/event-store';
+import { hashLinkBytes, isStoredLink, portOnly, SqliteEventStore } from '@gongjian/event-store';
 import { AuditAnchorService } from '../anchors/audit-anchor.service';
 import { LeafIndex } from '../anchors/leaf-index';
 import { eventBytes, eventLeafHash } from '../event-bytes/event-leaf';
@@ -144,6 +144,27 @@ describe('verifying a log many batches long from its stored bytes', () => {
       db.prepare("UPDATE events SET type = 'Forged' WHERE position = 70").run();
       const later = rowAt(db, 120).link.replace('"participants":', '"participants":9');
       db.prepare('UPDATE events SET link = ? WHERE position = 120').run(later);
+    });
+    expect(result.firstBrokenLink).toMatchObject(expected);
+  });
+
+  it('names a column edited to a value its bytes hold only nested, their hash made to match', async () => {
+    let expected: object = {};
+    const result = await verifyCopy((db) => {
+      // The last event of a stream after the checkpoint: only the columns' check can tell.
+      const { position } = db
+        .prepare(
+          "SELECT max(position) AS position FROM events WHERE stream_id LIKE '%-late-%' GROUP BY stream_id",
+        )
+        .get() as { position: number };
+      const row = rowAt(db, position);
+      expected = { streamId: row.stream_id, revision: row.revision, reason: 'hash_mismatch' };
+      const link = row.link.toString().replace('"data":{', '"data":{"type":"Forged",');
+      db.prepare("UPDATE events SET type = 'Forged', link = ?, hash = ? WHERE position = ?").run(
+        Buffer.from(link),
+        hashLinkBytes(link),
+        position,
+      );
     });
     expect(result.firstBrokenLink).toMatchObject(expected);
   });

@@ -80,6 +80,26 @@ describe('SqliteEventStore.readStoredLinks', () => {
     },
   );
 
+  it('a row whose column agrees only with a value nested in its bytes comes as readAll gives it', async () => {
+    const target = (await store.readAll())[7];
+    const bytes = (hashedBytesOf(target) as Buffer).toString('utf8');
+    const decoy = bytes.replace('"data":{', '"data":{"type":"Other",');
+    edit(
+      "UPDATE events SET type = 'Other', link = ? WHERE position = ?",
+      Buffer.from(decoy, 'utf8'),
+      Number(target.position),
+    );
+    const [asPort] = await store.readAll({
+      fromPosition: (await store.readAll())[6].position,
+      limit: 1,
+    });
+    expect(asPort.type).toBe('Other');
+    const { entries } = await store.readStoredLinks();
+    expect(isStoredLink(entries[7])).toBe(false);
+    expect(entries[7]).toEqual(asPort);
+    expect(hashedBytesOf(entries[7] as RecordedEvent)).toBeUndefined();
+  });
+
   it('a row without stored bytes (written before they were kept) comes as readAll gives it', async () => {
     const target = (await store.readAll())[2];
     const { eventId: _e, ...rest } = { eventId: 1, data: target.data, metadata: target.metadata };
