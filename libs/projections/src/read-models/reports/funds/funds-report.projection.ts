@@ -3,7 +3,6 @@ import type {
   MemberCountRecordedData,
   OrganizationRegisteredData,
 } from '@gongjian/domain';
-import type { RecordedEvent } from '@gongjian/event-store';
 import type { ReadDocument } from '@gongjian/read-store';
 import type { ReadModelProjection } from '../../../projection.definition';
 import { alreadyApplied, businessDateOf, dataOf } from '../report-event';
@@ -11,24 +10,27 @@ import { alreadyApplied, businessDateOf, dataOf } from '../report-event';
 export const FUNDS_REPORT_PROJECTION = 'report_funds';
 export const FUNDS_REPORT_COLLECTION = 'report_fund_recipients';
 
-export interface AllocationFigures {
-  /** The budget's year: an allocation and everything paid and spent on it count in that year. */
-  year: number;
-  source: string;
-  purpose: string;
+export interface FundFigures {
   allocatedFen: number;
   disbursedFen: number;
   spentFen: number;
 }
 
-/** One organization that can receive funds, with its allocations and yearly member counts. */
+/**
+ * What an organization received, by the budget's year (an allocation and everything paid and
+ * spent on it count in that year), source and purpose: its size does not grow with the number
+ * of allocations.
+ */
+export type FundsByYear = Record<string, Record<string, Record<string, FundFigures>>>;
+
+/** One organization that can receive funds, with its funds and yearly member counts. */
 export interface RecipientReportDocument extends ReadDocument {
   township: string;
   sector: string;
   /** When the organization was registered (its registration carries no date of its own). */
   registeredOn: string;
   memberCounts: Record<string, number>;
-  allocations: Record<string, AllocationFigures>;
+  funds: FundsByYear;
 }
 
 const ALLOCATION_TYPES = new Set([
@@ -41,7 +43,7 @@ const ALLOCATION_TYPES = new Set([
 
 export const fundsReportProjection: ReadModelProjection = {
   name: FUNDS_REPORT_PROJECTION,
-  version: 1,
+  version: 2,
   collections: { [FUNDS_REPORT_COLLECTION]: [{ fields: [['township', 1]] }] },
   touches(event) {
     const id =
@@ -63,7 +65,7 @@ export const fundsReportProjection: ReadModelProjection = {
         sector: d.sector,
         registeredOn: businessDateOf(event),
         memberCounts: {},
-        allocations: {},
+        funds: {},
       };
       return doc;
     }
@@ -77,35 +79,52 @@ export const fundsReportProjection: ReadModelProjection = {
         memberCounts: { ...doc.memberCounts, [d.year]: d.count },
       };
     }
-    const allocationId = String(event.data.allocationId);
-    const figures = nextFigures(doc.allocations[allocationId], event);
-    if (!figures) return { ...doc, _pos: event.position };
-    return {
-      ...doc,
-      _pos: event.position,
-      allocations: { ...doc.allocations, [allocationId]: figures },
-    };
+    const change = changeOf({ type: event.type, data: event.data } as AllocationEvent);
+    return { ...doc, _pos: event.position, funds: withChange(doc.funds, change) };
   },
 };
 
-function nextFigures(
-  current: AllocationFigures | undefined,
-  event: RecordedEvent,
-): AllocationFigures | undefined {
-  const e = { type: event.type, data: event.data } as AllocationEvent;
-  if (e.type === 'AllocationOpened') {
-    const { year, source, purpose, amountFen } = e.data;
-    return { year, source, purpose, allocatedFen: amountFen, disbursedFen: 0, spentFen: 0 };
-  }
-  if (!current) return undefined;
+interface FundsChange extends FundFigures {
+  year: number;
+  source: string;
+  purpose: string;
+}
+
+/** Every allocation event carries what it adds or takes away, and where it counts. */
+function changeOf(e: AllocationEvent): FundsChange {
+  const { year, source, purpose } = e.data;
+  const change = { year, source, purpose, allocatedFen: 0, disbursedFen: 0, spentFen: 0 };
   switch (e.type) {
+    case 'AllocationOpened':
+      return { ...change, allocatedFen: e.data.amountFen };
     case 'DisbursementRecorded':
-      return { ...current, disbursedFen: e.data.disbursedFen };
+      return { ...change, disbursedFen: e.data.amountFen };
     case 'ExpenditureRecorded':
-      return { ...current, spentFen: e.data.spentFen };
+      return { ...change, spentFen: e.data.amountFen };
     case 'AllocationReduced':
-      return { ...current, allocatedFen: e.data.allocatedFen };
+      return { ...change, allocatedFen: -e.data.amountFen };
     case 'AllocationCancelled':
-      return { ...current, allocatedFen: current.allocatedFen - e.data.releasedFen };
+      return { ...change, allocatedFen: -e.data.releasedFen };
   }
+}
+
+function withChange(funds: FundsByYear, change: FundsChange): FundsByYear {
+  const year = String(change.year);
+  const bySource = funds[year] ?? {};
+  const byPurpose = bySource[change.source] ?? {};
+  const figures = byPurpose[change.purpose] ?? { allocatedFen: 0, disbursedFen: 0, spentFen: 0 };
+  return {
+    ...funds,
+    [year]: {
+      ...bySource,
+      [change.source]: {
+        ...byPurpose,
+        [change.purpose]: {
+          allocatedFen: figures.allocatedFen + change.allocatedFen,
+          disbursedFen: figures.disbursedFen + change.disbursedFen,
+          spentFen: figures.spentFen + change.spentFen,
+        },
+      },
+    },
+  };
 }

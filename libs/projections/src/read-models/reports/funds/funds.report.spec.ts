@@ -1,6 +1,6 @@
 import { project, recorded, reportFor } from '../report-projection.spec-helper';
 import { fundsReport } from './funds.report';
-import { fundsReportProjection } from './funds-report.projection';
+import { FUNDS_REPORT_COLLECTION, fundsReportProjection } from './funds-report.projection';
 
 const register = (id: string, township = 'T01', sector = 'village') =>
   recorded('OrganizationRegistered', {
@@ -141,5 +141,16 @@ describe('funds report read model', () => {
     expect([...project(fundsReportProjection, base, new Map(once)).entries()]).toEqual([
       ...once.entries(),
     ]);
+  });
+
+  it('keeps a recipient document about the same size however many allocations it receives', () => {
+    const many = Array.from({ length: 200 }, (_, i) => opened(ref(`m${i}`, 'v1', 'training'), 100));
+    const size = (events: ReturnType<typeof recorded>[]) =>
+      JSON.stringify(project(fundsReportProjection, events).get(`${FUNDS_REPORT_COLLECTION}/v1`))
+        .length;
+    // Only the sums' digits grow: 200 allocations kept one by one would add kilobytes.
+    expect(size([...base, ...many])).toBeLessThan(size([...base, ...many.slice(0, 1)]) + 8);
+    const rows = table([...base, ...many]).rows;
+    expect(rows.find((row) => row.purpose === 'training')).toMatchObject({ allocatedFen: 20_000 });
   });
 });

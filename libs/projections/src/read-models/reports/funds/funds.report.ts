@@ -52,23 +52,18 @@ export const fundsReport: ReportDefinition = {
     const standards = new Map<string, { assessed: number; met: number }>();
     for (const doc of documents as readonly RecipientReportDocument[]) {
       const byPurpose: Partial<Record<FundPurpose, number>> = {};
-      for (const a of Object.values(doc.allocations)) {
-        if (a.year !== year) continue;
-        const key = `${a.source}\u0000${a.purpose}`;
-        let cell = cells.get(key);
-        if (!cell) {
-          cell = {
-            source: a.source,
-            purpose: a.purpose,
-            allocatedFen: 0,
-            disbursedFen: 0,
-            spentFen: 0,
-          };
-          cells.set(key, cell);
+      for (const [source, byPurposeOfSource] of Object.entries(doc.funds[String(year)] ?? {})) {
+        for (const [purpose, figures] of Object.entries(byPurposeOfSource)) {
+          const key = `${source}\u0000${purpose}`;
+          let cell = cells.get(key);
+          if (!cell) {
+            cell = { source, purpose, allocatedFen: 0, disbursedFen: 0, spentFen: 0 };
+            cells.set(key, cell);
+          }
+          for (const amount of AMOUNTS) cell[amount] = Number(cell[amount]) + figures[amount];
+          const fundPurpose = purpose as FundPurpose;
+          byPurpose[fundPurpose] = (byPurpose[fundPurpose] ?? 0) + figures.allocatedFen;
         }
-        for (const amount of AMOUNTS) cell[amount] = Number(cell[amount]) + a[amount];
-        const purpose = a.purpose as FundPurpose;
-        byPurpose[purpose] = (byPurpose[purpose] ?? 0) + a.allocatedFen;
       }
       // Assessed in a year it existed in: registered by its end, or funded or counted for it.
       const known =
