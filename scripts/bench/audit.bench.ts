@@ -5,10 +5,13 @@
  * raw figure is one thread, each digest a Buffer (and, beside it, a string); the verifier is timed
  * with its hashing thread and without it.
  *
- *   npm run bench:audit [-- --events 1000000 --streams 20000]
+ *   npm run bench:audit [-- --events 1000000 --streams 20000] [--log <file>]
+ *
+ * With --log, the seeded log is kept in that file (seeded there when it is absent) and each run
+ * works on a copy of it, so that runs to compare need not seed again.
  */
 import { generateKeyPairSync, hash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -37,6 +40,7 @@ const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     streams: { type: 'string', default: '20000' },
+    log: { type: 'string' },
   },
 });
 const totalEvents = Number(values.events);
@@ -112,6 +116,20 @@ function seedLog(path: string): void {
   db.close();
 }
 
+/** The seeded log at `path`: copied from --log's file (seeded there first when absent). */
+function prepareLog(path: string): void {
+  const kept = values.log;
+  if (!kept) return seedLog(path);
+  if (!existsSync(kept)) seedLog(kept);
+  const db = new BetterSqlite3(kept, { readonly: true });
+  const { events } = db.prepare('SELECT count(*) AS events FROM events').get() as {
+    events: number;
+  };
+  db.close();
+  if (events !== totalEvents) throw new Error(`${kept} holds ${events} events, not ${totalEvents}`);
+  copyFileSync(kept, path);
+}
+
 /**
  * The verifier's own per-event work (LogScan: chain + leaf + tree) over events already read, and
  * raw SHA-256 over the exact buffers it hashes, made before the clock starts.
@@ -163,7 +181,7 @@ async function main(): Promise<void> {
   try {
     const path = join(dir, 'events.sqlite');
     let started = Date.now();
-    seedLog(path);
+    prepareLog(path);
     const seedMs = Date.now() - started;
     const store = new SqliteEventStore(path);
     const leaves = new LeafIndex(join(dir, 'audit-leaves.sqlite'));
