@@ -18,6 +18,12 @@ import { scanStoredLinks } from './stored-link-scan';
 import { BrokenLink, Verification } from './verification';
 
 const READ_BATCH = 5000;
+/**
+ * Stored links read at a time. Measured on a million links: concatenating 5,000 links' bytes in
+ * one statement took twice as long per byte as 1,000 to 1,500 (a larger SQLite page cache did
+ * not change that), and the whole verification about a quarter longer.
+ */
+const STORED_LINKS_BATCH = 1500;
 
 export interface VerifyStoreOptions {
   /** A checkpoint note held outside the log (see heldCheckpoint). */
@@ -57,7 +63,7 @@ export async function verifyStore(
   let unreadable: LocatedBreak | undefined;
   if (links) {
     scan = new LogScan(0);
-    const batchSize = options.batchSize ?? READ_BATCH;
+    const batchSize = options.batchSize ?? STORED_LINKS_BATCH;
     const anchoredLeaves = trustedLeaves && new AnchoredLeafCursor(trustedLeaves.leafRuns(size));
     const scanOptions = { batchSize, hashingThread, anchoredSize: size, anchoredLeaves };
     try {
