@@ -17,6 +17,12 @@ export interface LeafEntry {
   leafHash: NodeHash;
 }
 
+/** `count` leaves: 32 bytes each back to back, or, when `count` is 1, one leaf of any length. */
+export interface LeafRun {
+  leaves: Buffer;
+  count: number;
+}
+
 /**
  * The leaves of the log's tree as the anchor service saw them, kept beside the log so that a
  * checkpoint only hashes the events since the last one, proofs need no full re-read, and a
@@ -63,15 +69,17 @@ export class LeafIndex {
   /** Leaf hashes 0 .. count-1, in order. */
   /** Read in pages, so that other statements may run on the index between two leaves. */
   *leafHashes(count = Number.MAX_SAFE_INTEGER): Generator<NodeHash> {
-    for (const page of this.pages(count)) {
-      for (let at = 0; at < page.length; at += 32) yield page.subarray(at, at + 32);
+    for (const { leaves, count: n } of this.leafRuns(count)) {
+      if (n === 1) yield leaves;
+      else for (let at = 0; at < 32 * n; at += 32) yield leaves.subarray(at, at + 32);
     }
   }
 
-  /** Pages of leaves 32 bytes each back to back, or single leaves where a page has others. */
-  private *pages(count: number): Generator<Buffer> {
-    // One blob per page (a million leaves would otherwise be a million Buffers); a page whose
-    // leaves are not all 32 bytes is read leaf by leaf.
+  /**
+   * The same leaves as runs: a page of them 32 bytes each back to back, or a single leaf where a
+   * page has others (one blob per page: a million leaves would otherwise be a million Buffers).
+   */
+  *leafRuns(count = Number.MAX_SAFE_INTEGER): Generator<LeafRun> {
     const joined = this.db
       .prepare(
         `SELECT COUNT(*), SUM(length(leaf)), CAST(group_concat(leaf, '') AS BLOB)
@@ -84,8 +92,12 @@ export class LeafIndex {
     for (let from = 0; from < count; from += LEAF_PAGE) {
       const to = Math.min(count, from + LEAF_PAGE);
       const [rows, bytes, leaves] = joined.get(from, to) as [number, number | null, Buffer | null];
-      if (leaves && bytes === rows * 32 && leaves.length === bytes) yield leaves;
-      else yield* (page.all(from, to) as Array<[Buffer]>).map(([leaf]) => leaf);
+      if (leaves && rows > 0 && bytes === rows * 32 && leaves.length === bytes) {
+        yield { leaves, count: rows };
+      } else {
+        for (const [leaf] of page.all(from, to) as Array<[Buffer]>)
+          yield { leaves: leaf, count: 1 };
+      }
       if (rows < LEAF_PAGE) return;
     }
   }

@@ -11,6 +11,7 @@ import {
 } from '../event-bytes/event-leaf';
 import { CompactRange } from '../merkle/compact-range';
 import { NodeHash } from '../merkle/merkle-hash';
+import { AnchoredLeafCursor } from './anchored-leaf.cursor';
 import { LINK_HASHING_WORKER_SOURCE } from './link-hashing.worker-source';
 
 /** Ints per entry in `meta`: leaf start, leaf end, link start, link end, claimed hash (or -1). */
@@ -45,7 +46,7 @@ export class PackedLinks {
     { entries, bytes }: StoredLinkBatch,
     firstIndex: number,
     anchoredSize: number,
-    anchoredLeaves: Iterator<NodeHash> | undefined,
+    anchoredLeaves: AnchoredLeafCursor | undefined,
   ): void {
     const n = entries.length;
     if (4 * META_STRIDE * n > this.meta.byteLength) {
@@ -90,14 +91,11 @@ export class PackedLinks {
       meta[at + 4] = claimedAt;
       offset = leafEnd;
     }
-    const anchored = Buffer.from(this.anchored);
-    let anchoredCount = 0;
     const last = Math.min(anchoredSize, firstIndex + n);
-    while (anchoredLeaves && firstIndex + anchoredCount < last) {
-      const leaf = anchoredLeaves.next().value as NodeHash | undefined;
-      if (!leaf) break;
-      anchored.set(leaf, 32 * anchoredCount++);
-    }
+    const wanted = Math.max(0, last - firstIndex);
+    const anchored = new Uint8Array(this.anchored);
+    const anchoredCount =
+      anchoredLeaves && wanted > 0 ? anchoredLeaves.copyInto(anchored, wanted) : 0;
     this.count = n;
     this.firstIndex = firstIndex;
     this.anchoredSize = anchoredSize;

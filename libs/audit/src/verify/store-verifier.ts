@@ -11,12 +11,19 @@ import { LeafEntry, LeafIndex } from '../anchors/leaf-index';
 import { CompactRange } from '../merkle/compact-range';
 import { parseCheckpoint } from '../note/checkpoint-note';
 import { NoteVerifier, openNote } from '../note/signed-note';
+import { AnchoredLeafCursor } from './anchored-leaf.cursor';
 import { LocatedBreak, LogScan } from './log-scan';
 import { HashedTree } from './link-hasher';
 import { scanStoredLinks } from './stored-link-scan';
 import { BrokenLink, Verification } from './verification';
 
 const READ_BATCH = 5000;
+/**
+ * Stored links read at a time. Measured on a million links: concatenating 5,000 links' bytes in
+ * one statement took twice as long per byte as 1,000 to 1,500 (a larger SQLite page cache did
+ * not change that), and the whole verification about a quarter longer.
+ */
+const STORED_LINKS_BATCH = 1500;
 
 export interface VerifyStoreOptions {
   /** A checkpoint note held outside the log (see heldCheckpoint). */
@@ -48,8 +55,7 @@ export async function verifyStore(
     known && known.treeSize > (inLog.checkpoint?.treeSize ?? -1) ? known : inLog.checkpoint;
   const failure = inLog.failure;
   const size = checkpoint?.treeSize ?? 0;
-  const index = leaves && leaves.size() >= size ? leaves.leafHashes(size) : undefined;
-  const batchSize = options.batchSize ?? READ_BATCH;
+  const trustedLeaves = leaves && leaves.size() >= size ? leaves : undefined;
   const links = storedLinkLogOf(store);
   const hashingThread = options.hashingThread ?? availableParallelism() > 1;
   let scan: LogScan;
@@ -57,15 +63,25 @@ export async function verifyStore(
   let unreadable: LocatedBreak | undefined;
   if (links) {
     scan = new LogScan(0);
-    const scanOptions = { batchSize, hashingThread, anchoredSize: size, anchoredLeaves: index };
-    ({ tree, unreadable } = await scanStoredLinks(links, scan, scanOptions));
+    const batchSize = options.batchSize ?? STORED_LINKS_BATCH;
+    const anchoredLeaves = trustedLeaves && new AnchoredLeafCursor(trustedLeaves.leafRuns(size));
+    const scanOptions = { batchSize, hashingThread, anchoredSize: size, anchoredLeaves };
+    try {
+      ({ tree, unreadable } = await scanStoredLinks(links, scan, scanOptions));
+    } finally {
+      anchoredLeaves?.close();
+    }
   } else {
+    const index = trustedLeaves?.leafHashes(size);
     scan = new LogScan(size, index);
-    unreadable = await scanThroughPort(store, scan, batchSize);
+    try {
+      unreadable = await scanThroughPort(store, scan, options.batchSize ?? READ_BATCH);
+    } finally {
+      index?.return(undefined);
+    }
     const { range, firstDifferentLeaf } = scan;
     tree = { size: range.size, root: range.root(), firstDifferentLeaf };
   }
-  index?.return(undefined);
   const { chainBreak, scanned: checked } = scan;
   const { firstDifferentLeaf } = tree;
 

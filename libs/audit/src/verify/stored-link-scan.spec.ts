@@ -11,6 +11,7 @@ import { verifierOf } from '../note/signed-note';
 import { CompactRange } from '../merkle/compact-range';
 import { EMPTY_ROOT } from '../merkle/merkle-hash';
 import { ANCHOR_ACTOR, appendCountyEvents } from './audit-log.spec-fixtures';
+import { AnchoredLeafCursor } from './anchored-leaf.cursor';
 import { InlineLinkHasher, PackedLinks, ThreadLinkHasher } from './link-hasher';
 import { verifyStore } from './store-verifier';
 
@@ -61,7 +62,7 @@ describe('hashing stored links', () => {
       // Two batches, the second starting mid-way, as a scan hands them over.
       const first = { entries: batch.entries.slice(0, 100), bytes: batch.bytes };
       const second = { entries: batch.entries.slice(100), bytes: batch.bytes };
-      const anchoredLeaves = anchored[Symbol.iterator]();
+      const anchoredLeaves = AnchoredLeafCursor.of(anchored);
       packed.pack(first, 0, anchoredSize, anchoredLeaves);
       await hasher.hash(packed);
       events.slice(0, 100).forEach((event, i) => {

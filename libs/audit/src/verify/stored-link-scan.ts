@@ -5,7 +5,7 @@ import {
   StoredLinkLog,
   UnreadableEventError,
 } from '@gongjian/event-store';
-import { NodeHash } from '../merkle/merkle-hash';
+import { AnchoredLeafCursor } from './anchored-leaf.cursor';
 import {
   HashedTree,
   InlineLinkHasher,
@@ -22,7 +22,7 @@ export interface StoredLinkScanOptions {
   /** Entries below this index are leaves of the checkpoint's tree. */
   anchoredSize: number;
   /** The leaves the anchor recorded, in order, to name the first that differs. */
-  anchoredLeaves?: Iterator<NodeHash>;
+  anchoredLeaves?: AnchoredLeafCursor;
 }
 
 export interface StoredLinkScan {
