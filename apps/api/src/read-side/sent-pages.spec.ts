@@ -32,9 +32,11 @@ describe('SentPages', () => {
 
   it('keeps pages apart by URL', () => {
     const sent = new SentPages();
-    sent.bytesOf(url, new SerializedPage([first, second], null));
-    const other = new SerializedPage([second], null);
-    expect(sent.bytesOf(`${url}&stars=3`, other).toString('utf8')).toBe(
+    const all = sent.bytesOf(url, new SerializedPage([first, second], null));
+    const three = sent.bytesOf(`${url}&stars=3`, new SerializedPage([second], null));
+    expect(sent.bytesOf(url, new SerializedPage([first, second], null))).toBe(all);
+    expect(sent.bytesOf(`${url}&stars=3`, new SerializedPage([second], null))).toBe(three);
+    expect(three.toString('utf8')).toBe(
       JSON.stringify({ items: [JSON.parse(second.toString())], nextCursor: null }),
     );
   });
