@@ -1,4 +1,4 @@
-import { GENESIS_HASH, RecordedEvent } from '@gongjian/event-store';
+import { GENESIS_HASH, RecordedEvent, UnreadableEventError } from '@gongjian/event-store';
 import { eventBytes, eventLeafHash, linkHash } from '../event-bytes/event-leaf';
 import { CompactRange } from '../merkle/compact-range';
 import { NodeHash } from '../merkle/merkle-hash';
@@ -20,6 +20,12 @@ export interface ChainFields {
 
 /** A break found while scanning, with its place in the log. */
 export type LocatedBreak = BrokenLink & { index: number };
+
+/** Where reading stopped at an event the store cannot give as recorded (the log ends there). */
+export function unreadableBreak(error: UnreadableEventError, index: number): LocatedBreak {
+  const { streamId, revision, position, message: detail } = error;
+  return { streamId, revision, position, reason: 'hash_mismatch', detail, index };
+}
 
 /**
  * The per-event work of a verification, in log order: each stream's chain (revision, previous

@@ -12,7 +12,7 @@ import { CompactRange } from '../merkle/compact-range';
 import { parseCheckpoint } from '../note/checkpoint-note';
 import { NoteVerifier, openNote } from '../note/signed-note';
 import { AnchoredLeafCursor } from './anchored-leaf.cursor';
-import { LocatedBreak, LogScan } from './log-scan';
+import { LocatedBreak, LogScan, unreadableBreak } from './log-scan';
 import { HashedTree } from './link-hasher';
 import { scanStoredLinks } from './stored-link-scan';
 import { BrokenLink, Verification } from './verification';
@@ -118,9 +118,7 @@ async function scanThroughPort(
     } catch (error) {
       if (!(error instanceof UnreadableEventError)) throw error;
       // The rest of the log cannot be read past it: the verification ends there.
-      const { streamId, revision, position } = error;
-      const detail = error.message;
-      return { streamId, revision, position, reason: 'hash_mismatch', detail, index: scan.scanned };
+      return unreadableBreak(error, scan.scanned);
     }
     if (batch.length === 0) return undefined;
     for (const event of batch) scan.add(event);

@@ -13,7 +13,7 @@ import {
   PackedLinks,
   ThreadLinkHasher,
 } from './link-hasher';
-import { LocatedBreak, LogScan } from './log-scan';
+import { LocatedBreak, LogScan, unreadableBreak } from './log-scan';
 
 export interface StoredLinkScanOptions {
   batchSize: number;
@@ -90,13 +90,7 @@ export async function scanStoredLinks(
   } finally {
     await hasher.close();
   }
-  if (!unreadable) return { tree };
-  const { streamId, revision, position, message } = unreadable;
-  const reason = 'hash_mismatch';
-  return {
-    tree,
-    unreadable: { streamId, revision, position, reason, detail: message, index: scan.scanned },
-  };
+  return unreadable ? { tree, unreadable: unreadableBreak(unreadable, scan.scanned) } : { tree };
 }
 
 function chain({ entries }: StoredLinkBatch, hashed: PackedLinks, scan: LogScan): void {

@@ -101,7 +101,8 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
       (pending) => this.appendNow(pending),
       options.maxGroupSize ?? 512,
       (committed) => {
-        for (const { written } of committed) written?.forEach((w) => this.rememberHead(w));
+        for (const { written } of committed)
+          written?.forEach((w) => this.rememberHead(w.streamId, w.events[w.events.length - 1]));
         this.commits++;
         this.appended.emit('appended');
       },
@@ -170,8 +171,11 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     });
   }
 
-  private rememberHead({ streamId, events }: SealedAppend): void {
-    const last = events[events.length - 1];
+  /** The head a stream has after `last`, its last event (appended or read to the end). */
+  private rememberHead(
+    streamId: string,
+    last: { revision: number; metadata: { hash: string } },
+  ): void {
     this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
   }
 
@@ -246,8 +250,7 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     const events = (rows as EventRow[]).map(toRecordedEvent);
     const last = events[events.length - 1];
     const readToEnd = options.direction !== 'backwards' && (limit < 0 || events.length < limit);
-    if (last && readToEnd)
-      this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+    if (last && readToEnd) this.rememberHead(streamId, last);
     return events;
   }
 
