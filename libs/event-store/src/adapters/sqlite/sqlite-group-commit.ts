@@ -27,8 +27,10 @@ type Outcome = AppendResult[] | Error | typeof AGAIN;
 
 /**
  * Group commit: the appends that arrive while a commit is being prepared are committed together
- * in one transaction (one fsync for many appends), each in a savepoint of its own, so a refused
- * append never affects the others.
+ * in one transaction (one fsync for many appends), so a refused append never affects the others.
+ * The group runs first optimistically: no savepoints, and only the checks the unique indexes make
+ * (see `appendNow`). When any append of it fails, the transaction is rolled back and the group
+ * runs again with every check, each append in a savepoint of its own.
  *
  * SQLite rolls the whole transaction back on some engine errors (SQLITE_FULL, I/O errors), and
  * what would run after that would run outside any transaction. So after such an error the append
@@ -45,7 +47,10 @@ export class SqliteGroupCommit {
 
   constructor(
     private readonly db: Database,
-    appendNow: (pending: PendingAppend) => AppendResult[],
+    /** Optimistic: the first pass, where any refusal sends the whole group round again. */
+    private readonly appendNow: (pending: PendingAppend, optimistic: boolean) => AppendResult[],
+    /** Called at the start of each group transaction, under the write lock. */
+    private readonly groupBegun: () => void,
     private readonly maxGroupSize: number,
     private readonly onCommitted: (committed: readonly PendingAppend[]) => void,
   ) {
@@ -53,7 +58,7 @@ export class SqliteGroupCommit {
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
     // Called inside the group's transaction, better-sqlite3 runs it in a savepoint.
-    this.inSavepoint = db.transaction(appendNow);
+    this.inSavepoint = db.transaction((pending: PendingAppend) => appendNow(pending, false));
   }
 
   get busy(): boolean {
@@ -100,6 +105,49 @@ export class SqliteGroupCommit {
     } catch (error) {
       return group.map(() => unavailable(error));
     }
+    this.groupBegun();
+    let outcomes: Outcome[] | undefined = this.runOptimistically(group);
+    if (!outcomes) {
+      if (this.db.inTransaction) this.rollback.run();
+      try {
+        this.begin.run();
+      } catch (error) {
+        return group.map(() => unavailable(error));
+      }
+      this.groupBegun();
+      outcomes = this.runInSavepoints(group);
+      if (!this.db.inTransaction) return outcomes;
+    }
+    try {
+      this.commit.run();
+      return outcomes;
+    } catch (error) {
+      if (this.db.inTransaction) this.rollback.run();
+      // A failed fsync may leave the commit in the write-ahead log, to be found at the next
+      // open: the outcome is unknown. Any other failure to commit is a rollback.
+      const failure = isIoError(error)
+        ? new OutcomeUnknownError(ENGINE, firstLine(error), { cause: error })
+        : unavailable(error);
+      return outcomes.map((o) => (o instanceof Error ? o : failure));
+    }
+  }
+
+  /** The group's outcomes, or undefined when any append of it failed. */
+  private runOptimistically(group: PendingAppend[]): AppendResult[][] | undefined {
+    const outcomes: AppendResult[][] = [];
+    try {
+      for (const pending of group) outcomes.push(this.appendNow(pending, true));
+    } catch {
+      return undefined;
+    }
+    return outcomes;
+  }
+
+  /**
+   * Each append in a savepoint of its own. When the engine rolled the whole transaction back, the
+   * outcomes are final (the others go again) and no transaction is left open.
+   */
+  private runInSavepoints(group: PendingAppend[]): Outcome[] {
     const outcomes: Outcome[] = [];
     for (const pending of group) {
       try {
@@ -118,18 +166,7 @@ export class SqliteGroupCommit {
         );
       }
     }
-    try {
-      this.commit.run();
-      return outcomes;
-    } catch (error) {
-      if (this.db.inTransaction) this.rollback.run();
-      // A failed fsync may leave the commit in the write-ahead log, to be found at the next
-      // open: the outcome is unknown. Any other failure to commit is a rollback.
-      const failure = isIoError(error)
-        ? new OutcomeUnknownError(ENGINE, firstLine(error), { cause: error })
-        : unavailable(error);
-      return outcomes.map((o) => (o instanceof Error ? o : failure));
-    }
+    return outcomes;
   }
 }
 

@@ -1,20 +1,23 @@
 import { StreamHead } from '../../seal-append';
 
+/** A head as this process last saw it; `version`, when it committed it (see SqliteEventStore). */
+export type KnownHead = StreamHead & { version?: number };
+
 /**
  * The heads of the streams this process wrote or read to their end, most recent last, bounded.
- * Only a hint for sealing appends before their transaction: the transaction reads the real head
- * and seals again when it differs (another process may have written meanwhile).
+ * A hint for sealing appends before their transaction, and, for a head this process committed
+ * while no other connection has committed since, the head itself.
  */
 export class SqliteStreamHeads {
-  private readonly heads = new Map<string, StreamHead>();
+  private readonly heads = new Map<string, KnownHead>();
 
   constructor(private readonly maxEntries: number) {}
 
-  get(streamId: string): StreamHead | undefined {
+  get(streamId: string): KnownHead | undefined {
     return this.heads.get(streamId);
   }
 
-  set(streamId: string, head: StreamHead): void {
+  set(streamId: string, head: KnownHead): void {
     this.heads.delete(streamId);
     this.heads.set(streamId, head);
     if (this.heads.size > this.maxEntries) {

@@ -163,6 +163,42 @@ describe('SqliteEventStore: appends sealed before their transaction', () => {
   });
 });
 
+describe('SqliteEventStore: a group commit with refused appends in it', () => {
+  const event = () => testEvent({});
+  it('keeps the others, and nothing of an appendMany refused after its first stream', async () => {
+    const store = new SqliteEventStore(':memory:');
+    try {
+      await store.append('taken', [event()], 'no_stream');
+      // Made in one tick: one group. The appendMany writes 'm-1', then is refused on 'taken'.
+      const [before, refusedEarly, refusedLate, after] = await Promise.allSettled([
+        store.append('a', [event()], 'no_stream'),
+        store.append('taken', [event()], 'no_stream'),
+        store.appendMany([
+          { streamId: 'm-1', events: [event()], expected: 'no_stream' },
+          { streamId: 'taken', events: [event()], expected: 5 },
+        ]),
+        store.append('b', [event()], 'no_stream'),
+      ]);
+      expect(before.status).toBe('fulfilled');
+      expect(after.status).toBe('fulfilled');
+      for (const refused of [refusedEarly, refusedLate]) {
+        expect(refused).toMatchObject({ status: 'rejected' });
+        expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+      }
+      expect(await store.readStream('m-1')).toEqual([]);
+      expect((await store.readAll()).map((e) => e.streamId)).toEqual(['taken', 'a', 'b']);
+      // The heads it remembers are those on disk: the next appends chain onto them.
+      await store.append('m-1', [event()], 'no_stream');
+      await store.append('a', [event()], 0);
+      expect(verifyChain(await store.readStream('a'))).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('SqliteEventStore: subscriptions share the page they all read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongjian-es-page-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

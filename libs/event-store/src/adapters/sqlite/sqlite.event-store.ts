@@ -74,6 +74,10 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly groupCommit: SqliteGroupCommit;
   private readonly heads = new SqliteStreamHeads(10_000);
+  /** PRAGMA data_version when the current (or last) group transaction began. */
+  private groupVersion?: number;
+  /** The heads the current group transaction has written so far. */
+  private readonly writtenInGroup = new Map<string, StreamHead>();
   /** Group commits of this connection so far; with data_version, tells whether a page is current. */
   private commits = 0;
   private lastPage?: { after: number; limit: number; version: string; events: RecordedEvent[] };
@@ -98,11 +102,14 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
 
     this.groupCommit = new SqliteGroupCommit(
       this.db,
-      (pending) => this.appendNow(pending),
+      (pending, optimistic) => this.appendNow(pending, optimistic),
+      () => this.groupBegun(),
       options.maxGroupSize ?? 512,
       (committed) => {
         for (const { written } of committed)
-          written?.forEach((w) => this.rememberHead(w.streamId, w.events[w.events.length - 1]));
+          written?.forEach((w) =>
+            this.rememberHead(w.streamId, w.events[w.events.length - 1], this.groupVersion),
+          );
         this.commits++;
         this.appended.emit('appended');
       },
@@ -148,35 +155,77 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
   }
 
   /**
-   * Runs inside the group transaction, in a savepoint of its own: all the streams of one call or
-   * none of them. An append sealed early is written as sealed only onto the very head it was
-   * sealed on; otherwise it is checked and sealed here.
+   * Runs inside the group transaction: all the streams of one call or none of them. An append
+   * sealed early is written as sealed only onto the very head it was sealed on; otherwise it is
+   * checked and sealed here.
+   *
+   * On the first, optimistic pass (no savepoint) it neither looks for an earlier append of the same
+   * events nor reads a head this connection already knows to be current: any refusal then (a
+   * wrong revision, an event id stored before, both unique indexes) sends the group round again
+   * with every check made, which also tells a retried append from a conflicting one.
    */
-  private appendNow(pending: PendingAppend): AppendResult[] {
+  private appendNow(pending: PendingAppend, optimistic: boolean): AppendResult[] {
     const { appends, presealed, recordedAt } = pending;
     pending.written = [];
-    const earlier = appends.map((a) => this.findEarlierAppend(a.streamId, a.events));
-    if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
-    const stored = earlier.findIndex((result) => result !== undefined);
-    if (stored >= 0) {
-      throw new DuplicateEventIdError(appends[stored].streamId, appends[stored].events[0].eventId);
+    if (!optimistic) {
+      const earlier = appends.map((a) => this.findEarlierAppend(a.streamId, a.events));
+      if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
+      const stored = earlier.findIndex((result) => result !== undefined);
+      if (stored >= 0) {
+        throw new DuplicateEventIdError(
+          appends[stored].streamId,
+          appends[stored].events[0].eventId,
+        );
+      }
     }
     return appends.map((append, i) => {
-      const head = this.head(append.streamId);
+      const head = optimistic ? this.groupHead(append.streamId) : this.head(append.streamId);
       const early = presealed[i];
       const sealed =
         early && sameHead(early.head, head) ? early : sealAppend(append, head, recordedAt);
       pending.written!.push(sealed);
-      return this.write(sealed);
+      const result = this.write(sealed);
+      const last = sealed.events[sealed.events.length - 1];
+      this.writtenInGroup.set(append.streamId, {
+        revision: last.revision,
+        hash: last.metadata.hash,
+      });
+      return result;
     });
   }
 
-  /** The head a stream has after `last`, its last event (appended or read to the end). */
+  /** A new group transaction, under the write lock: the version every head it relies on must have. */
+  private groupBegun(): void {
+    try {
+      this.groupVersion = this.statements.dataVersion.get() as number;
+    } catch {
+      this.groupVersion = undefined;
+    }
+    this.writtenInGroup.clear();
+  }
+
+  /**
+   * A stream's head in the group transaction. One this process committed is current while no
+   * other connection has committed since (PRAGMA data_version); otherwise it is read.
+   */
+  private groupHead(streamId: string): StreamHead | undefined {
+    const written = this.writtenInGroup.get(streamId);
+    if (written) return written;
+    const known = this.heads.get(streamId);
+    const current = known?.version !== undefined && known.version === this.groupVersion;
+    return current ? known : this.head(streamId);
+  }
+
+  /**
+   * The head a stream has after `last`, its last event (appended or read to the end); `version`,
+   * the data_version it is known to be current at, only for heads this process committed.
+   */
   private rememberHead(
     streamId: string,
     last: { revision: number; metadata: { hash: string } },
+    version?: number,
   ): void {
-    this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash });
+    this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash, version });
   }
 
   private head(streamId: string): StreamHead | undefined {
