@@ -64,7 +64,8 @@ type EventRow = [
 
 /**
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
- * SqliteGroupCommit); an appendMany is one savepoint there, so all of its streams or none.
+ * SqliteGroupCommit); an appendMany writes all of its streams or none: a refusal rolls its group
+ * back, and the group runs again with each call in a savepoint of its own.
  */
 export class SqliteEventStore implements EventStore, StoredLinkLog {
   readonly engine = 'sqlite';
