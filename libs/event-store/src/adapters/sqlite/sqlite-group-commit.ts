@@ -100,21 +100,13 @@ export class SqliteGroupCommit {
   }
 
   private commitGroup(group: PendingAppend[]): Outcome[] {
-    try {
-      this.begin.run();
-    } catch (error) {
-      return group.map(() => unavailable(error));
-    }
-    this.groupBegun();
+    const refused = this.beginGroup(group);
+    if (refused) return refused;
     let outcomes: Outcome[] | undefined = this.runOptimistically(group);
     if (!outcomes) {
       if (this.db.inTransaction) this.rollback.run();
-      try {
-        this.begin.run();
-      } catch (error) {
-        return group.map(() => unavailable(error));
-      }
-      this.groupBegun();
+      const refusedAgain = this.beginGroup(group);
+      if (refusedAgain) return refusedAgain;
       outcomes = this.runInSavepoints(group);
       if (!this.db.inTransaction) return outcomes;
     }
@@ -130,6 +122,17 @@ export class SqliteGroupCommit {
         : unavailable(error);
       return outcomes.map((o) => (o instanceof Error ? o : failure));
     }
+  }
+
+  /** Opens the group's transaction; the group's outcomes when the engine refuses to. */
+  private beginGroup(group: PendingAppend[]): Outcome[] | undefined {
+    try {
+      this.begin.run();
+    } catch (error) {
+      return group.map(() => unavailable(error));
+    }
+    this.groupBegun();
+    return undefined;
   }
 
   /** The group's outcomes, or undefined when any append of it failed. */

@@ -77,7 +77,7 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
   private readonly heads = new SqliteStreamHeads(10_000);
   /** PRAGMA data_version when the current (or last) group transaction began. */
   private groupVersion?: number;
-  /** The heads the current group transaction has written so far. */
+  /** The heads the current group's optimistic pass has written so far. */
   private readonly writtenInGroup = new Map<string, StreamHead>();
   /** Group commits of this connection so far; with data_version, tells whether a page is current. */
   private commits = 0;
@@ -186,11 +186,12 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
         early && sameHead(early.head, head) ? early : sealAppend(append, head, recordedAt);
       pending.written!.push(sealed);
       const result = this.write(sealed);
-      const last = sealed.events[sealed.events.length - 1];
-      this.writtenInGroup.set(append.streamId, {
-        revision: last.revision,
-        hash: last.metadata.hash,
-      });
+      if (optimistic) {
+        this.writtenInGroup.set(
+          append.streamId,
+          headAfter(sealed.events[sealed.events.length - 1]),
+        );
+      }
       return result;
     });
   }
@@ -226,7 +227,7 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     last: { revision: number; metadata: { hash: string } },
     version?: number,
   ): void {
-    this.heads.set(streamId, { revision: last.revision, hash: last.metadata.hash, version });
+    this.heads.set(streamId, { ...headAfter(last), version });
   }
 
   private head(streamId: string): StreamHead | undefined {
@@ -390,6 +391,11 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
  * The bytes are handed on as the event's hashed bytes only when the columns agree with them; an
  * edited column thus shows as a hash mismatch instead of passing unseen.
  */
+/** A stream's head once `last` is its last event. */
+function headAfter(last: { revision: number; metadata: { hash: string } }): StreamHead {
+  return { revision: last.revision, hash: last.metadata.hash };
+}
+
 function toRecordedEvent(row: EventRow): RecordedEvent {
   const [position, eventId, streamId, revision, type, , , recordedAt, prevHash, hash, stored] = row;
   if (stored === null) return fromLegacyRow(row);
