@@ -31,3 +31,8 @@ export function sameHead(a: StreamHead | undefined, b: StreamHead | undefined): 
     ? b === undefined
     : b !== undefined && a.revision === b.revision && a.hash === b.hash;
 }
+
+/** A stream's head once `last` is its last event (appended, or read to the end). */
+export function headAfter(last: { revision: number; metadata: { hash: string } }): StreamHead {
+  return { revision: last.revision, hash: last.metadata.hash };
+}

@@ -1,7 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import {
   AppendResult,
   EventStore,
@@ -16,21 +14,18 @@ import {
   Subscription,
 } from '../../event-store.port';
 import { StoredLinkBatch, StoredLinkLog } from '../../stored-link';
-import {
-  DuplicateEventIdError,
-  StoreUnavailableError,
-  UnreadableEventError,
-} from '../../event-store.errors';
+import { StoreUnavailableError, UnreadableEventError } from '../../event-store.errors';
 import { ChainLink } from '../../hash-chain';
 import { keepHashedBytes } from '../../hashed-bytes';
 import { PollingSubscription } from '../../polling-subscription';
 import { Position } from '../../position';
 import { checkAppendArguments, checkAppendManyArguments } from '../../append-arguments';
-import { SealedAppend, sealAppend, StreamHead } from '../../seal-append';
-import { PendingAppend, SqliteGroupCommit } from './sqlite-group-commit';
-import { sameHead, SqliteStreamHeads } from './sqlite-stream-heads';
+import { SealedAppend, sealAppend } from '../../seal-append';
+import { SqliteAppender } from './sqlite-appender';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
+import { openSqliteConnection } from './sqlite-connection';
+import { headAfter, SqliteStreamHeads } from './sqlite-stream-heads';
 import { SqliteStoredLinksReader } from './sqlite-stored-links.reader';
-import { migrateSqliteEventStore } from './sqlite.schema';
 import { decodeSqlitePosition, encodeSqlitePosition } from './sqlite-position';
 
 export interface SqliteEventStoreOptions {
@@ -45,6 +40,12 @@ export interface SqliteEventStoreOptions {
    */
   maxPageCount?: number;
 }
+
+/**
+ * Group commits after which a store that writes starts checkpointing in a thread of its own (a
+ * store that writes little leaves it to SQLite).
+ */
+const CHECKPOINT_THREAD_AFTER = 100;
 
 /** A row of `events` read in raw mode (an array, not an object: the log is read in bulk). */
 type EventRow = [
@@ -64,8 +65,9 @@ type EventRow = [
 
 /**
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
- * SqliteGroupCommit); an appendMany writes all of its streams or none: a refusal rolls its group
- * back, and the group runs again with each call in a savepoint of its own.
+ * SqliteGroupCommit and SqliteAppender); an appendMany writes
+ * all of its streams or none: a refusal rolls its group back, and the group runs again with each
+ * call in a savepoint of its own.
  */
 export class SqliteEventStore implements EventStore, StoredLinkLog {
   readonly engine = 'sqlite';
@@ -73,13 +75,10 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<PollingSubscription>();
-  private readonly groupCommit: SqliteGroupCommit;
+  private readonly appender: SqliteAppender;
+  private checkpointer?: SqliteCheckpointer;
   private readonly heads = new SqliteStreamHeads(10_000);
-  /** PRAGMA data_version when the current (or last) group transaction began. */
-  private groupVersion?: number;
-  /** The heads the current group's optimistic pass has written so far. */
-  private readonly writtenInGroup = new Map<string, StreamHead>();
-  /** Group commits of this connection so far; with data_version, tells whether a page is current. */
+  /** Group commits of this store so far; with data_version, tells whether a page is current. */
   private commits = 0;
   private lastPage?: { after: number; limit: number; version: string; events: RecordedEvent[] };
   private closed = false;
@@ -89,32 +88,18 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     readonly path: string,
     private readonly options: SqliteEventStoreOptions = {},
   ) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new BetterSqlite3(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    migrateSqliteEventStore(this.db);
-    if (options.maxPageCount !== undefined) {
-      this.db.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
-    }
+    const connection = { busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount };
+    this.db = openSqliteConnection(path, connection);
     this.statements = prepareStatements(this.db);
     this.appended.setMaxListeners(0);
-
-    this.groupCommit = new SqliteGroupCommit(
-      this.db,
-      (pending, optimistic) => this.appendNow(pending, optimistic),
-      () => this.groupBegun(),
-      options.maxGroupSize ?? 512,
-      (committed) => {
-        for (const { written } of committed)
-          written?.forEach((w) =>
-            this.rememberHead(w.streamId, w.events[w.events.length - 1], this.groupVersion),
-          );
-        this.commits++;
-        this.appended.emit('appended');
-      },
-    );
+    // The appender keeps the heads it commits in `heads`, where appends are sealed early.
+    this.appender = new SqliteAppender(this.db, this.heads, options.maxGroupSize ?? 512, () => {
+      this.commits++;
+      if (this.commits === CHECKPOINT_THREAD_AFTER && path !== ':memory:') {
+        this.checkpointer = new SqliteCheckpointer(this.db, path);
+      }
+      this.appended.emit('appended');
+    });
   }
 
   async append(
@@ -137,7 +122,7 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
       return Promise.reject(new StoreUnavailableError(this.engine, 'store is closed'));
     const recordedAt = new Date().toISOString();
     const presealed = appends.map((append) => this.preseal(append, recordedAt));
-    return this.groupCommit.enqueue(appends, recordedAt, presealed);
+    return this.appender.write(appends, recordedAt, presealed);
   }
 
   /**
@@ -155,139 +140,6 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     }
   }
 
-  /**
-   * Runs inside the group transaction: all the streams of one call or none of them. An append
-   * sealed early is written as sealed only onto the very head it was sealed on; otherwise it is
-   * checked and sealed here.
-   *
-   * On the first, optimistic pass (no savepoint) it neither looks for an earlier append of the same
-   * events nor reads a head this connection already knows to be current: any refusal then (a
-   * wrong revision, an event id stored before, both unique indexes) sends the group round again
-   * with every check made, which also tells a retried append from a conflicting one.
-   */
-  private appendNow(pending: PendingAppend, optimistic: boolean): AppendResult[] {
-    const { appends, presealed, recordedAt } = pending;
-    pending.written = [];
-    if (!optimistic) {
-      const earlier = appends.map((a) => this.findEarlierAppend(a.streamId, a.events));
-      if (earlier.every((result) => result !== undefined)) return earlier as AppendResult[];
-      const stored = earlier.findIndex((result) => result !== undefined);
-      if (stored >= 0) {
-        throw new DuplicateEventIdError(
-          appends[stored].streamId,
-          appends[stored].events[0].eventId,
-        );
-      }
-    }
-    return appends.map((append, i) => {
-      const head = optimistic ? this.groupHead(append.streamId) : this.head(append.streamId);
-      const early = presealed[i];
-      const sealed =
-        early && sameHead(early.head, head) ? early : sealAppend(append, head, recordedAt);
-      pending.written!.push(sealed);
-      const result = this.write(sealed);
-      if (optimistic) {
-        this.writtenInGroup.set(
-          append.streamId,
-          headAfter(sealed.events[sealed.events.length - 1]),
-        );
-      }
-      return result;
-    });
-  }
-
-  /** A new group transaction, under the write lock: the version every head it relies on must have. */
-  private groupBegun(): void {
-    try {
-      this.groupVersion = this.statements.dataVersion.get() as number;
-    } catch {
-      this.groupVersion = undefined;
-    }
-    this.writtenInGroup.clear();
-  }
-
-  /**
-   * A stream's head in the group transaction. One this process committed is current while no
-   * other connection has committed since (PRAGMA data_version); otherwise it is read.
-   */
-  private groupHead(streamId: string): StreamHead | undefined {
-    const written = this.writtenInGroup.get(streamId);
-    if (written) return written;
-    const known = this.heads.get(streamId);
-    const current = known?.version !== undefined && known.version === this.groupVersion;
-    return current ? known : this.head(streamId);
-  }
-
-  /**
-   * The head a stream has after `last`, its last event (appended or read to the end); `version`,
-   * the data_version it is known to be current at, only for heads this process committed.
-   */
-  private rememberHead(
-    streamId: string,
-    last: { revision: number; metadata: { hash: string } },
-    version?: number,
-  ): void {
-    this.heads.set(streamId, { ...headAfter(last), version });
-  }
-
-  private head(streamId: string): StreamHead | undefined {
-    return this.statements.head.get(streamId) as StreamHead | undefined;
-  }
-
-  private write({ streamId, events }: SealedAppend): AppendResult {
-    let position = 0;
-    for (const { event, revision, metadata: sealed, linkBytes } of events) {
-      const { recordedAt, prevHash, hash } = sealed;
-      // data and metadata live in `link`, the bytes the hash is over (see the schema).
-      const info = this.statements.insert.run(
-        event.eventId,
-        streamId,
-        revision,
-        event.type,
-        '',
-        '',
-        recordedAt,
-        prevHash,
-        hash,
-        linkBytes,
-      );
-      position = Number(info.lastInsertRowid);
-    }
-    return {
-      streamId,
-      revision: events[events.length - 1].revision,
-      position: encodeSqlitePosition(position),
-      eventIds: events.map((e) => e.event.eventId),
-    };
-  }
-
-  /** The same event ids stored already, in this stream and order: a retry of that append. */
-  private findEarlierAppend(streamId: string, events: NewEvent[]): AppendResult | undefined {
-    const found = events.map(
-      (e) =>
-        this.statements.byEventId.get(e.eventId) as
-          { stream_id: string; revision: number; position: number } | undefined,
-    );
-    if (found.every((f) => f === undefined)) return undefined;
-    const first = found[0];
-    const isSameAppend =
-      first !== undefined &&
-      found.every(
-        (f, i) => f !== undefined && f.stream_id === streamId && f.revision === first.revision + i,
-      );
-    if (!isSameAppend) {
-      const clash = events[found.findIndex((f) => f !== undefined)];
-      throw new DuplicateEventIdError(streamId, clash.eventId);
-    }
-    const last = found[found.length - 1] as { revision: number; position: number };
-    return {
-      streamId,
-      revision: last.revision,
-      position: encodeSqlitePosition(last.position),
-      eventIds: events.map((e) => e.eventId),
-    };
-  }
-
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit ?? -1;
     const rows =
@@ -301,7 +153,7 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     const events = (rows as EventRow[]).map(toRecordedEvent);
     const last = events[events.length - 1];
     const readToEnd = options.direction !== 'backwards' && (limit < 0 || events.length < limit);
-    if (last && readToEnd) this.rememberHead(streamId, last);
+    if (last && readToEnd) this.heads.set(streamId, headAfter(last));
     return events;
   }
 
@@ -381,7 +233,8 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
-    while (this.groupCommit.busy) await new Promise((r) => setImmediate(r));
+    await this.appender.close();
+    await this.checkpointer?.close();
     this.db.close();
   }
 }
@@ -391,11 +244,6 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
  * The bytes are handed on as the event's hashed bytes only when the columns agree with them; an
  * edited column thus shows as a hash mismatch instead of passing unseen.
  */
-/** A stream's head once `last` is its last event. */
-function headAfter(last: { revision: number; metadata: { hash: string } }): StreamHead {
-  return { revision: last.revision, hash: last.metadata.hash };
-}
-
 function toRecordedEvent(row: EventRow): RecordedEvent {
   const [position, eventId, streamId, revision, type, , , recordedAt, prevHash, hash, stored] = row;
   if (stored === null) return fromLegacyRow(row);
@@ -457,14 +305,6 @@ function prepareStatements(db: Database): Record<string, Statement> {
   const columns =
     'position, event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash, link';
   return {
-    insert: db.prepare(
-      `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash, link)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    head: db.prepare(
-      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-    ),
-    byEventId: db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
     readForwards: db
       .prepare(
         `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
