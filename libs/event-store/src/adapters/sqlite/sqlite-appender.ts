@@ -20,7 +20,7 @@ export class SqliteAppender {
   private readonly writtenInGroup = new Map<string, StreamHead>();
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly heads: SqliteStreamHeads,
     maxGroupSize: number,
     /** Told once per committed group. */

@@ -1,6 +1,6 @@
 import { StreamHead } from '../../seal-append';
 
-/** A head as this process last saw it; `version`, when it committed it (see SqliteEventStore). */
+/** A head as this process last saw it; `version`, when it committed it (see SqliteAppender). */
 export type KnownHead = StreamHead & { version?: number };
 
 /**

@@ -65,9 +65,9 @@ type EventRow = [
 
 /**
  * Embedded event store on SQLite (WAL, synchronous=FULL). Appends are group-committed (see
- * SqliteGroupCommit and SqliteAppender); an appendMany writes
- * all of its streams or none: a refusal rolls its group back, and the group runs again with each
- * call in a savepoint of its own.
+ * SqliteAppender and SqliteGroupCommit); an appendMany writes all of its streams or none: a
+ * refusal rolls its group back, and the group runs again with each call in a savepoint of its own.
+ * A store that keeps writing checkpoints its log in a thread of its own (SqliteCheckpointer).
  */
 export class SqliteEventStore implements EventStore, StoredLinkLog {
   readonly engine = 'sqlite';
