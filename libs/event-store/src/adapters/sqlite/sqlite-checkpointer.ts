@@ -72,7 +72,8 @@ export class SqliteCheckpointer {
     // A background helper: it never keeps the process alive.
     this.worker.unref();
     this.worker.on('message', () => this.autocheckpoint(BACKSTOP_PAGES));
-    this.worker.on('error', () => this.autocheckpoint(DEFAULT_PAGES));
+    // An error in the thread is followed by its exit, where checkpointing goes back to SQLite.
+    this.worker.on('error', () => undefined);
     this.exited = new Promise((resolve) =>
       this.worker.on('exit', () => {
         this.autocheckpoint(DEFAULT_PAGES);

@@ -47,7 +47,7 @@ export class SqliteGroupCommit {
 
   constructor(
     private readonly db: Database,
-    /** Optimistic: the first pass, where any refusal sends the whole group round again. */
+    /** Optimistic: the first run, where any refusal makes the whole group run again. */
     private readonly appendNow: (pending: PendingAppend, optimistic: boolean) => AppendResult[],
     /** Called at the start of each group transaction, under the write lock. */
     private readonly groupBegun: () => void,

@@ -169,7 +169,7 @@ describe('SqliteEventStore: a group commit with refused appends in it', () => {
     const store = new SqliteEventStore(':memory:');
     try {
       await store.append('taken', [event()], 'no_stream');
-      // Made in one tick: one group. The appendMany writes 'm-1', then is refused on 'taken'.
+      // Called together, before any of them runs: one group. The appendMany writes 'm-1', then is refused on 'taken'.
       const [before, refusedEarly, refusedLate, after] = await Promise.allSettled([
         store.append('a', [event()], 'no_stream'),
         store.append('taken', [event()], 'no_stream'),

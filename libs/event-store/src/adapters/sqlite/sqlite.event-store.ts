@@ -88,8 +88,7 @@ export class SqliteEventStore implements EventStore, StoredLinkLog {
     readonly path: string,
     private readonly options: SqliteEventStoreOptions = {},
   ) {
-    const connection = { busyTimeoutMs: options.busyTimeoutMs, maxPageCount: options.maxPageCount };
-    this.db = openSqliteConnection(path, connection);
+    this.db = openSqliteConnection(path, options);
     this.statements = prepareStatements(this.db);
     this.appended.setMaxListeners(0);
     // The appender keeps the heads it commits in `heads`, where appends are sealed early.
