@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -27,6 +27,37 @@ function freePort(): Promise<number> {
   });
 }
 
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const done = (answered: boolean) => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.setTimeout(500, () => done(false));
+  });
+}
+
+async function waitUntilAnswering(port: number, process: ChildProcess, log: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await answers(port)) return;
+    if (process.exitCode !== null)
+      throw new Error(`restarted FerretDB exited (${process.exitCode}):\n${tail(log)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`restarted FerretDB did not answer on ${port} within 60 s:\n${tail(log)}`);
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-30).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
 /**
  * Runs on whichever MongoDB-wire server CI provides, but the outage is staged on a FerretDB of
  * its own (small pool, own port and database), so no other suite loses its server.
@@ -37,8 +68,9 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
     const db = `gongjian_outage_${process.pid}`;
     let restarted: ChildProcess | undefined;
     let dataDir: string;
-    let app: NestFastifyApplication;
+    let app: NestFastifyApplication | undefined;
     let events: SqliteEventStore;
+    let readStore: MongoDocumentStore;
 
     const ferret = (...args: string[]) =>
       execFileSync(script, args, {
@@ -58,9 +90,10 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
         MIN_POSITION_WAIT_MS: '20000',
       });
       events = new SqliteEventStore(join(dataDir, 'events.sqlite'), { pollIntervalMs: 50 });
-      const readStore = await MongoDocumentStore.connect(`mongodb://127.0.0.1:${port}/${db}`, {
+      readStore = await MongoDocumentStore.connect(`mongodb://127.0.0.1:${port}/${db}`, {
         bulkChunkSize: 8,
         timeoutMs: 1000,
+        replyTimeoutMs: 5000,
       });
       app = await createApp(
         {
@@ -77,14 +110,16 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
       await app.getHttpAdapter().getInstance().ready();
     }, 240_000);
 
+    // The servers go first: an app closing against a server that hangs would wait for it.
     afterAll(async () => {
-      await app?.close();
-      restarted?.kill('SIGTERM');
+      restarted?.kill('SIGKILL');
       try {
         ferret('stop', String(port));
       } catch {
         // already stopped
       }
+      await app?.close();
+      await readStore?.close();
       execFileSync(
         'psql',
         ['-h', '127.0.0.1', '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS ${db}`],
@@ -96,7 +131,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
     }, 60_000);
 
     const register = (id: string) =>
-      app.inject({
+      (app as NestFastifyApplication).inject({
         method: 'POST',
         url: '/api/v1/organizations',
         headers: { authorization: `Bearer ${KEYS.admin}` },
@@ -111,7 +146,8 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
       });
 
     it('accepts commands, is not ready, then catches up with nothing lost or doubled', async () => {
-      const reader = app.get<ReadModelReader>(READ_MODEL_READER);
+      const api = app as NestFastifyApplication;
+      const reader = api.get<ReadModelReader>(READ_MODEL_READER);
       let last = '';
       for (let i = 0; i < 20; i++) last = (await register(`org-before-${i}`)).json().position;
       await reader.waitForPosition(last);
@@ -122,11 +158,13 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
         expect(reply.statusCode).toBe(201);
         last = reply.json().position;
       }
-      const ready = await app.inject({ method: 'GET', url: '/ready' });
+      const ready = await api.inject({ method: 'GET', url: '/ready' });
       expect(ready.statusCode).toBe(503);
 
       // The same server back on the same database (the script's start would recreate it).
       const bin = execFileSync(script, ['bin']).toString().trim();
+      const log = join(dataDir, 'ferretdb-restarted.log');
+      const output = openSync(log, 'a');
       restarted = spawn(
         bin,
         [
@@ -138,16 +176,20 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
           '--debug-addr=127.0.0.1:0',
           '--log-level=WARN',
         ],
-        { stdio: 'ignore' },
+        { stdio: ['ignore', output, output] },
       );
-      await reader.waitForPosition(last, 60_000);
+      await waitUntilAnswering(port, restarted, log);
+      await reader.waitForPosition(last, 60_000).catch(async (error: Error) => {
+        const ready = await api.inject({ method: 'GET', url: '/ready' });
+        throw new Error(`${error.message}\n/ready: ${ready.body}\nFerretDB log:\n${tail(log)}`);
+      });
       const types = await reader.collection('event-counts', 'type_event_counts');
       expect((await types.findById('OrganizationRegistered'))?.count).toBe(40);
       const streams = await reader.collection('event-counts', 'stream_event_counts');
       const all = await streams.find({ _id: { $gt: 'organization-' } });
       expect(all).toHaveLength(40);
       expect(all.every((d) => d.count === 1)).toBe(true);
-      const readyAgain = await app.inject({ method: 'GET', url: '/ready' });
+      const readyAgain = await api.inject({ method: 'GET', url: '/ready' });
       expect(readyAgain.statusCode).toBe(200);
     }, 180_000);
   });

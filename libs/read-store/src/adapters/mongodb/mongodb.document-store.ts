@@ -11,6 +11,12 @@ export interface MongoDocumentStoreOptions {
   bulkChunkSize?: number;
   /** How long an operation waits for a reachable server before failing. */
   timeoutMs?: number;
+  /**
+   * How long a sent operation waits for its reply before its connection is dropped and the
+   * operation fails (default 60 s), so that a server that accepts work and never answers
+   * cannot hold a projection, or the shutdown that waits for it, forever.
+   */
+  replyTimeoutMs?: number;
 }
 
 /**
@@ -46,6 +52,7 @@ export class MongoDocumentStore implements DocumentStore {
     const client = new MongoClient(url, {
       serverSelectionTimeoutMS: timeoutMs,
       connectTimeoutMS: timeoutMs,
+      socketTimeoutMS: options.replyTimeoutMs ?? 60_000,
       ignoreUndefined: true,
     });
     await client.connect();
