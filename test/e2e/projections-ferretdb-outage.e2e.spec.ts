@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,11 +40,11 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
-async function waitUntilAnswering(port: number, process: ChildProcess, log: string): Promise<void> {
+async function waitUntilAnswering(port: number, server: ChildProcess, log: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (await answers(port)) return;
-    if (process.exitCode !== null)
-      throw new Error(`restarted FerretDB exited (${process.exitCode}):\n${tail(log)}`);
+    if (server.exitCode !== null)
+      throw new Error(`restarted FerretDB exited (${server.exitCode}):\n${tail(log)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`restarted FerretDB did not answer on ${port} within 60 s:\n${tail(log)}`);
@@ -68,7 +68,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
     const db = `gongjian_outage_${process.pid}`;
     let restarted: ChildProcess | undefined;
     let dataDir: string;
-    let app: NestFastifyApplication | undefined;
+    let app: NestFastifyApplication;
     let events: SqliteEventStore;
     let readStore: MongoDocumentStore;
 
@@ -131,7 +131,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
     }, 60_000);
 
     const register = (id: string) =>
-      (app as NestFastifyApplication).inject({
+      app.inject({
         method: 'POST',
         url: '/api/v1/organizations',
         headers: { authorization: `Bearer ${KEYS.admin}` },
@@ -146,8 +146,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
       });
 
     it('accepts commands, is not ready, then catches up with nothing lost or doubled', async () => {
-      const api = app as NestFastifyApplication;
-      const reader = api.get<ReadModelReader>(READ_MODEL_READER);
+      const reader = app.get<ReadModelReader>(READ_MODEL_READER);
       let last = '';
       for (let i = 0; i < 20; i++) last = (await register(`org-before-${i}`)).json().position;
       await reader.waitForPosition(last);
@@ -158,7 +157,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
         expect(reply.statusCode).toBe(201);
         last = reply.json().position;
       }
-      const ready = await api.inject({ method: 'GET', url: '/ready' });
+      const ready = await app.inject({ method: 'GET', url: '/ready' });
       expect(ready.statusCode).toBe(503);
 
       // The same server back on the same database (the script's start would recreate it).
@@ -178,9 +177,10 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
         ],
         { stdio: ['ignore', output, output] },
       );
+      closeSync(output);
       await waitUntilAnswering(port, restarted, log);
       await reader.waitForPosition(last, 60_000).catch(async (error: Error) => {
-        const ready = await api.inject({ method: 'GET', url: '/ready' });
+        const ready = await app.inject({ method: 'GET', url: '/ready' });
         throw new Error(`${error.message}\n/ready: ${ready.body}\nFerretDB log:\n${tail(log)}`);
       });
       const types = await reader.collection('event-counts', 'type_event_counts');
@@ -189,7 +189,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
       const all = await streams.find({ _id: { $gt: 'organization-' } });
       expect(all).toHaveLength(40);
       expect(all.every((d) => d.count === 1)).toBe(true);
-      const readyAgain = await api.inject({ method: 'GET', url: '/ready' });
+      const readyAgain = await app.inject({ method: 'GET', url: '/ready' });
       expect(readyAgain.statusCode).toBe(200);
     }, 180_000);
   });
