@@ -47,8 +47,8 @@ checkpoint();
 /**
  * Pages of log past which the thread makes the writer wait for the rest and starts the log over.
  * Each start-over holds writers for the database file's fsync: at 64 writers, starting over every
- * 1,000 pages (every seven or so group commits) made opening a group take 0.3–1.2 ms on average;
- * every 10,000 pages (a 40 MB log), 0.13 ms.
+ * 1,000 pages (every seven or so group commits) made opening a group take 0.44–1.21 ms on
+ * average; every 10,000 pages (a 40 MB log), 0.07–0.14 ms.
  */
 const RESTART_PAGES = 10_000;
 /** Pages of log at which the writing connection checkpoints itself if the thread falls behind. */

@@ -7,13 +7,16 @@ import type {
 } from '../../document-store.port';
 import { MongoCollectionSettings, MongoDocumentCollection } from './mongodb-document.collection';
 
+/** Longer than any read-model operation takes on a working server. */
+const DEFAULT_REPLY_TIMEOUT_MS = 60_000;
+
 export interface MongoDocumentStoreOptions {
   bulkChunkSize?: number;
   /** How long an operation waits for a reachable server before failing. */
   timeoutMs?: number;
   /**
    * How long a sent operation waits for its reply before its connection is dropped and the
-   * operation fails (default 60 s), so that a server that accepts work and never answers
+   * operation fails (default DEFAULT_REPLY_TIMEOUT_MS), so that a server that accepts work and never answers
    * cannot hold a projection, or the shutdown that waits for it, forever.
    */
   replyTimeoutMs?: number;
@@ -52,7 +55,7 @@ export class MongoDocumentStore implements DocumentStore {
     const client = new MongoClient(url, {
       serverSelectionTimeoutMS: timeoutMs,
       connectTimeoutMS: timeoutMs,
-      socketTimeoutMS: options.replyTimeoutMs ?? 60_000,
+      socketTimeoutMS: options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS,
       ignoreUndefined: true,
     });
     await client.connect();

@@ -39,7 +39,7 @@ function startStuckServer(): Promise<Server> {
   const handle = (socket: Socket, message: Buffer) => {
     const requestId = message.readInt32LE(4);
     const opCode = message.readInt32LE(12);
-    const doc = Buffer.from(BSON.serialize({ ...HELLO_REPLY, localTime: new Date() }));
+    const doc = () => Buffer.from(BSON.serialize({ ...HELLO_REPLY, localTime: new Date() }));
     if (opCode === OP_QUERY) {
       // flags, "db.$cmd\0", skip, return, then the command document
       const nameEnd = message.indexOf(0, 20);
@@ -47,11 +47,11 @@ function startStuckServer(): Promise<Server> {
       if (!isHandshake(command)) return;
       const fields = Buffer.alloc(20);
       fields.writeInt32LE(1, 16); // numberReturned
-      reply(socket, requestId, OP_REPLY, Buffer.concat([fields, doc]));
+      reply(socket, requestId, OP_REPLY, Buffer.concat([fields, doc()]));
     } else if (opCode === OP_MSG) {
       const command = BSON.deserialize(message.subarray(21, 21 + message.readInt32LE(21)));
       if (!isHandshake(command)) return;
-      reply(socket, requestId, OP_MSG, Buffer.concat([Buffer.alloc(4), Buffer.from([0]), doc]));
+      reply(socket, requestId, OP_MSG, Buffer.concat([Buffer.alloc(4), Buffer.from([0]), doc()]));
     }
   };
   const server = createServer((socket) => {
