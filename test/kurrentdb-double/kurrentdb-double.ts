@@ -52,6 +52,14 @@ export interface KurrentDbDouble {
   holdWrites(mode: 'apply' | 'discard' | false): void;
 }
 
+/**
+ * The moment a client takes to see its connections close after stop(): waited for where a test
+ * means "down before the call", not "going down under it".
+ */
+export function clientSeesStop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 200));
+}
+
 export async function startKurrentDbDouble(
   options: KurrentDbDoubleOptions = {},
 ): Promise<KurrentDbDouble> {

@@ -9,6 +9,27 @@ import { toStoreError, toWriteError } from './kurrentdb-error.mapper';
 /** Errors in the shapes grpc-js and the client raise them. */
 const grpcError = (code: number, details: string) =>
   Object.assign(new Error(`${code} ${details}`), { code, details });
+/** The client's UnknownError around what a transport raised (the native reads carry no code). */
+const unknownError = (message: string, code?: number) =>
+  Object.assign(new Error(message), { type: ErrorType.UNKNOWN, code });
+
+const brokenConnections: Array<[string, Error]> = [
+  [
+    'a native read on a pooled connection the server closed',
+    unknownError('Server-side error: status: Unknown, message: "transport error"'),
+  ],
+  [
+    'a native read whose body was cut',
+    unknownError('Server-side error: h2 protocol error: error reading a body from connection'),
+  ],
+  [
+    'grpc-js on a session that closed under the call',
+    unknownError(
+      '13 INTERNAL: Received RST_STREAM with code 2 triggered by internal client error: Session closed with error code 2',
+      13,
+    ),
+  ],
+];
 
 describe('KurrentDB errors of a write', () => {
   it('no connection could be made: nothing was sent, StoreUnavailableError', () => {
@@ -36,6 +57,20 @@ describe('KurrentDB errors of a write', () => {
     expect(toStoreError(grpcError(4, 'DEADLINE_EXCEEDED'), 'read')).toBeInstanceOf(
       StoreUnavailableError,
     );
+  });
+
+  it.each(brokenConnections)(
+    '%s: a write may have been sent, OutcomeUnknownError; a read is StoreUnavailableError',
+    (_name, error) => {
+      expect(toWriteError(error, 'append')).toBeInstanceOf(OutcomeUnknownError);
+      expect(toStoreError(error, 'read')).toBeInstanceOf(StoreUnavailableError);
+    },
+  );
+
+  it('any other UnknownError of the client stays what it is', () => {
+    const unrecognized = unknownError('Server-side error: status: Internal, message: "boom"', 13);
+    expect(toStoreError(unrecognized, 'read')).toBe(unrecognized);
+    expect(toWriteError(unrecognized, 'append')).toBe(unrecognized);
   });
 
   it('a refusal passes through, and a bug stays a bug', () => {

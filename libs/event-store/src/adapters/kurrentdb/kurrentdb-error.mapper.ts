@@ -88,12 +88,22 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
+/**
+ * A connection that broke under a call, in the words of the client's two transports: the native
+ * reads (hyper/h2 under tonic, whose transport failures on a pooled connection come back as a
+ * server-side "Unknown") and grpc-js (a reset stream or closed session on a connection it still
+ * held for open). The client gives both as UnknownError.
+ */
+const BROKEN_CONNECTION =
+  /transport error|h2 protocol error|connection (?:closed|reset|error|refused|aborted)|connection is closed|broken pipe|error (?:reading|writing) a body|operation was canceled|channel closed|dispatch task is gone|go ?away|RST_STREAM|session closed|ECONNRESET|EPIPE/i;
+
 export function isUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { type, code } = error as { type?: unknown; code?: unknown };
   return (
     (typeof type === 'string' && UNAVAILABLE_TYPES.has(type)) ||
-    (typeof code === 'number' && UNAVAILABLE_CODES.has(code))
+    (typeof code === 'number' && UNAVAILABLE_CODES.has(code)) ||
+    (type === ErrorType.UNKNOWN && BROKEN_CONNECTION.test(firstLine(error)))
   );
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { testEvent } from '../../../../../test/support';
 import {
+  clientSeesStop,
   KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../../../../test/kurrentdb-double/kurrentdb-double';
@@ -144,6 +145,7 @@ describe('the server is down when an append is made', () => {
     const batch = events(2, 1);
 
     await double.stop();
+    await clientSeesStop();
     await expect(store.append(stream, batch, 0)).rejects.toBeInstanceOf(StoreUnavailableError);
     await double.start();
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { testEvent } from '../../../../../test/support';
 import {
+  clientSeesStop,
   KurrentDbDouble,
   startKurrentDbDouble,
 } from '../../../../../test/kurrentdb-double/kurrentdb-double';
@@ -124,7 +125,14 @@ describe.each(writes)('$name when the answer is lost', ({ appends: make }) => {
     const appends = make();
     await store.ping();
     await double.stop();
-    await expect(send(store, appends)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await clientSeesStop();
+    const error = await send(store, appends).then(
+      () => new Error('the write was answered'),
+      (e: Error) => e,
+    );
+    expect({ error: error.constructor.name, message: error.message }).toMatchObject({
+      error: StoreUnavailableError.name,
+    });
     await double.start();
     expect(await afterRestart(() => storedIds(store, appends))).toEqual(appends.map(() => []));
   });
