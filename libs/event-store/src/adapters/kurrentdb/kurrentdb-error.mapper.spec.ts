@@ -23,11 +23,8 @@ const brokenConnections: Array<[string, Error]> = [
     unknownError('Server-side error: h2 protocol error: error reading a body from connection'),
   ],
   [
-    'grpc-js on a session that closed under the call',
-    unknownError(
-      '13 INTERNAL: Received RST_STREAM with code 2 triggered by internal client error: Session closed with error code 2',
-      13,
-    ),
+    'grpc-js on an HTTP/2 connection that closed under the call',
+    unknownError('13 INTERNAL: Received RST_STREAM with code 2 (Internal server error)', 13),
   ],
 ];
 

@@ -91,11 +91,11 @@ function firstLine(error: unknown): string {
 /**
  * A connection that broke under a call, in the words of the client's two transports: the native
  * reads (hyper/h2 under tonic, whose transport failures on a pooled connection come back as a
- * server-side "Unknown") and grpc-js (a reset stream or closed session on a connection it still
- * held for open). The client gives both as UnknownError.
+ * server-side "Unknown") and grpc-js (a stream reset on an HTTP/2 connection it still held for
+ * open). The client gives both as UnknownError.
  */
 const BROKEN_CONNECTION =
-  /transport error|h2 protocol error|connection (?:closed|reset|error|refused|aborted)|connection is closed|broken pipe|error (?:reading|writing) a body|operation was canceled|channel closed|dispatch task is gone|go ?away|RST_STREAM|session closed|ECONNRESET|EPIPE/i;
+  /transport error|h2 protocol error|connection (?:closed|reset|error|refused|aborted)|connection is closed|broken pipe|error (?:reading|writing) a body|operation was canceled|channel closed|dispatch task is gone|go ?away|RST_STREAM|ECONNRESET|EPIPE/i;
 
 export function isUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

@@ -54,7 +54,7 @@ describe('a server that accepts connections and never answers', () => {
     );
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    // Failed because the deadline passed (not because the connection was refused), and promptly.
+    // Failed because the deadline passed (not because the connection was refused), and soon after it.
     expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
     expect(elapsed).toBeLessThan(timeoutMs + 1500);
   });
