@@ -68,8 +68,12 @@ describe.each(writes)('$name when the answer is lost', ({ appends: make }) => {
 
   beforeEach(async () => {
     double = await startKurrentDbDouble();
-    impatient = new KurrentDbEventStore(double.url, { timeoutMs: 600 });
+    impatient = new KurrentDbEventStore(double.url, { timeoutMs: 1500 });
     store = new KurrentDbEventStore(double.url, { timeoutMs: 10_000 });
+    // Connected, and the server's features known, before any write is held: on a busy machine
+    // a first call can take longer than the impatient deadline, and the write that follows would
+    // then fail before it is sent (StoreUnavailableError, rightly).
+    await afterRestart(() => impatient.readStream(`warm-up-${randomUUID()}`));
   });
   afterEach(async () => {
     await impatient.close();
