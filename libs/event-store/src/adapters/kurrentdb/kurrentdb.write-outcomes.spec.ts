@@ -45,8 +45,11 @@ async function storedIds(store: KurrentDbEventStore, appends: StreamAppend[]) {
   );
 }
 
-/** The first reads after a restart may still meet the old, dropped connection. */
-async function afterRestart<T>(read: () => Promise<T>): Promise<T> {
+/**
+ * Retries while the store is unavailable: a new client's first call may still be connecting, and
+ * the first calls after a restart may still meet the old, dropped connection.
+ */
+async function onceAvailable<T>(read: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await read();
@@ -70,10 +73,9 @@ describe.each(writes)('$name when the answer is lost', ({ appends: make }) => {
     double = await startKurrentDbDouble();
     impatient = new KurrentDbEventStore(double.url, { timeoutMs: 1500 });
     store = new KurrentDbEventStore(double.url, { timeoutMs: 10_000 });
-    // Connected, and the server's features known, before any write is held: on a busy machine
-    // a first call can take longer than the impatient deadline, and the write that follows would
-    // then fail before it is sent (StoreUnavailableError, rightly).
-    await afterRestart(() => impatient.readStream(`warm-up-${randomUUID()}`));
+    // Connected, with the server's features known, before any write is held: the impatient
+    // deadline then times the write alone, not the connecting before it.
+    await onceAvailable(() => impatient.readStream(`first-${randomUUID()}`));
   });
   afterEach(async () => {
     await impatient.close();
@@ -120,7 +122,7 @@ describe.each(writes)('$name when the answer is lost', ({ appends: make }) => {
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     double.holdWrites(false);
     await double.start();
-    const retried = await afterRestart(() => send(store, appends));
+    const retried = await onceAvailable(() => send(store, appends));
     expect(retried.map((r) => r.eventIds)).toEqual(sentIds(appends));
     expect(await storedIds(store, appends)).toEqual(sentIds(appends));
   });
@@ -138,6 +140,6 @@ describe.each(writes)('$name when the answer is lost', ({ appends: make }) => {
       error: StoreUnavailableError.name,
     });
     await double.start();
-    expect(await afterRestart(() => storedIds(store, appends))).toEqual(appends.map(() => []));
+    expect(await onceAvailable(() => storedIds(store, appends))).toEqual(appends.map(() => []));
   });
 });
