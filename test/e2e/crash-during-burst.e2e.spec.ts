@@ -1,10 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addYears } from '@gongjian/domain';
 import { SqliteEventStore } from '@gongjian/event-store';
+import { restartablePort } from '@gongjian/testing';
 import { shanghaiDate } from '@gongjian/write-side';
 import { client, Reply } from './api-harness';
 import { writeInvariantViolations } from './write-invariants';
@@ -14,17 +14,6 @@ const ADMIN_KEY = 'crash-admin-key-000000000001';
 const VILLAGES = 24;
 const today = shanghaiDate(new Date().toISOString());
 const YEAR = Number(today.slice(0, 4));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The compiled api on DATA_DIR, resolved once it listens. */
 async function startProcess(dist: string, dataDir: string, port: number): Promise<ChildProcess> {
@@ -118,7 +107,7 @@ describe('SIGKILL in the middle of a burst of pairings and allocations sent with
   });
 
   it('after restart no village lists a missing pairing, budgets equal Σ allocations, and every 201 is there', async () => {
-    const port = await freePort();
+    const port = await restartablePort();
     child = await step('first start', startProcess(dist, dataDir, port));
     const api = client({ url: `http://127.0.0.1:${port}` }, ADMIN_KEY);
     const organ = (id: string, departmentKind: string) => ({

@@ -1,14 +1,14 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@gongjian/config';
 import { SqliteEventStore } from '@gongjian/event-store';
 import { READ_MODEL_READER, ReadModelReader } from '@gongjian/projections';
-import { describeWithService } from '@gongjian/testing';
+import { describeWithService, restartablePort } from '@gongjian/testing';
 import { MongoDocumentStore } from '../../libs/read-store/src/adapters/mongodb/mongodb.document-store';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 import { READ_MODELS } from '../../scripts/bench/bench-projections';
@@ -17,15 +17,6 @@ import { KEYS } from './api-harness';
 const root = join(__dirname, '..', '..');
 const script = join(root, 'scripts/ci/ferretdb.sh');
 const POOL = '16';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -80,7 +71,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
       });
 
     beforeAll(async () => {
-      port = await freePort();
+      port = await restartablePort();
       ferret('start', String(port), db);
       dataDir = mkdtempSync(join(tmpdir(), 'gongjian-outage-'));
       const config = loadConfig({
@@ -163,6 +154,8 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
       // The same server back on the same database (the script's start would recreate it).
       const bin = execFileSync(script, ['bin']).toString().trim();
       const log = join(dataDir, 'ferretdb-restarted.log');
+      const stateDir = join(dataDir, 'ferretdb-state');
+      mkdirSync(stateDir);
       const output = openSync(log, 'a');
       restarted = spawn(
         bin,
@@ -171,7 +164,7 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
           `--postgresql-url=postgres://postgres@127.0.0.1:5432/${db}?pool_max_conns=${POOL}`,
           `--listen-addr=127.0.0.1:${port}`,
           '--telemetry=disable',
-          `--state-dir=${mkdtempSync(join(tmpdir(), 'gongjian-outage-state-'))}`,
+          `--state-dir=${stateDir}`,
           '--debug-addr=127.0.0.1:0',
           '--log-level=WARN',
         ],
@@ -179,7 +172,17 @@ describeWithService('mongodb', 'MONGODB_URL', () => {
       );
       closeSync(output);
       await waitUntilAnswering(port, restarted, log);
-      await reader.waitForPosition(last, 60_000).catch(async (error: Error) => {
+      // A server that exits now did not get the port: whatever answers there is not FerretDB.
+      const server = restarted;
+      const exited = new Promise<never>((_, reject) => {
+        const fail = (code: number | null) =>
+          reject(new Error(`restarted FerretDB exited (${code}):\n${tail(log)}`));
+        if (server.exitCode !== null) fail(server.exitCode);
+        else server.once('exit', fail);
+      });
+      exited.catch(() => undefined);
+      const caughtUp = reader.waitForPosition(last, 60_000);
+      await Promise.race([caughtUp, exited]).catch(async (error: Error) => {
         const ready = await app.inject({ method: 'GET', url: '/ready' });
         throw new Error(`${error.message}\n/ready: ${ready.body}\nFerretDB log:\n${tail(log)}`);
       });

@@ -3,3 +3,4 @@ export * from './flaky-event-store';
 export * from './fault-event-stores';
 export * from './counting-event-store';
 export * from './test-event';
+export * from './ports';

@@ -1,7 +1,7 @@
 import { loadConfig } from '@gongjian/config';
-import { describeUnavailable, uniqueResourceName } from '@gongjian/testing';
+import { describeUnavailable, restartablePort, uniqueResourceName } from '@gongjian/testing';
 import { waitForJob } from '../../../../../test/contract/job-queue.contract';
-import { freePort, LocalRedisServer, redisServerOnPath } from '../../../test/local-redis-server';
+import { LocalRedisServer, redisServerOnPath } from '../../../test/local-redis-server';
 import { JobsUnavailableError } from '../../job-queue.errors';
 import type { JobQueue } from '../../job-queue.port';
 import { openJobQueue } from '../../open-job-queue';
@@ -26,7 +26,7 @@ if (!redisServerOnPath()) {
     const ran: string[] = [];
 
     beforeAll(async () => {
-      server = new LocalRedisServer(await freePort());
+      server = new LocalRedisServer(await restartablePort());
     });
     afterAll(async () => {
       await queue?.close();

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection } from 'mongodb';
+import type { AbstractCursor, AnyBulkWriteOperation, Collection } from 'mongodb';
 import { MongoBulkWriteError, MongoServerError } from 'mongodb';
 import type {
   DocumentCollection,
@@ -11,6 +11,7 @@ import type {
   ReadDocument,
 } from '../../document-store.port';
 import { assertSort, parseFilter } from '../../document-filter';
+import type { ReplyDeadline } from './mongodb-reply.deadline';
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
@@ -25,6 +26,7 @@ export interface MongoCollectionSettings {
    * `bulkChunkSize` updates would hold twice as many of FerretDB's pooled connections.
    */
   serializeUpdates<T>(command: () => Promise<T>): Promise<T>;
+  deadline: ReplyDeadline;
 }
 
 /** One read-model collection through the official driver. */
@@ -38,17 +40,28 @@ export class MongoDocumentCollection implements DocumentCollection {
     return this.collection.collectionName;
   }
 
+  private bound<T>(operation: string, pending: Promise<T>): Promise<T> {
+    return this.settings.deadline.bound(`${operation} on ${this.name}`, pending);
+  }
+
+  private all<T>(operation: string, cursor: AbstractCursor<T>): Promise<T[]> {
+    return this.settings.deadline.all(`${operation} on ${this.name}`, cursor);
+  }
+
   async ensureIndexes(indexes: readonly IndexSpec[]): Promise<void> {
     for (const index of indexes) {
       assertSort(index.fields);
       const keys = Object.fromEntries(index.fields.map(([f, d]) => [f, d]));
       const name = index.fields.map(([f, d]) => `${f}_${d}`).join('_') + (index.unique ? '_u' : '');
-      await this.collection.createIndex(keys, { name, unique: index.unique ?? false });
+      await this.bound(
+        'createIndex',
+        this.collection.createIndex(keys, { name, unique: index.unique ?? false }),
+      );
     }
   }
 
   async findById(id: DocumentId): Promise<ReadDocument | undefined> {
-    return (await this.collection.findOne({ _id: id })) ?? undefined;
+    return (await this.bound('findOne', this.collection.findOne({ _id: id }))) ?? undefined;
   }
 
   async findByIds(ids: readonly DocumentId[]): Promise<ReadDocument[]> {
@@ -56,7 +69,10 @@ export class MongoDocumentCollection implements DocumentCollection {
     const found: ReadDocument[] = [];
     for (let i = 0; i < unique.length; i += ID_CHUNK) {
       found.push(
-        ...(await this.collection.find({ _id: { $in: unique.slice(i, i + ID_CHUNK) } }).toArray()),
+        ...(await this.all(
+          'find',
+          this.collection.find({ _id: { $in: unique.slice(i, i + ID_CHUNK) } }),
+        )),
       );
     }
     return found;
@@ -69,7 +85,7 @@ export class MongoDocumentCollection implements DocumentCollection {
     if (options.sort?.length)
       cursor = cursor.sort(options.sort.map(([f, d]) => [f, d] as [string, 1 | -1]));
     if (options.limit !== undefined) cursor = cursor.limit(Math.max(0, Math.floor(options.limit)));
-    return cursor.toArray();
+    return this.all('find', cursor);
   }
 
   async findVersions(filter: Filter, options: FindOptions = {}): Promise<DocumentVersion[]> {
@@ -79,12 +95,12 @@ export class MongoDocumentCollection implements DocumentCollection {
     if (options.sort?.length)
       cursor = cursor.sort(options.sort.map(([f, d]) => [f, d] as [string, 1 | -1]));
     if (options.limit !== undefined) cursor = cursor.limit(Math.max(0, Math.floor(options.limit)));
-    return (await cursor.toArray()) as DocumentVersion[];
+    return (await this.all('find', cursor)) as DocumentVersion[];
   }
 
   async count(filter: Filter): Promise<number> {
     parseFilter(filter);
-    return this.collection.countDocuments(filter);
+    return this.bound('countDocuments', this.collection.countDocuments(filter));
   }
 
   /**
@@ -120,7 +136,10 @@ export class MongoDocumentCollection implements DocumentCollection {
     while (pending.length > 0) {
       try {
         await this.settings.serializeUpdates(() =>
-          this.collection.bulkWrite(pending.map(guardedReplace), { ordered: false }),
+          this.bound(
+            'bulkWrite',
+            this.collection.bulkWrite(pending.map(guardedReplace), { ordered: false }),
+          ),
         );
         written += pending.length;
         break;
@@ -139,30 +158,40 @@ export class MongoDocumentCollection implements DocumentCollection {
   }
 
   private async storedPositions(documents: readonly ReadDocument[]): Promise<Map<string, string>> {
-    const stored = await this.collection
-      .find({ _id: { $in: documents.map((d) => d._id) } }, { projection: { _pos: 1 } })
-      .toArray();
+    const stored = await this.all(
+      'find',
+      this.collection.find(
+        { _id: { $in: documents.map((d) => d._id) } },
+        { projection: { _pos: 1 } },
+      ),
+    );
     return new Map(stored.map((d) => [d._id, d._pos]));
   }
 
   async insertMany(documents: readonly ReadDocument[]): Promise<void> {
     for (let i = 0; i < documents.length; i += INSERT_CHUNK) {
-      await this.collection.insertMany(documents.slice(i, i + INSERT_CHUNK) as ReadDocument[], {
-        ordered: false,
-      });
+      await this.bound(
+        'insertMany',
+        this.collection.insertMany(documents.slice(i, i + INSERT_CHUNK) as ReadDocument[], {
+          ordered: false,
+        }),
+      );
     }
   }
 
   async deleteByIds(ids: readonly DocumentId[]): Promise<void> {
     for (let i = 0; i < ids.length; i += ID_CHUNK) {
-      await this.collection.deleteMany({ _id: { $in: ids.slice(i, i + ID_CHUNK) as string[] } });
+      await this.bound(
+        'deleteMany',
+        this.collection.deleteMany({ _id: { $in: ids.slice(i, i + ID_CHUNK) as string[] } }),
+      );
     }
   }
 
   async replaceIf(document: ReadDocument, expected: Filter | null): Promise<boolean> {
     if (expected === null) {
       try {
-        await this.collection.insertOne(document);
+        await this.bound('insertOne', this.collection.insertOne(document));
         return true;
       } catch (error) {
         if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
@@ -172,13 +201,16 @@ export class MongoDocumentCollection implements DocumentCollection {
     parseFilter(expected);
     // One update holds one pooled connection: it need not queue behind bulk updates (a lease
     // renewal stuck there for longer than the lease would lose it).
-    const result = await this.collection.replaceOne({ ...expected, _id: document._id }, document);
+    const result = await this.bound(
+      'replaceOne',
+      this.collection.replaceOne({ ...expected, _id: document._id }, document),
+    );
     return result.matchedCount === 1;
   }
 
   async drop(): Promise<void> {
     try {
-      await this.collection.drop();
+      await this.bound('drop', this.collection.drop());
     } catch (error) {
       if (error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND) return;
       throw error;

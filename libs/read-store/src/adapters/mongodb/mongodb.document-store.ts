@@ -6,9 +6,11 @@ import type {
   ReadDocument,
 } from '../../document-store.port';
 import { MongoCollectionSettings, MongoDocumentCollection } from './mongodb-document.collection';
+import { ReplyDeadline } from './mongodb-reply.deadline';
 
 /** Longer than any read-model operation takes on a working server. */
 const DEFAULT_REPLY_TIMEOUT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 5000;
 
 export interface MongoDocumentStoreOptions {
   bulkChunkSize?: number;
@@ -17,7 +19,8 @@ export interface MongoDocumentStoreOptions {
   /**
    * How long a sent operation waits for its reply before its connection is dropped and the
    * operation fails (default DEFAULT_REPLY_TIMEOUT_MS), so that a server that accepts work and never answers
-   * cannot hold a projection, or the shutdown that waits for it, forever.
+   * cannot hold a projection, or the shutdown that waits for it, forever. A round trip still
+   * pending at this plus twice `timeoutMs` is failed by the store itself (ReplyDeadline).
    */
   replyTimeoutMs?: number;
 }
@@ -31,13 +34,20 @@ export class MongoDocumentStore implements DocumentStore {
   readonly atomicBatches = false;
   private readonly collections = new Map<string, MongoDocumentCollection>();
   private readonly settings: MongoCollectionSettings;
+  private readonly deadline: ReplyDeadline;
 
   private constructor(
     private readonly client: MongoClient,
     options: MongoDocumentStoreOptions,
   ) {
     let queue: Promise<unknown> = Promise.resolve();
+    // Past every driver timeout a round trip can meet: server selection, a new connection, the reply.
+    this.deadline = new ReplyDeadline(
+      2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) +
+        (options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS),
+    );
     this.settings = {
+      deadline: this.deadline,
       bulkChunkSize: options.bulkChunkSize ?? 32,
       serializeUpdates: <T>(command: () => Promise<T>): Promise<T> => {
         const run = queue.then(command, command);
@@ -51,7 +61,7 @@ export class MongoDocumentStore implements DocumentStore {
     url: string,
     options: MongoDocumentStoreOptions = {},
   ): Promise<MongoDocumentStore> {
-    const timeoutMs = options.timeoutMs ?? 5000;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const client = new MongoClient(url, {
       serverSelectionTimeoutMS: timeoutMs,
       connectTimeoutMS: timeoutMs,
@@ -75,7 +85,10 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async listCollections(): Promise<string[]> {
-    const infos = await this.client.db().listCollections({}, { nameOnly: true }).toArray();
+    const infos = await this.deadline.all(
+      'listCollections',
+      this.client.db().listCollections({}, { nameOnly: true }),
+    );
     return infos.map((i) => i.name).sort();
   }
 
@@ -108,7 +121,7 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async ping(): Promise<void> {
-    await this.client.db().command({ ping: 1 });
+    await this.deadline.bound('ping', this.client.db().command({ ping: 1 }));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
 import { BSON } from 'mongodb';
 import { MongoDocumentStore } from './mongodb.document-store';
+import { ReadStoreNoReplyError } from './mongodb-reply.deadline';
 
 const OP_REPLY = 1;
 const OP_QUERY = 2004;
@@ -91,4 +92,46 @@ describe('MongoDocumentStore against a server that accepts work and never answer
     await store.ping();
     await expect(store.collection('documents').findById('a')).rejects.toThrow(/timed out/i);
   });
+
+  /**
+   * The driver's race, staged: Node has destroyed a pooled connection's socket (the server
+   * closed it) and the `close` event has not run yet, so the pool still hands it out. The
+   * driver's write to it waits for a `drain` that never comes.
+   */
+  it('fails an operation sent on a connection whose socket is gone, then carries on', async () => {
+    const { port } = server.address() as AddressInfo;
+    const timeouts = { timeoutMs: 200, replyTimeoutMs: 300 };
+    const racy = await MongoDocumentStore.connect(`mongodb://127.0.0.1:${port}/racy`, timeouts);
+    try {
+      await racy.ping();
+      const sockets = pooledSockets(racy);
+      expect(sockets.length).toBeGreaterThan(0);
+      for (const socket of sockets) socket.destroy();
+
+      const started = Date.now();
+      const failure = await racy.ping().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ReadStoreNoReplyError);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 200 + 300 - 5);
+      await expect(racy.ping()).resolves.toBeUndefined();
+    } finally {
+      await racy.close();
+    }
+  });
 });
+
+/** The sockets of the driver's pooled connections (its internals: named so a change shows). */
+function pooledSockets(store: MongoDocumentStore): Socket[] {
+  const client = (
+    store as unknown as { client: { topology?: { s?: { servers?: Map<string, unknown> } } } }
+  ).client;
+  const servers = client.topology?.s?.servers;
+  if (!servers) throw new Error('the driver no longer keeps servers at client.topology.s.servers');
+  const sockets: Socket[] = [];
+  for (const server of servers.values()) {
+    const connections = (server as { pool?: { connections?: Iterable<{ socket: Socket }> } }).pool
+      ?.connections;
+    if (!connections) throw new Error('the driver no longer keeps a pool with its connections');
+    for (const connection of connections) sockets.push(connection.socket);
+  }
+  return sockets;
+}
