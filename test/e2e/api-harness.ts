@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, loadConfig } from '@gongjian/config';
 import { EventStore, SqliteEventStore } from '@gongjian/event-store';
+import type { DocumentStore } from '@gongjian/read-store';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 import { ApiKey } from '../../apps/api/src/http/auth/api-key';
 
@@ -32,7 +33,7 @@ export interface Harness {
 
 /** The real HTTP app on a fresh embedded store, listening on an ephemeral loopback port. */
 export async function startApi(
-  options: { store?: EventStore; config?: Partial<AppConfig> } = {},
+  options: { store?: EventStore; readStore?: DocumentStore; config?: Partial<AppConfig> } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongjian-e2e-'));
   const config = {
@@ -44,7 +45,13 @@ export async function startApi(
   };
   const store = options.store ?? new SqliteEventStore(join(dataDir, 'events.sqlite'));
   const app = await createApp(
-    { config, store, apiKeys: API_KEYS, personalDataKey: randomBytes(32) },
+    {
+      config,
+      store,
+      readStore: options.readStore,
+      apiKeys: API_KEYS,
+      personalDataKey: randomBytes(32),
+    },
     { logs: false },
   );
   await app.listen(0, '127.0.0.1');

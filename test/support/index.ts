@@ -4,3 +4,4 @@ export * from './fault-event-stores';
 export * from './counting-event-store';
 export * from './test-event';
 export * from './ports';
+export * from './stuck-mongo-server';

@@ -80,6 +80,10 @@ export interface BatchResult extends GuardedWriteResult {
   failedPrecondition?: number;
 }
 
+/**
+ * A store whose server cannot be reached, or does not answer in time, fails the call with
+ * ReadStoreUnavailableError (read-store.errors.ts); the API answers 503 `STORE_UNAVAILABLE`.
+ */
 export interface DocumentStore {
   /** 'sqlite' | 'mongodb'. */
   readonly engine: string;

@@ -46,7 +46,7 @@ export const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'The body is larger than the limit',
   415: 'The body is not application/json',
   422: 'A domain rule refused the command (`code` names the rule), or an Idempotency-Key was reused with another request',
-  503: 'A store is unavailable: STORE_UNAVAILABLE (nothing written) or OUTCOME_UNKNOWN (retry with the same Idempotency-Key)',
+  503: 'A store is unavailable: STORE_UNAVAILABLE (nothing written; on a query, the read store did not answer) or OUTCOME_UNKNOWN (retry with the same Idempotency-Key)',
   504: 'The read models did not reach minPosition in time',
 };
 

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, NotFoundError } from '@gongjian/domain';
 import { OutcomeUnknownError, StoreUnavailableError } from '@gongjian/event-store';
 import { ReadModelLagError } from '@gongjian/projections';
+import { ReadStoreUnavailableError } from '@gongjian/read-store';
 import {
   ConcurrencyConflictError,
   IdempotencyKeyReusedError,
@@ -59,6 +60,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         e.code,
         'the event store is unavailable; nothing was written, retry later',
       );
+    }
+    if (e instanceof ReadStoreUnavailableError) {
+      return problem(503, e.code, 'the read store is unavailable; retry later');
     }
     if (e instanceof ReadModelLagError) {
       return problem(504, e.code, e.message, { minPosition: e.requested, reached: e.reached });

@@ -1,4 +1,6 @@
 import type { AbstractCursor } from 'mongodb';
+import { MongoNetworkError, MongoServerError } from 'mongodb';
+import { ReadStoreUnavailableError } from '../../read-store.errors';
 import { ReadStoreNoReplyError, ReplyDeadline } from './mongodb-reply.deadline';
 
 const never = () => new Promise<never>(() => undefined);
@@ -31,13 +33,29 @@ describe('ReplyDeadline', () => {
   it('fails an operation that never settles, naming it and the wait', async () => {
     const failure = await deadline.bound('replaceOne on leases', never()).catch((e) => e);
     expect(failure).toBeInstanceOf(ReadStoreNoReplyError);
-    expect(failure.message).toBe('read store: replaceOne on leases got no reply within 50 ms');
+    expect(failure).toBeInstanceOf(ReadStoreUnavailableError);
+    expect(failure.message).toBe(
+      'mongodb read store unavailable: replaceOne on leases got no reply within 50 ms',
+    );
   });
 
-  it('passes an answer or a failure through unchanged', async () => {
+  it('passes an answer, or a failure the server decided, through unchanged', async () => {
     await expect(deadline.bound('findOne', Promise.resolve(7))).resolves.toBe(7);
-    const refused = new Error('E11000 duplicate key');
+    const refused = new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key' });
     await expect(deadline.bound('insertOne', Promise.reject(refused))).rejects.toBe(refused);
+  });
+
+  it('turns a failure to reach the server into ReadStoreUnavailableError, keeping the cause', async () => {
+    const dropped = new MongoNetworkError('connection 3 to 127.0.0.1:27017 closed');
+    const failure = await deadline
+      .bound('find on budgets', Promise.reject(dropped))
+      .catch((e) => e);
+    expect(failure).toBeInstanceOf(ReadStoreUnavailableError);
+    expect(failure.code).toBe('STORE_UNAVAILABLE');
+    expect(failure.message).toBe(
+      'mongodb read store unavailable: find on budgets: connection 3 to 127.0.0.1:27017 closed',
+    );
+    expect(failure.cause).toBe(dropped);
   });
 
   it('reads a cursor batch by batch and keeps every document in order', async () => {
@@ -54,7 +72,7 @@ describe('ReplyDeadline', () => {
 
     const { cursor, state } = cursorOf([['a'], 'stall']);
     await expect(deadline.all('find on reports', cursor)).rejects.toThrow(
-      'read store: find on reports got no reply within 50 ms',
+      'find on reports got no reply within 50 ms',
     );
     expect(state.closed).toBe(true);
   });
