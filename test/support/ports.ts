@@ -18,24 +18,12 @@ function ephemeralRange(): { low: number; high: number } {
   }
 }
 
-function listenOn(port: number): Promise<number | undefined> {
+function canListenOn(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => resolve(undefined));
-    server.listen(port, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address ? address.port : undefined),
-      );
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
-}
-
-/** A port free now, from the system's ephemeral range. */
-export async function freePort(): Promise<number> {
-  const port = await listenOn(0);
-  if (port === undefined) throw new Error('no free port');
-  return port;
 }
 
 /**
@@ -48,7 +36,7 @@ export async function restartablePort(): Promise<number> {
   const high = Math.max(LOWEST + 1, low);
   for (let attempt = 0; attempt < 100; attempt++) {
     const candidate = randomInt(LOWEST, high);
-    if ((await listenOn(candidate)) === candidate) return candidate;
+    if (await canListenOn(candidate)) return candidate;
   }
   throw new Error(`no free port between ${LOWEST} and ${high - 1}`);
 }

@@ -34,7 +34,6 @@ export class MongoDocumentStore implements DocumentStore {
   readonly atomicBatches = false;
   private readonly collections = new Map<string, MongoDocumentCollection>();
   private readonly settings: MongoCollectionSettings;
-  private readonly deadline: ReplyDeadline;
 
   private constructor(
     private readonly client: MongoClient,
@@ -42,12 +41,11 @@ export class MongoDocumentStore implements DocumentStore {
   ) {
     let queue: Promise<unknown> = Promise.resolve();
     // Past every driver timeout a round trip can meet: server selection, a new connection, the reply.
-    this.deadline = new ReplyDeadline(
-      2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) +
-        (options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS),
-    );
     this.settings = {
-      deadline: this.deadline,
+      deadline: new ReplyDeadline(
+        2 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) +
+          (options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS),
+      ),
       bulkChunkSize: options.bulkChunkSize ?? 32,
       serializeUpdates: <T>(command: () => Promise<T>): Promise<T> => {
         const run = queue.then(command, command);
@@ -85,7 +83,7 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async listCollections(): Promise<string[]> {
-    const infos = await this.deadline.all(
+    const infos = await this.settings.deadline.all(
       'listCollections',
       this.client.db().listCollections({}, { nameOnly: true }),
     );
@@ -121,7 +119,7 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async ping(): Promise<void> {
-    await this.deadline.bound('ping', this.client.db().command({ ping: 1 }));
+    await this.settings.deadline.bound('ping', this.client.db().command({ ping: 1 }));
   }
 
   async close(): Promise<void> {
