@@ -169,6 +169,18 @@ describe('hostile input over HTTP', () => {
       expectProblem(reply, 414, 'PATH_PARAMETER_TOO_LONG');
     });
 
+    it('400 for a minPosition no command answered, at once and not after the wait', async () => {
+      for (const minPosition of ['abc', '13']) {
+        const reply = await rawRequest(
+          api.url,
+          'GET',
+          `/api/v1/organizations?minPosition=${minPosition}`,
+          { authorization: `Bearer ${KEYS.admin}` },
+        );
+        expectProblem(reply, 400, 'INVALID_INPUT');
+      }
+    });
+
     it('400 for a malformed percent-encoding', async () => {
       const reply = await rawRequest(api.url, 'GET', '/api/v1/organizations/%ff', {
         authorization: `Bearer ${KEYS.admin}`,

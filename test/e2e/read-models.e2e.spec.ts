@@ -97,6 +97,14 @@ describe('queries over HTTP, answered from read models', () => {
     expect((await read('/organizations/rm-v1', KEYS.operatorT01)).status).toBe(403);
     expect((await read('/organizations?township=T09', KEYS.operatorT01)).status).toBe(403);
     expect((await read('/organizations/rm-v1', KEYS.inspector)).status).toBe(200);
+    // Statistics for an organization outside the scope are refused, not answered as zeros.
+    const outside = await read<{ code: string }>(
+      '/members/statistics?organizationId=rm-v1',
+      KEYS.operatorT01,
+    );
+    expect([outside.status, outside.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    const inside = await read('/members/statistics?organizationId=rm-v0', KEYS.operatorT01);
+    expect(inside.status).toBe(200);
   });
 
   it('bad query input is a problem+json 400 naming every field; unknown ids are 404', async () => {

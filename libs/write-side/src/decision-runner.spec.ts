@@ -77,6 +77,26 @@ describe('DecisionRunner: idempotency across streams', () => {
     expect(await store.readAll()).toHaveLength(before);
   });
 
+  it('If-Match on a resource that does not exist: its own refusal first, else 412', async () => {
+    const meta = { ...metadata(randomUUID(), 'x'), ifMatch: 0 };
+    const unknown = runner.run({
+      id: 'nope',
+      streamId: organizationStreamId('nope'),
+      decider: organizationDecider,
+      metadata: meta,
+      command: () =>
+        domainCommand<RecordMemberCount>(
+          'RecordMemberCount',
+          { organizationId: 'nope', year: 2025, count: 3 },
+          meta,
+        ),
+    });
+    await expect(unknown).rejects.toMatchObject({ code: 'ORGANIZATION_NOT_FOUND' });
+    // Without If-Match this would create the stream: the precondition (revision 0) is false.
+    await expect(register(runner, 'org-a', meta)).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect(await store.readAll()).toHaveLength(0);
+  });
+
   it('refuses the same key with another body on another stream (422), writing nothing', async () => {
     const commandId = commandIdFor(actor.id, 'K3');
     await register(runner, 'org-a', metadata(commandId, 'POST /organizations A'));

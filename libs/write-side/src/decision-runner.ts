@@ -243,15 +243,18 @@ export class DecisionRunner {
       if (earlier.requestHash !== this.fingerprint(metadata)) throw new IdempotencyKeyReusedError();
       return { kind: 'answered', result: this.answer(decision.id, decision.streamId, earlier) };
     }
-    if (
+    const stale =
       !decision.ignoreIfMatch &&
       metadata.ifMatch !== undefined &&
-      metadata.ifMatch !== primary.revision
-    ) {
-      throw new PreconditionFailedError(decision.streamId, metadata.ifMatch, primary.revision);
-    }
+      metadata.ifMatch !== primary.revision;
+    const staleFailure = () =>
+      new PreconditionFailedError(decision.streamId, metadata.ifMatch as number, primary.revision);
+    // RFC 9110 §13.2.1: a precondition counts only where the request would otherwise succeed, so
+    // a stream that does not exist is first left to the decision (404 for an unknown resource).
+    if (stale && primary.revision >= 0) throw staleFailure();
 
     await decision.decide(session);
+    if (stale) throw staleFailure();
     const changes = await session.changes();
     if (changes.length === 0) {
       return { kind: 'unchanged', result: this.unchanged(decision.id, primary) };

@@ -3,10 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { from, Observable, switchMap } from 'rxjs';
 import { READ_MODEL_READER, ReadModelReader } from '@gongjian/projections';
 import { InvalidInputError } from '../http/validation/invalid-input.error';
+import { LOG_POSITION, LOG_POSITION_MESSAGE } from '../read-side/log-position.format';
 import { READ_SIDE_SETTINGS, ReadSideSettings } from './read-side.settings';
-
-/** Both engines' positions: sqlite `<20 digits>`, KurrentDB `<20 digits>-<20 digits>`. */
-const POSITION = /^\d{20}(-\d{20})?$/;
 
 /**
  * `minPosition` on a query: wait (bounded) until every read model has applied that position,
@@ -26,13 +24,8 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     if (!('minPosition' in query)) return next.handle();
     const raw = query.minPosition;
     delete query.minPosition;
-    if (typeof raw !== 'string' || !POSITION.test(raw)) {
-      throw new InvalidInputError([
-        {
-          field: 'minPosition',
-          message: 'minPosition must be a position a command answered (20 digits, or 20-20 digits)',
-        },
-      ]);
+    if (typeof raw !== 'string' || !LOG_POSITION.test(raw)) {
+      throw new InvalidInputError([{ field: 'minPosition', message: LOG_POSITION_MESSAGE }]);
     }
     return from(this.reader.waitForPosition(raw, this.settings.minPositionWaitMs)).pipe(
       switchMap(() => next.handle()),

@@ -40,9 +40,17 @@ describe('query strings', () => {
         colour: 'red',
       }),
     ).toEqual(['category', 'colour', 'sector']);
-    expect(await invalidFields(ListOrganizationsQueryDto, { minPosition: "1' OR 1=1" })).toEqual([
-      'minPosition',
-    ]);
+    // Not a position any command answered: 400 at once, rather than a wait ending in 504.
+    for (const minPosition of ["1' OR 1=1", 'abc', '13', '00000000000000000013-1']) {
+      expect(await invalidFields(ListOrganizationsQueryDto, { minPosition })).toEqual([
+        'minPosition',
+      ]);
+    }
+    await expect(
+      validate(ListOrganizationsQueryDto, {
+        minPosition: '00000000000000000013-00000000000000000012',
+      }),
+    ).resolves.toMatchObject({ minPosition: '00000000000000000013-00000000000000000012' });
   });
 
   it('the funds summary needs a year and a known grouping', async () => {

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LOG_POSITION, LOG_POSITION_MESSAGE } from './log-position.format';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -13,8 +14,7 @@ export class ReadQueryDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(64)
-  @Matches(/^[0-9A-Za-z:._-]+$/, { message: 'minPosition must be a position a command answered' })
+  @Matches(LOG_POSITION, { message: LOG_POSITION_MESSAGE })
   minPosition?: string;
 }
 

@@ -1,9 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { MEMBER_STATISTICS, READ_MODEL_READER, type ReadModelReader } from '@gongjian/projections';
+import {
+  MEMBER_STATISTICS,
+  ORGANIZATIONS,
+  READ_MODEL_READER,
+  type ReadModelReader,
+} from '@gongjian/projections';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { awaitPosition } from '../../../read-side/read-your-writes';
-import { townshipFilter } from '../../../read-side/township-scope.filter';
+import { assertReadableBy, townshipFilter } from '../../../read-side/township-scope.filter';
 import type { MemberStatisticsQueryDto } from './member-statistics.query.dto';
 
 export class MemberStatisticsQuery {
@@ -33,6 +38,7 @@ export class MemberStatisticsHandler implements IQueryHandler<MemberStatisticsQu
   async execute({ filters, actor }: MemberStatisticsQuery) {
     await awaitPosition(this.reader, filters.minPosition);
     const { year, organizationId, township } = filters;
+    if (organizationId !== undefined) await this.assertOrganizationReadable(actor, organizationId);
     const statistics = await this.reader.collection('member-statistics', MEMBER_STATISTICS);
     const rows = await statistics.find({
       ...townshipFilter(actor, 'township', township),
@@ -54,5 +60,13 @@ export class MemberStatisticsHandler implements IQueryHandler<MemberStatisticsQu
       ...(township !== undefined && { township }),
       ...totals,
     };
+  }
+
+  /** An operator asking for an organization outside its townships gets 403, not zeros. */
+  private async assertOrganizationReadable(actor: AuthenticatedActor, organizationId: string) {
+    if (actor.role !== 'operator' || actor.townships.includes('*')) return;
+    const organizations = await this.reader.collection('organizations', ORGANIZATIONS);
+    const organization = await organizations.findById(organizationId);
+    assertReadableBy(actor, organization ? [organization.township as string] : []);
   }
 }
