@@ -78,6 +78,26 @@ describe('audit for inspectors over HTTP', () => {
     );
     expect(anchors.body.items.length).toBeGreaterThanOrEqual(2);
     expect(anchors.body.items[1].consistencyProof).not.toEqual([]);
+    expect(anchors.body).toMatchObject({ nextCursor: null });
+  });
+
+  it('lists checkpoints a page at a time, as every list', async () => {
+    type Page = { items: Array<{ revision: number }>; nextCursor: string | null };
+    const all = (await inspector().get<Page>('/audit/anchors')).body.items;
+    const seen: number[] = [];
+    let cursor: string | null = '';
+    for (let pages = 0; cursor !== null && pages < 10; pages++) {
+      const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page: { status: number; body: Page } = await inspector().get<Page>(
+        `/audit/anchors?limit=1${query}`,
+      );
+      expect([page.status, page.body.items.length]).toEqual([200, 1]);
+      seen.push(...page.body.items.map((item) => item.revision));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen).toEqual(all.map((item) => item.revision));
+    expect((await inspector().get('/audit/anchors?limit=501')).status).toBe(400);
+    expect((await inspector().get('/audit/anchors?cursor=bm9wZQ')).status).toBe(400);
   });
 
   it('exports a bundle that verifies offline with the county key, and fails edited', async () => {
@@ -119,6 +139,27 @@ describe('audit for inspectors over HTTP', () => {
     expect((replay.body.events as Array<{ typeLabel: string }>)[0].typeLabel).toBe('党组织登记');
     const anchors = await inspector().get('/audit/streams/audit-anchors');
     expect(anchors.body).toMatchObject({ state: null, note: expect.stringContaining('no state') });
+  });
+
+  it('answers a checkpoint as a command, and a key again with the first checkpoint', async () => {
+    const key = { 'idempotency-key': 'checkpoint-before-inspection' };
+    const signed = await admin().post('/audit/anchors', { reason: '巡察' }, key);
+    expect(signed.status).toBe(201);
+    expect(signed.body).toMatchObject({
+      id: String(signed.body.revision),
+      streamId: 'audit-anchors',
+      eventIds: [expect.any(String)],
+      position: expect.any(String),
+      treeSize: expect.any(Number),
+    });
+    expect(signed.headers.get('etag')).toBe(`"${signed.body.revision}"`);
+    await admin().post('/organizations/org-a/member-count', { year: 2024, count: 12 });
+    const again = await admin().post('/audit/anchors', { reason: '巡察' }, key);
+    expect(again.body).toEqual(signed.body);
+    const other = await admin().post('/audit/anchors', { reason: '另一次' }, key);
+    expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    const anchors = await api.store.readStream('audit-anchors');
+    expect(anchors[anchors.length - 1].eventId).toBe((signed.body.eventIds as string[])[0]);
   });
 
   it('records every inspector request where inspectors cannot write, and shows it in the audit trail', async () => {

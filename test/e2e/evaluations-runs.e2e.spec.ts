@@ -113,3 +113,53 @@ describe('evaluation runs over HTTP (in-process jobs)', () => {
     );
   });
 });
+
+describe('POST /evaluations with an Idempotency-Key', () => {
+  let api: Harness;
+  const admin = () => client(api, KEYS.admin);
+
+  beforeAll(async () => {
+    api = await startApi();
+    expect((await admin().post('/organizations', village('k1'))).status).toBe(201);
+  });
+  afterAll(() => api.close());
+
+  it('records the run it starts, also when the default rule set is published on the way', async () => {
+    const start = await admin().post<{ runId: string }>(
+      '/evaluations',
+      { period: '2025' },
+      { 'idempotency-key': 'first-run' },
+    );
+    expect(start.status).toBe(202);
+    await completed(api, start.body.runId);
+    const requested = (await api.store.readStream('evaluation-2025')).filter(
+      (e) => e.type === 'EvaluationRequested',
+    );
+    expect(requested.map((e) => e.data.runId)).toEqual([start.body.runId]);
+  });
+
+  it('refuses the key with another request, also after a first use that changed nothing', async () => {
+    const run = await admin().post<{ runId: string }>('/evaluations', { period: '2023' });
+    await completed(api, run.body.runId);
+    // The run of 2023 exists: this request starts nothing, yet its key is now taken.
+    const again = await admin().post<{ runId: string }>(
+      '/evaluations',
+      { period: '2023' },
+      { 'idempotency-key': 'second-use' },
+    );
+    expect([again.status, again.body.runId]).toEqual([202, run.body.runId]);
+    const replay = await admin().post(
+      '/evaluations',
+      { period: '2023' },
+      { 'idempotency-key': 'second-use' },
+    );
+    expect(replay.body).toEqual(again.body);
+    const other = await admin().post<{ code: string }>(
+      '/evaluations',
+      { period: '2024' },
+      { 'idempotency-key': 'second-use' },
+    );
+    expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    expect(await api.store.readStream('evaluation-2024')).toHaveLength(0);
+  });
+});

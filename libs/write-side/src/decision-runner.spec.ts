@@ -77,6 +77,27 @@ describe('DecisionRunner: idempotency across streams', () => {
     expect(await store.readAll()).toHaveLength(before);
   });
 
+  it('keeps the first use of a key that changed nothing: another request with it is 422', async () => {
+    const commandId = commandIdFor(actor.id, 'K-NOOP');
+    const nothing = (meta: CommandMetadata) =>
+      runner.runAcross({
+        id: 'org-a',
+        streamId: 'organization-org-a',
+        metadata: meta,
+        decide: async () => undefined,
+      });
+    const first = await nothing(metadata(commandId, 'POST /x A'));
+    expect(first.eventIds).toEqual([]);
+    expect(await nothing(metadata(commandId, 'POST /x A'))).toEqual(first);
+    await expect(nothing(metadata(commandId, 'POST /x B'))).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
+    await expect(
+      register(runner, 'org-a', metadata(commandId, 'POST /organizations A')),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.readStream('organization-org-a')).toHaveLength(0);
+  });
+
   it('If-Match on a resource that does not exist: its own refusal first, else 412', async () => {
     const meta = { ...metadata(randomUUID(), 'x'), ifMatch: 0 };
     const unknown = runner.run({

@@ -201,9 +201,6 @@ export class DecisionRunner {
       const outcome = await this.decideAndAppend(decision, session);
       if (outcome.kind === 'answered') return outcome.result;
       appended = outcome.appended;
-      if (outcome.kind === 'unchanged' && keyed) {
-        return (await this.firstAnswer(decision, session)) ?? outcome.result;
-      }
       return outcome.result;
     } catch (error) {
       // The key may have been used before: its record answers, whatever this attempt found.
@@ -256,6 +253,16 @@ export class DecisionRunner {
     await decision.decide(session);
     if (stale) throw staleFailure();
     const changes = await session.changes();
+    if (changes.length === 0 && keyed) {
+      // The key's first use is kept even when nothing changed: the key with another request is
+      // refused later, and this request again gets this answer.
+      const first = await this.firstAnswer(decision, session);
+      if (first) return { kind: 'answered', result: first };
+      const appends = [this.recordOf(decision, idempotencyStreamId(metadata.commandId), [])];
+      const results = await this.append(appends);
+      const result = { ...this.unchanged(decision.id, primary), position: results[0].position };
+      return { kind: 'appended', result, appended: { appends, results } };
+    }
     if (changes.length === 0) {
       return { kind: 'unchanged', result: this.unchanged(decision.id, primary) };
     }

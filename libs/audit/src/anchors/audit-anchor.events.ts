@@ -32,6 +32,8 @@ export interface AnchoredCheckpoint extends AuditCheckpointSignedData {
   revision: number;
   position: string;
   recordedAt: string;
+  /** The checkpoint event's id (absent for a checkpoint held outside the log). */
+  eventId?: string;
 }
 
 export function anchoredCheckpoint(event: RecordedEvent): AnchoredCheckpoint {
@@ -43,5 +45,6 @@ export function anchoredCheckpoint(event: RecordedEvent): AnchoredCheckpoint {
     revision: event.revision,
     position: event.position,
     recordedAt: event.metadata.recordedAt,
+    eventId: event.eventId,
   };
 }

@@ -26,6 +26,18 @@ export class AnchorRefusedError extends Error {
   readonly code = 'AUDIT_LOG_DIVERGED';
 }
 
+/** The request's key was used before, with another request. */
+export class AnchorRequestReusedError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+}
+
+/** A keyed request to sign: the same key and fingerprint again answer the first checkpoint. */
+export interface AnchorRequest {
+  commandId: string;
+  /** Of the request, kept in the checkpoint's metadata. */
+  fingerprint: string;
+}
+
 /** Another process signed a checkpoint at the same moment. */
 export class AnchorConflictError extends Error {
   readonly code = 'AUDIT_ANCHOR_CONFLICT';
@@ -46,13 +58,21 @@ export class AuditAnchorService {
   ) {}
 
   /** One at a time per process: the schedule and an inspector's request never interleave. */
-  anchor(actor: Actor, reason?: string): Promise<AnchoredCheckpoint> {
-    const next = this.running.then(() => this.anchorNow(actor, reason));
+  anchor(actor: Actor, reason?: string, request?: AnchorRequest): Promise<AnchoredCheckpoint> {
+    const next = this.running.then(() => this.anchorNow(actor, reason, request));
     this.running = next.catch(() => undefined);
     return next;
   }
 
-  private async anchorNow(actor: Actor, reason?: string): Promise<AnchoredCheckpoint> {
+  private async anchorNow(
+    actor: Actor,
+    reason?: string,
+    request?: AnchorRequest,
+  ): Promise<AnchoredCheckpoint> {
+    if (request) {
+      const earlier = await this.signedFor(request);
+      if (earlier) return earlier;
+    }
     const previous = await latestCheckpoint(this.store);
     await this.catchUp();
     const tree = new MerkleTree(this.leaves.leafHashes());
@@ -85,6 +105,7 @@ export class AuditAnchorService {
       ...(reason !== undefined && { reason }),
     };
     const eventId = randomUUID();
+    const commandId = request?.commandId ?? eventId;
     try {
       const result = await this.store.append(
         AUDIT_ANCHORS_STREAM,
@@ -94,12 +115,13 @@ export class AuditAnchorService {
             type: AUDIT_CHECKPOINT_SIGNED,
             data: data as unknown as Record<string, unknown>,
             metadata: {
-              commandId: eventId,
-              correlationId: eventId,
-              causationId: eventId,
+              commandId,
+              correlationId: commandId,
+              causationId: commandId,
               actor,
               occurredAt: signedAt,
               schemaVersion: 1,
+              ...(request && { requestHash: request.fingerprint }),
             },
           },
         ],
@@ -118,6 +140,19 @@ export class AuditAnchorService {
       }
       throw error;
     }
+  }
+
+  /** The checkpoint a keyed request signed before (422 when the key came with another request). */
+  private async signedFor(request: AnchorRequest): Promise<AnchoredCheckpoint | undefined> {
+    const signed = await this.store.readStream(AUDIT_ANCHORS_STREAM);
+    const earlier = signed.find((event) => event.metadata.commandId === request.commandId);
+    if (!earlier) return undefined;
+    if (earlier.metadata.requestHash !== request.fingerprint) {
+      throw new AnchorRequestReusedError(
+        'this Idempotency-Key was already used with a different request',
+      );
+    }
+    return anchoredCheckpoint(earlier);
   }
 
   /** Hashes the events appended since the index's last leaf into it. */

@@ -1,7 +1,20 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { createHmac } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  allCheckpoints,
+  AnchoredCheckpoint,
+  anchoredCheckpoint,
+  AUDIT_ANCHORS_STREAM,
   AuditAnchorService,
   formatVerifierKey,
   LeafIndex,
@@ -11,9 +24,15 @@ import {
   verifyStream,
 } from '@gongjian/audit';
 import { EVENT_STORE, EventStore } from '@gongjian/event-store';
+import { CommandMetadata, isKeyedCommandId, REQUEST_HASH_KEY } from '@gongjian/write-side';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { CurrentActor } from '../../../http/auth/current-actor.decorator';
 import { Roles } from '../../../http/auth/roles.decorator';
+import { CommandMeta } from '../../../http/command-metadata.decorator';
+import { CommandResultInterceptor } from '../../../http/command-result.interceptor';
+import { InvalidInputError } from '../../../http/validation/invalid-input.error';
+import { decodeCursor, encodeCursor } from '../../../read-side/page-cursor';
+import { DEFAULT_PAGE_SIZE, PagedQueryDto } from '../../../read-side/paged-query.dto';
 import { auditProblem, streamNotFound } from '../audit-problems';
 import { AUDIT_ANCHORS, AUDIT_LEAF_INDEX, AUDIT_SIGNER } from '../audit.tokens';
 import { SignCheckpointDto } from './sign-checkpoint.dto';
@@ -28,7 +47,13 @@ export class AuditIntegrityController {
     @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
     @Inject(AUDIT_LEAF_INDEX) private readonly leaves: LeafIndex,
     @Inject(AUDIT_ANCHORS) private readonly anchors: AuditAnchorService,
+    @Inject(REQUEST_HASH_KEY) private readonly requestHashKey: Buffer,
   ) {}
+
+  /** As the write side keeps a request's fingerprint: keyed, so a body cannot be guessed from it. */
+  private fingerprint(requestHash: string): string {
+    return createHmac('sha256', this.requestHashKey).update(requestHash).digest('hex');
+  }
 
   @Get('verify')
   @Roles('inspector')
@@ -58,19 +83,52 @@ export class AuditIntegrityController {
     description:
       'Tree size and root as a C2SP signed note, appended to audit-anchors with a consistency proof to the previous checkpoint. 409 AUDIT_LOG_DIVERGED when the log no longer gives the previous root.',
   })
-  async anchor(@CurrentActor() actor: AuthenticatedActor, @Body() body: SignCheckpointDto) {
+  @UseInterceptors(CommandResultInterceptor)
+  async anchor(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Body() body: SignCheckpointDto,
+    @CommandMeta() meta: CommandMetadata,
+  ) {
+    const request = isKeyedCommandId(meta.commandId)
+      ? { commandId: meta.commandId, fingerprint: this.fingerprint(meta.requestHash) }
+      : undefined;
+    let checkpoint: AnchoredCheckpoint;
     try {
-      return await this.anchors.anchor({ id: actor.id, role: actor.role }, body.reason);
+      checkpoint = await this.anchors.anchor(
+        { id: actor.id, role: actor.role },
+        body.reason,
+        request,
+      );
     } catch (error) {
       throw auditProblem(error);
     }
+    // Answered as every command is, with the checkpoint itself beside it.
+    return {
+      ...checkpoint,
+      id: String(checkpoint.revision),
+      streamId: AUDIT_ANCHORS_STREAM,
+      eventIds: checkpoint.eventId === undefined ? [] : [checkpoint.eventId],
+    };
   }
 
   @Get('anchors')
   @Roles('inspector')
-  @ApiOperation({ summary: 'Every signed checkpoint, oldest first' })
-  async listAnchors() {
-    return { items: await allCheckpoints(this.store) };
+  @ApiOperation({ summary: 'The signed checkpoints, oldest first, a page at a time' })
+  // Read from the log itself, which is always current: minPosition is accepted and met at once.
+  async listAnchors(@Query() paging: PagedQueryDto) {
+    const limit = paging.limit ?? DEFAULT_PAGE_SIZE;
+    const after = paging.cursor === undefined ? -1 : revisionOf(decodeCursor(paging.cursor));
+    // One more than the page, to tell whether another follows.
+    const events = await this.store.readStream(AUDIT_ANCHORS_STREAM, {
+      from: after + 1,
+      limit: limit + 1,
+    });
+    const items = events.slice(0, limit).map(anchoredCheckpoint);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: events.length > limit ? encodeCursor(String(last.revision)) : null,
+    };
   }
 
   @Get('public-key')
@@ -88,4 +146,13 @@ export class AuditIntegrityController {
       publicKeyPem: this.signer.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
     };
   }
+}
+
+function revisionOf(after: string): number {
+  const revision = Number(after);
+  if (!Number.isSafeInteger(revision) || revision < 0)
+    throw new InvalidInputError([
+      { field: 'cursor', message: 'cursor is not one this API issued' },
+    ]);
+  return revision;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   NotFoundError,
@@ -33,7 +34,9 @@ export class RuleSetSource {
   async latest(ruleSetId: string, metadata: CommandMetadata): Promise<PublishedRuleSet> {
     let versions = await this.versions(ruleSetId);
     if (versions.length === 0 && ruleSetId === DEFAULT_RULE_SET.id) {
-      await this.publish(DEFAULT_RULE_SET, metadata);
+      // A command of its own: the request's Idempotency-Key belongs to the request.
+      const commandId = randomUUID();
+      await this.publish(DEFAULT_RULE_SET, { ...metadata, commandId, requestHash: commandId });
       versions = await this.versions(ruleSetId);
     }
     const latest = versions.reduce<RuleSetPublishedData | undefined>(
