@@ -88,4 +88,33 @@ describe('the OpenAPI document at /docs-json', () => {
     }
     expect(document.paths['/health'].get.security).toEqual([]);
   });
+
+  it('gives every command its headers and its answer, and the key scheme as an API key', () => {
+    const commands = operations().filter(
+      ({ method, operation }) =>
+        method === 'post' && (operation.responses['201'] || operation.responses['200']),
+    );
+    expect(commands.length).toBeGreaterThan(20);
+    for (const { path, operation } of commands) {
+      const headers = (operation.parameters as Json[])
+        .filter((p) => p.in === 'header')
+        .map((p) => p.name);
+      expect({ path, headers }).toEqual({ path, headers: ['Idempotency-Key', 'If-Match'] });
+      const success = operation.responses['201'] ?? operation.responses['200'];
+      expect({ path, etag: Boolean(success.headers?.ETag) }).toEqual({ path, etag: true });
+      expect(success.content['application/json'].schema).toBeDefined();
+    }
+    const created = document.paths['/api/v1/organizations'].post.responses['201'];
+    expect(created.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/CommandResult',
+    });
+    expect(document.components.schemas.CommandResult.required).toEqual([
+      'id',
+      'streamId',
+      'revision',
+      'position',
+      'eventIds',
+    ]);
+    expect(document.components.securitySchemes.bearer.bearerFormat).not.toBe('JWT');
+  });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentCommandConventions } from './command-conventions';
 import { documentErrorResponses } from './error-responses';
 
 /** The OpenAPI document of the app as served at /docs-json. */
@@ -12,7 +13,14 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .setLicense('UNLICENSED', 'https://gongjian.example/license')
     .addServer('/', 'this server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'API key',
+      description: 'An API key from API_KEYS_FILE or API_KEYS (an opaque string, not a JWT)',
+    })
     .build();
-  return documentErrorResponses(SwaggerModule.createDocument(app, config));
+  const document = SwaggerModule.createDocument(app, config);
+  documentCommandConventions(document);
+  return documentErrorResponses(document);
 }
