@@ -46,7 +46,7 @@ type Member = {
   partnerOrganizationId?: string;
   stage: string;
   person: { name: string; idNumber?: string; phone?: string };
-  history: { step: string; on: string }[];
+  history: { step: string; on: string; passed?: boolean }[];
   obligations: { kind: string; dueOn: string; overdue: boolean }[];
   dualCultivation: boolean;
 };
@@ -222,25 +222,34 @@ describe('member development over HTTP (develop-member)', () => {
       expect(await stepsOf('mb-li')).toEqual(before);
     });
 
+    const failedVote = {
+      step: 'branch_vote',
+      on: '2024-10-15',
+      eligibleVoters: 12,
+      present: 10,
+      yesVotes: 6,
+      noVotes: 4,
+      abstentions: 2,
+    };
+    const failedVoteKey = { 'idempotency-key': 'mb-li-branch-vote-1' };
+    let failedAnswer: Reply<Answer>;
+
     it('records a failed vote (the member stays a development target), a second vote passes later', async () => {
-      const failed = await step('mb-li', {
-        step: 'branch_vote',
-        on: '2024-10-15',
-        eligibleVoters: 12,
-        present: 10,
-        yesVotes: 6,
-        noVotes: 4,
-        abstentions: 2,
-      });
-      expect(failed.status).toBe(201);
-      expect((await api.store.readStream('member-mb-li')).at(-1)).toMatchObject({
+      failedAnswer = await operator.post<Answer>('/members/mb-li/steps', failedVote, failedVoteKey);
+      expect(failedAnswer.status).toBe(201);
+      const [failedEvent] = (await api.store.readStream('member-mb-li')).slice(-1);
+      expect(failedEvent).toMatchObject({
         type: 'BranchVoteFailed',
         data: { passed: false, yesVotes: 6, present: 10 },
       });
       const between = await admin.get<Member>('/members/mb-li');
       expect(between.body.stage).toBe('development_target');
-      expect(between.body.history.at(-1)).toEqual({ step: 'branch_vote', on: '2024-10-15' });
-      await ok('mb-li', {
+      expect(between.body.history.at(-1)).toEqual({
+        step: 'branch_vote',
+        on: '2024-10-15',
+        passed: false,
+      });
+      const passed = await step('mb-li', {
         step: 'branch_vote',
         on: '2024-10-22',
         eligibleVoters: 12,
@@ -248,10 +257,56 @@ describe('member development over HTTP (develop-member)', () => {
         yesVotes: 10,
         noVotes: 1,
       });
-      expect((await api.store.readStream('member-mb-li')).at(-1)).toMatchObject({
+      expect(passed.status).toBe(201);
+      const [passedEvent] = (await api.store.readStream('member-mb-li')).slice(-1);
+      expect(passedEvent).toMatchObject({
         type: 'BranchVoteHeld',
         data: { passed: true, probationEndsOn },
       });
+      expect(passed.body).toEqual({
+        id: 'mb-li',
+        streamId: 'member-mb-li',
+        revision: passedEvent.revision,
+        position: passedEvent.position,
+        eventIds: [passedEvent.eventId],
+        passed: true,
+        eligibleVoters: 12,
+        present: 11,
+        yesVotes: 10,
+        noVotes: 1,
+        abstentions: 0,
+      });
+      expect(passed.headers.get('etag')).toBe(`"${passedEvent.revision}"`);
+      const after = await admin.get<Member>('/members/mb-li');
+      expect(after.body.history.slice(-2)).toEqual([
+        { step: 'branch_vote', on: '2024-10-15', passed: false },
+        { step: 'branch_vote', on: '2024-10-22', passed: true },
+      ]);
+    });
+
+    it('answers a failed vote 201 with passed: false and the tallies recorded, the same on a replay of its Idempotency-Key', async () => {
+      const events = await api.store.readStream('member-mb-li');
+      const failedEvent = events.find((e) => e.type === 'BranchVoteFailed')!;
+      expect(failedAnswer.body).toEqual({
+        id: 'mb-li',
+        streamId: 'member-mb-li',
+        revision: failedEvent.revision,
+        position: failedEvent.position,
+        eventIds: [failedEvent.eventId],
+        passed: false,
+        eligibleVoters: 12,
+        present: 10,
+        yesVotes: 6,
+        noVotes: 4,
+        abstentions: 2,
+      });
+      expect(failedAnswer.headers.get('etag')).toBe(`"${failedEvent.revision}"`);
+      // After the vote that passed: the replay answers from what the first use recorded.
+      const replay = await operator.post<Answer>('/members/mb-li/steps', failedVote, failedVoteKey);
+      expect(replay.status).toBe(failedAnswer.status);
+      expect(replay.body).toEqual(failedAnswer.body);
+      expect(replay.headers.get('etag')).toBe(failedAnswer.headers.get('etag'));
+      expect(await api.store.readStream('member-mb-li')).toHaveLength(events.length);
     });
 
     it('refuses the approval without the 谈话, and by a committee without authority over the branch', async () => {
@@ -309,13 +364,32 @@ describe('member development over HTTP (develop-member)', () => {
       });
       expect(early.status).toBe(422);
       expect(early.body.code).toBe('PROBATION_NOT_COMPLETED');
-      await ok('mb-li', {
+      const failed = await step('mb-li', {
+        step: 'full_membership_vote',
+        on: '2025-10-23',
+        eligibleVoters: 12,
+        present: 11,
+        yesVotes: 5,
+        noVotes: 6,
+      });
+      expect(failed.status).toBe(201);
+      expect(failed.body).toMatchObject({
+        streamId: 'member-mb-li',
+        eventIds: [expect.any(String)],
+        passed: false,
+        eligibleVoters: 12,
+        present: 11,
+        yesVotes: 5,
+      });
+      const passed = await step('mb-li', {
         step: 'full_membership_vote',
         on: '2025-10-24',
         eligibleVoters: 12,
         present: 11,
         yesVotes: 11,
       });
+      expect(passed.status).toBe(201);
+      expect(passed.body).toMatchObject({ passed: true, yesVotes: 11, present: 11 });
       const foreign = await step('mb-li', {
         step: 'approve_full_membership',
         on: '2025-11-20',
@@ -350,7 +424,18 @@ describe('member development over HTTP (develop-member)', () => {
         'oath',
         'apply_full_membership',
         'full_membership_vote',
+        'full_membership_vote',
         'approve_full_membership',
+      ]);
+      expect(
+        view.body.history
+          .filter((h) => h.step.endsWith('vote'))
+          .map(({ on, passed }) => ({ on, passed })),
+      ).toEqual([
+        { on: '2024-10-15', passed: false },
+        { on: '2024-10-22', passed: true },
+        { on: '2025-10-23', passed: false },
+        { on: '2025-10-24', passed: true },
       ]);
       expect((await api.store.readStream('member-mb-li')).at(-1)).toMatchObject({
         type: 'FullMembershipApproved',
@@ -563,6 +648,23 @@ describe('member development over HTTP (develop-member)', () => {
         expect.arrayContaining(['present', 'organizer', 'delayReason', 'of', 'by']),
       );
       expect(properties.of.enum).toEqual(['activist', 'development_target']);
+    });
+
+    it('documents the result a vote step answers', async () => {
+      const reply = await fetch(`${api.url}/docs-json`);
+      const document = (await reply.json()) as {
+        paths: Record<
+          string,
+          { post: { responses: Record<string, { content: Record<string, { schema: any }> }> } } // eslint-disable-line @typescript-eslint/no-explicit-any
+        >;
+      };
+      const created = document.paths['/api/v1/members/{id}/steps'].post.responses['201'];
+      const { schema } = created.content['application/json'];
+      expect(schema.required).toEqual(['id', 'streamId', 'revision', 'position', 'eventIds']);
+      expect(Object.keys(schema.properties)).toEqual(
+        expect.arrayContaining(['passed', 'eligibleVoters', 'present', 'yesVotes']),
+      );
+      expect(schema.properties.passed.type).toBe('boolean');
     });
   });
 

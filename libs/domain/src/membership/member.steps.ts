@@ -89,3 +89,11 @@ export const MEMBER_EVENT_STEPS = {
   MembershipWithdrawn: 'withdraw',
   MemberTransferred: 'transfer',
 } as const satisfies Record<MemberEvent['type'], MemberStep | 'apply' | null>;
+
+/** The result each vote event records: a valid meeting that did not pass is a *Failed event. */
+export const VOTE_PASSED: Readonly<Record<string, boolean>> = {
+  BranchVoteHeld: true,
+  BranchVoteFailed: false,
+  FullMembershipVoteHeld: true,
+  FullMembershipVoteFailed: false,
+} satisfies Partial<Record<MemberEvent['type'], boolean>>;

@@ -100,6 +100,63 @@ describe('the members read model', () => {
     expect(doc).toMatchObject({ stage: 'withdrawn', obligations: [], nextDueOn: NOTHING_DUE });
   });
 
+  it('shows on each vote of the history whether it passed, in the document and its state', () => {
+    const log = memberLog();
+    const tallies = (yesVotes: number) => ({
+      eligibleVoters: 12,
+      present: 10,
+      yesVotes,
+      noVotes: 10 - yesVotes,
+      abstentions: 0,
+    });
+    const deadline = { dueOn: '2025-12-31', late: false };
+    log.add('member-m-1', 'BranchVoteFailed', {
+      ...ref,
+      on: '2025-02-01',
+      ...tallies(5),
+      passed: false,
+      ...deadline,
+    });
+    log.add('member-m-1', 'BranchVoteHeld', {
+      ...ref,
+      on: '2025-02-10',
+      ...tallies(9),
+      passed: true,
+      probationEndsOn: '2026-02-09',
+      approvalDueOn: '2025-05-10',
+      ...deadline,
+    });
+    log.add('member-m-1', 'OathTaken', { ...ref, on: '2025-03-01' });
+    log.add('member-m-1', 'FullMembershipApplied', { ...ref, on: '2026-01-20' });
+    log.add('member-m-1', 'FullMembershipVoteFailed', {
+      ...ref,
+      on: '2026-02-10',
+      ...tallies(6),
+      passed: false,
+      ...deadline,
+    });
+    log.add('member-m-1', 'FullMembershipVoteHeld', {
+      ...ref,
+      on: '2026-02-20',
+      ...tallies(10),
+      passed: true,
+      approvalDueOn: '2026-05-20',
+      ...deadline,
+    });
+    const [doc] = documentsOf(projectInMemory(membersProjection, log.events), MEMBERS);
+    const history = [
+      { step: 'apply', on: '2025-01-10' },
+      { step: 'branch_vote', on: '2025-02-01', passed: false },
+      { step: 'branch_vote', on: '2025-02-10', passed: true },
+      { step: 'oath', on: '2025-03-01' },
+      { step: 'apply_full_membership', on: '2026-01-20' },
+      { step: 'full_membership_vote', on: '2026-02-10', passed: false },
+      { step: 'full_membership_vote', on: '2026-02-20', passed: true },
+    ];
+    expect(doc.history).toEqual(history);
+    expect((doc.state as { history: unknown }).history).toEqual(history);
+  });
+
   it('gives the same documents when the same events are applied twice', () => {
     const { events } = memberLog();
     expect(

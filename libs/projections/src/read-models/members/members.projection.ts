@@ -7,6 +7,7 @@ import {
   MEMBER_EVENT_STEPS,
   memberDecider,
   obligations,
+  VOTE_PASSED,
 } from '@gongjian/domain';
 import type {
   DocumentRef,
@@ -25,15 +26,20 @@ export const NOTHING_DUE = '9999-12-31';
 const STREAM_PREFIX = 'member-';
 const TYPES: ReadonlySet<string> = new Set(Object.keys(MEMBER_EVENT_STEPS));
 
+/** A history entry of the read shape: a vote (branch or 转正) also says whether it passed. */
+export type MemberHistoryEntry = Member['history'][number] & { passed?: boolean };
+
 /**
  * One document per member: the Member read shape with personal data as recorded (identity
  * numbers and phones stay encrypted; queries decrypt or mask them by role), the obligations due
  * with their dates (whether one is overdue depends on today, so queries derive it), and
- * `nextDueOn`, the earliest due date, for the `overdue` filter.
+ * `nextDueOn`, the earliest due date, for the `overdue` filter. The history's vote entries carry
+ * the result recorded (`passed`), in `history` and in the state kept beside it.
+ * Version 2: vote entries of the history with `passed`.
  */
 export const membersProjection: ReadModelProjection = {
   name: 'members',
-  version: 1,
+  version: 2,
   collections: {
     [MEMBERS]: [
       {
@@ -86,9 +92,19 @@ export const membersProjection: ReadModelProjection = {
       data: event.data,
     } as MemberEvent);
     if (state.stage === 'none') return null;
-    return memberDocument(state, event, township(current, event, context));
+    return memberDocument(withVoteResult(state, event), event, township(current, event, context));
   }),
 };
+
+/** The history entry a vote event just made, with the result the event records. */
+function withVoteResult(m: Member, event: RecordedEvent): Member {
+  const passed = VOTE_PASSED[event.type];
+  const last = m.history[m.history.length - 1];
+  if (passed === undefined || last?.step !== MEMBER_EVENT_STEPS[event.type as MemberEvent['type']])
+    return m;
+  const entry: MemberHistoryEntry = { ...last, passed };
+  return { ...m, history: [...m.history.slice(0, -1), entry] };
+}
 
 const organizationIdOf = (event: RecordedEvent) =>
   (event.data as { organizationId: string }).organizationId;

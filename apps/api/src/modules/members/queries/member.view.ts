@@ -1,4 +1,5 @@
 import { Member, obligations } from '@gongjian/domain';
+import type { MemberHistoryEntry } from '@gongjian/projections';
 import { PersonalDataCipher } from '../../../personal-data/personal-data.cipher';
 import { maskIdNumber, maskPhone } from '../../../personal-data/personal-data.mask';
 
@@ -36,7 +37,8 @@ export function toSealedMemberView(m: Member, today: string) {
     probationEndsOn: m.probationEndsOn,
     fullMemberSince: m.fullMemberSince,
     ended: m.ended,
-    history: m.history,
+    /** Vote entries (`branch_vote`, `full_membership_vote`) say whether the vote passed. */
+    history: m.history as MemberHistoryEntry[],
     obligations: obligations(m, today),
   };
 }
