@@ -163,3 +163,30 @@ describe('POST /evaluations with an Idempotency-Key', () => {
     expect(await api.store.readStream('evaluation-2024')).toHaveLength(0);
   });
 });
+
+describe('a period before the organizations were entered', () => {
+  let api: Harness;
+  const admin = () => client(api, KEYS.admin);
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('rates the branches registered with an earlier registeredOn, not those registered today', async () => {
+    const backdated = { ...village('old-1'), registeredOn: '2019-07-01' };
+    expect((await admin().post('/organizations', backdated)).status).toBe(201);
+    expect((await admin().post('/organizations', village('new-1'))).status).toBe(201);
+    const future = { ...village('later-1'), registeredOn: '2999-01-01' };
+    const refused = await admin().post<{ errors: { field: string }[] }>('/organizations', future);
+    expect([refused.status, refused.body.errors.map((e) => e.field)]).toEqual([
+      400,
+      ['registeredOn'],
+    ]);
+    const start = await admin().post<{ runId: string }>('/evaluations', { period: '2025' });
+    const run = await completed(api, start.body.runId);
+    expect(run).toMatchObject({ status: 'completed', progress: { done: 1, total: 1 } });
+    expect(await ratedEvents(api, 'old-1')).toHaveLength(1);
+    expect(await ratedEvents(api, 'new-1')).toHaveLength(0);
+  });
+});

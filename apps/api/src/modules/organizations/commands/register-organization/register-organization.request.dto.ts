@@ -9,6 +9,7 @@ import {
   Sector,
 } from '@gongjian/domain';
 import { RESOURCE_ID } from '../../../../http/validation/resource-id';
+import { IsBusinessDate } from '../../../../http/validation/is-business-date.decorator';
 import { PlainText } from '../../../../http/validation/plain-text.decorator';
 
 export class RegisterOrganizationRequestDto {
@@ -46,4 +47,13 @@ export class RegisterOrganizationRequestDto {
   @IsOptional()
   @Matches(RESOURCE_ID.pattern, { message: RESOURCE_ID.message })
   parentId?: string;
+
+  @ApiPropertyOptional({
+    example: '2019-07-01',
+    description:
+      'When the organization was founded or first recorded, if before today (entering records of earlier years): its registration counts from that date, e.g. in the star ratings of those years. Default: today.',
+  })
+  @IsOptional()
+  @IsBusinessDate()
+  registeredOn?: string;
 }
