@@ -1,6 +1,7 @@
 export * from './period';
 export * from './rule-set/rule-set.types';
 export * from './rule-set/default-rule-set';
+export * from './rule-set/rule-set.defaults';
 export * from './rule-set/rule-set.validator';
 export * from './rule-set/rule-set.hash';
 export * from './facts/evaluation-event';

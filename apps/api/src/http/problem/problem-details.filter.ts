@@ -74,8 +74,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+/** Field errors a refusal carries in its details are also the problem's own `errors` (API.md). */
 function detailsOf(e: DomainError): Partial<Problem> {
-  return Object.keys(e.details).length ? { details: e.details } : {};
+  if (!Object.keys(e.details).length) return {};
+  const errors = fieldErrorsOf(e.details.errors);
+  return errors ? { errors, details: e.details } : { details: e.details };
+}
+
+function fieldErrorsOf(value: unknown): Problem['errors'] {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const errors = value.filter(
+    (v: unknown): v is { field: string; message: string } =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as { field?: unknown }).field === 'string' &&
+      typeof (v as { message?: unknown }).message === 'string',
+  );
+  if (errors.length !== value.length) return undefined;
+  return errors.map(({ field, message }) => ({ field, message }));
 }
 
 function fromHttpException(e: HttpException): Problem {

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RatingCommand, ratingDecider, ratingStreamId } from '@gongjian/domain';
-import { PERIOD_PATTERN, validateRuleSet } from '@gongjian/evaluation';
+import { PERIOD_PATTERN, validateRuleSet, withRuleSetDefaults } from '@gongjian/evaluation';
 import { JobsUnavailableError } from '@gongjian/jobs';
 import {
   CommandMetadata,
@@ -22,6 +22,7 @@ import {
   StartEvaluationRequestDto,
 } from './evaluations.dto';
 import { EVALUATION_RUNS } from './ratings.tokens';
+import { RULE_SET_REQUEST_SCHEMA } from './rule-set.request-schema';
 import { EvaluationRuns } from './runs/evaluation-runs';
 import { ruleSetInvalid } from './runs/rule-set-source';
 
@@ -54,13 +55,17 @@ export class RatingsController {
     description:
       'Malformed fields: 400 with every field listed. Rules that do not hold together (points ' +
       'not adding up to 100 within a part, weights not adding up to 100, thresholds not strictly ' +
-      'descending): 422 RULE_SET_INVALID. A version is immutable: RULE_SET_VERSION_EXISTS.',
+      'descending): 422 RULE_SET_INVALID, with the fields in `errors`. A version is immutable: ' +
+      'RULE_SET_VERSION_EXISTS. Only id, version, indicators, thresholds, fiveStarCap and vetoes ' +
+      'are required; the other fields are filled in with their defaults before the rule set is ' +
+      'checked and hashed, and `GET /rule-sets/{id}` shows them.',
   })
+  @ApiBody({ schema: RULE_SET_REQUEST_SCHEMA })
   publishRuleSet(
     @Body() body: Record<string, unknown>,
     @CommandMeta() meta: CommandMetadata,
   ): Promise<CommandResult> {
-    const validation = validateRuleSet(body);
+    const validation = validateRuleSet(withRuleSetDefaults(body));
     if (!validation.ok) {
       if (validation.shape.length > 0) throw new InvalidInputError(validation.shape);
       throw ruleSetInvalid(validation.rules);
