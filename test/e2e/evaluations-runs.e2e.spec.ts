@@ -190,3 +190,40 @@ describe('a period before the organizations were entered', () => {
     expect(await ratedEvents(api, 'new-1')).toHaveLength(0);
   });
 });
+
+describe('rating commands name a registered organization in the caller’s townships', () => {
+  let api: Harness;
+  const admin = () => client(api, KEYS.admin);
+  const operator = () => client(api, KEYS.operatorT01);
+  const bodies = (id: string): Array<[string, object]> => [
+    [`/organizations/${id}/vetoes`, { period: '2025', reason: '违纪' }],
+    [`/organizations/${id}/appraisal`, { period: '2025', score: 80 }],
+  ];
+
+  beforeAll(async () => {
+    api = await startApi();
+    expect((await admin().post('/organizations', village('near'))).status).toBe(201);
+    const far = { ...village('far'), township: 'T09' };
+    expect((await admin().post('/organizations', far)).status).toBe(201);
+  });
+  afterAll(() => api.close());
+
+  it('is 404 for an organization never registered, writing nothing', async () => {
+    for (const [path, body] of bodies('nobody')) {
+      const reply = await admin().post<{ code: string }>(path, body);
+      expect([path, reply.status, reply.body.code]).toEqual([path, 404, 'ORGANIZATION_NOT_FOUND']);
+    }
+    expect(await api.store.readStream('rating-nobody')).toHaveLength(0);
+  });
+
+  it('lets an operator record vetoes and appraisals in its townships only', async () => {
+    for (const [path, body] of bodies('near')) {
+      expect([path, (await operator().post(path, body)).status]).toEqual([path, 201]);
+    }
+    for (const [path, body] of bodies('far')) {
+      const reply = await operator().post<{ code: string }>(path, body);
+      expect([path, reply.status, reply.body.code]).toEqual([path, 403, 'OUT_OF_SCOPE']);
+    }
+    expect(await api.store.readStream('rating-far')).toHaveLength(0);
+  });
+});

@@ -5,7 +5,7 @@ import {
   organizationStreamId,
   summarizeOrganization,
 } from '@gongjian/domain';
-import { DecisionRunner } from '@gongjian/write-side';
+import { DecisionRunner, DecisionSession } from '@gongjian/write-side';
 
 export type KnownOrganization = Extract<OrganizationSummary, { exists: true }>;
 
@@ -15,6 +15,17 @@ export async function loadOrganization(
   organizationId: string,
 ): Promise<KnownOrganization> {
   const { state } = await runner.load(organizationStreamId(organizationId), organizationDecider);
+  const summary = summarizeOrganization(organizationId, state);
+  if (!summary.exists) throw new NotFoundError('organization', organizationId);
+  return summary;
+}
+
+/** The same, read inside a decision, so that its state is part of what the decision read. */
+export async function knownOrganizationIn(
+  session: DecisionSession,
+  organizationId: string,
+): Promise<KnownOrganization> {
+  const state = await session.state(organizationStreamId(organizationId), organizationDecider);
   const summary = summarizeOrganization(organizationId, state);
   if (!summary.exists) throw new NotFoundError('organization', organizationId);
   return summary;

@@ -11,6 +11,7 @@ import {
   resourceIdFor,
 } from '@gongjian/write-side';
 import { Roles } from '../../http/auth/roles.decorator';
+import { assertInScope } from '../../http/auth/township-scope';
 import { CommandMeta } from '../../http/command-metadata.decorator';
 import { CommandResultInterceptor } from '../../http/command-result.interceptor';
 import { HttpProblemError } from '../../http/problem/http-problem.error';
@@ -21,6 +22,7 @@ import {
   RecordVetoRequestDto,
   StartEvaluationRequestDto,
 } from './evaluations.dto';
+import { knownOrganizationIn } from '../organizations/known-organization';
 import { EVALUATION_RUNS } from './ratings.tokens';
 import { RULE_SET_REQUEST_SCHEMA } from './rule-set.request-schema';
 import { EvaluationRuns } from './runs/evaluation-runs';
@@ -97,7 +99,7 @@ export class RatingsController {
   }
 
   @Post('organizations/:id/vetoes')
-  @Roles('admin')
+  @Roles('admin', 'operator')
   @UseInterceptors(CommandResultInterceptor)
   @ApiOperation({
     summary: 'Record a veto (一票否决) for a period: the rating gets the minimum star',
@@ -192,12 +194,20 @@ export class RatingsController {
     metadata: CommandMetadata,
     command: Pick<RatingCommand, 'type' | 'data'>,
   ): Promise<CommandResult> {
-    return this.runner.run({
+    const streamId = ratingStreamId(organizationId);
+    return this.runner.runAcross({
       id: organizationId,
-      streamId: ratingStreamId(organizationId),
-      decider: ratingDecider,
+      streamId,
       metadata,
-      command: () => domainCommand<RatingCommand>(command.type, command.data, metadata),
+      decide: async (session) => {
+        // A registered organization (404), in an operator's townships (403).
+        const organization = await knownOrganizationIn(session, organizationId);
+        if (metadata.actor.role === 'operator')
+          assertInScope(metadata.actor, organization.township);
+        await session.decide(streamId, ratingDecider, () =>
+          domainCommand<RatingCommand>(command.type, command.data, metadata),
+        );
+      },
     });
   }
 }

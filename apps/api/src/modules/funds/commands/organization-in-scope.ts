@@ -1,11 +1,6 @@
-import {
-  NotFoundError,
-  organizationDecider,
-  organizationStreamId,
-  summarizeOrganization,
-} from '@gongjian/domain';
 import { DecisionSession } from '@gongjian/write-side';
 import { assertInScope } from '../../../http/auth/township-scope';
+import { knownOrganizationIn } from '../../organizations/known-organization';
 
 type ScopedActor = { role: string; townships: string[] };
 
@@ -21,8 +16,5 @@ export async function assertRecipientInScope(
   actor: ScopedActor,
 ): Promise<void> {
   if (actor.role !== 'operator') return;
-  const state = await session.state(organizationStreamId(organizationId), organizationDecider);
-  const organization = summarizeOrganization(organizationId, state);
-  if (!organization.exists) throw new NotFoundError('organization', organizationId);
-  assertInScope(actor, organization.township);
+  assertInScope(actor, (await knownOrganizationIn(session, organizationId)).township);
 }
