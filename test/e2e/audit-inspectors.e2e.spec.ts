@@ -136,7 +136,9 @@ describe('audit for inspectors over HTTP', () => {
     expect(replay.status).toBe(200);
     expect(replay.body).toMatchObject({ streamId: 'organization-org-a', revision: 1 });
     expect(replay.body.events).toHaveLength(2);
-    expect((replay.body.events as Array<{ typeLabel: string }>)[0].typeLabel).toBe('党组织登记');
+    const [registered] = replay.body.events as Array<{ typeLabel: string; organizationIds: [] }>;
+    // Each event in the Audit event shape, as the audit trail gives it.
+    expect(registered).toMatchObject({ typeLabel: '党组织登记', organizationIds: ['org-a'] });
     const anchors = await inspector().get('/audit/streams/audit-anchors');
     expect(anchors.body).toMatchObject({ state: null, note: expect.stringContaining('no state') });
   });

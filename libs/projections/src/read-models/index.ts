@@ -6,6 +6,7 @@ import { REPORT_READ_MODELS } from './report-read-models';
 export * from './allocations/allocations.projection';
 export * from './audit-trail/audit-trail.projection';
 export * from './audit-trail/event-type-labels';
+export * from './audit-trail/event-organization-ids';
 export * from './budgets/budgets.projection';
 export * from './funds-summary/funds-summary.projection';
 export * from './member-statistics/member-statistics.projection';

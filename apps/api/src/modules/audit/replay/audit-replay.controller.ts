@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AsOf, replayAsOf } from '@gongjian/audit';
 import { EVENT_STORE, EventStore, RecordedEvent } from '@gongjian/event-store';
-import { typeLabelOf } from '@gongjian/projections';
+import { organizationIdsOf, typeLabelOf } from '@gongjian/projections';
 import {
   PERSONAL_DATA_CIPHER,
   PersonalDataBinding,
@@ -78,6 +78,7 @@ function auditEvent(event: RecordedEvent, masked: (value: unknown) => unknown) {
     occurredAt: event.metadata.occurredAt,
     recordedAt: event.metadata.recordedAt,
     actor: event.metadata.actor,
+    organizationIds: organizationIdsOf(event),
     data: masked(event.data),
   };
 }
