@@ -40,7 +40,32 @@ type Table = {
   columns: { key: string; label: string }[];
   rows: Record<string, unknown>[];
   totals: Record<string, unknown>;
+  sections?: {
+    key: string;
+    title: string;
+    columns: { key: string; label: string }[];
+    rows: Record<string, unknown>[];
+    totals?: Record<string, unknown>;
+  }[];
+  [extra: string]: unknown;
 };
+
+/** The fields of a table that are not figures: what it is, and the table itself. */
+const FRAME = ['report', 'year', 'title', 'township', 'columns', 'rows', 'totals', 'sections'];
+
+/** Figures a report gives outside its columns, each printed in one of its sections. */
+const OUTSIDE_COLUMNS: Record<string, string[]> = {
+  villages: ['hollowEconomyThresholdFen'],
+  funds: ['standards', 'totals.standardsAssessed', 'totals.standardsMet'],
+  'collective-income': ['hollowEconomyThresholdFen'],
+  activities: [
+    'totals.pairingMonthsWithGuidanceOrCollective',
+    'totals.pairingMonthsMeetingAllTargets',
+  ],
+};
+
+/** A cell as the CSV writes it (no figure or label of these tables needs quoting). */
+const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 const REPORTS = [
   'pairings',
@@ -71,6 +96,17 @@ describe('yearly reports over HTTP', () => {
     client(api, key).get<Table>(
       `/reports/${name}?${query}&minPosition=${encodeURIComponent(position)}`,
     );
+  /** The CSV's lines, after the BOM, without the last line's end. */
+  const csvLines = async (name: string, query: string) => {
+    const response = await fetch(
+      `${api.url}/api/v1/reports/${name}?${query}&minPosition=${encodeURIComponent(position)}`,
+      { headers: { authorization: `Bearer ${KEYS.admin}`, accept: 'text/csv' } },
+    );
+    expect([name, response.status]).toEqual([name, 200]);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return new TextDecoder().decode(bytes.slice(3)).replace(/\r\n$/, '').split('\r\n');
+  };
 
   beforeAll(async () => {
     api = await startApi();
@@ -86,6 +122,7 @@ describe('yearly reports over HTTP', () => {
     await ok('/organizations/v-weak/categories', { categories: ['weak_lax'], reason: '年度认定' });
     await ok('/organizations/v-poor/categories', { categories: ['poor'], reason: '年度认定' });
     await ok('/organizations/v-weak/collective-income', { year: 2025, amountFen: 3_000_000 });
+    await ok('/organizations/v-weak/member-count', { year: 2025, count: 30 });
     await ok('/organizations/v-poor/collective-income', { year: 2025, amountFen: 12_000_000 });
     await ok('/pairings', pairing('p-1', 'o-pm', 'v-weak', '2025-02-01'));
     await ok('/pairings', pairing('p-2', 'o-econ', 'v-poor', '2025-02-01'));
@@ -187,6 +224,100 @@ describe('yearly reports over HTTP', () => {
       '乡镇,城市单位类别,部门类别,结对数,城市党组织数,结对村(社区)数,符合结对原则,说明理由的例外结对',
     );
     expect(lines.at(-1)).toMatch(/^合计,,,3,2,3,2,1$/);
+  });
+
+  it('gives every column with figures its total, in JSON and in the CSV totals line, for every report', async () => {
+    // The branches were registered today, so the ratings table has rows in this year only.
+    const thisYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+    const withRows = new Set<string>();
+    for (const [name, year] of REPORTS.flatMap((n) =>
+      [2025, thisYear].map((y) => [n, y] as const),
+    )) {
+      const table = (await report(name, `year=${year}`)).body;
+      const lines = await csvLines(name, `year=${year}`);
+      if (table.rows.length > 0) withRows.add(name);
+      const totalsLine = lines[table.rows.length + 1].split(',');
+      expect([name, totalsLine[0]]).toEqual([name, '合计']);
+      const keys = table.columns.map((c) => c.key);
+      for (const [i, key] of keys.entries()) {
+        // A column of labels (乡镇, 活动类型 …) has no total; every other one has.
+        if (table.rows.every((row) => typeof row[key] === 'string')) continue;
+        expect([name, key, key in table.totals]).toEqual([name, key, true]);
+        expect([name, key, totalsLine[i]]).toEqual([name, key, cell(table.totals[key])]);
+        if (table.totals[key] !== null)
+          expect([name, key, totalsLine[i]]).not.toEqual([name, key, '']);
+      }
+      // Every number of a row is in a column (the other fields are the codes beside the labels).
+      for (const row of table.rows) {
+        const numbers = Object.keys(row).filter((k) => typeof row[k] === 'number');
+        expect([name, numbers.filter((k) => !keys.includes(k))]).toEqual([name, []]);
+      }
+      const outside = [
+        ...Object.keys(table).filter((k) => !FRAME.includes(k)),
+        ...Object.keys(table.totals)
+          .filter((k) => !keys.includes(k) && typeof table.totals[k] === 'number')
+          .map((k) => `totals.${k}`),
+      ];
+      expect([name, outside.sort()]).toEqual([name, [...(OUTSIDE_COLUMNS[name] ?? [])].sort()]);
+      // Each section follows the totals after an empty line: title, header, rows, totals.
+      const printed = (table.sections ?? []).flatMap((section) => [
+        '',
+        section.title,
+        section.columns.map((c) => c.label).join(','),
+        ...[...section.rows, ...(section.totals ? [section.totals] : [])].map((row) =>
+          section.columns.map((c) => cell(row[c.key])).join(','),
+        ),
+      ]);
+      expect([name, lines.slice(table.rows.length + 2)]).toEqual([name, printed]);
+      if (outside.length > 0) expect([name, printed.length > 0]).toEqual([name, true]);
+    }
+    expect([...withRows]).toEqual(REPORTS);
+  });
+
+  it('prints the funding standards in the funds CSV: each assessed and met, and their totals', async () => {
+    const table = (await report('funds', 'year=2025')).body;
+    const standards = table.standards as {
+      key: string;
+      label: string;
+      assessed: number;
+      met: number;
+    }[];
+    expect(standards).toContainEqual(
+      expect.objectContaining({ key: 'operating_funds_min', assessed: 1, met: 1 }),
+    );
+    const lines = await csvLines('funds', 'year=2025');
+    const at = lines.indexOf('经费保障标准达标情况');
+    expect(at).toBe(table.rows.length + 3);
+    expect(lines.slice(at + 1)).toEqual([
+      '保障标准,评估对象数,达标数',
+      ...standards.map((s) => `${s.label},${s.assessed},${s.met}`),
+      `合计,${String(table.totals.standardsAssessed)},${String(table.totals.standardsMet)}`,
+    ]);
+    expect(lines).toContain('村级组织运转经费不低于标准,1,1');
+  });
+
+  it('totals the months meeting the activity targets, in JSON and in the CSV totals line', async () => {
+    const table = (await report('activities', 'year=2025')).body;
+    // March met both targets: once in the guidance-day row and once in the collective one.
+    expect(table.totals).toMatchObject({
+      monthsMeetingTarget: 2,
+      pairingMonthsWithGuidanceOrCollective: 1,
+      pairingMonthsMeetingAllTargets: 1,
+    });
+    const lines = await csvLines('activities', 'year=2025');
+    expect(lines.slice(0, 4)).toEqual([
+      '乡镇,活动类型,活动次数,参与人次,达标月数(结对·月)',
+      'T01,党建指导日,4,80,1',
+      'T01,集体活动日,3,105,1',
+      '合计,,7,185,2',
+    ]);
+    expect(lines.slice(4)).toEqual([
+      '',
+      '结对·月统计',
+      '项目,数值',
+      '开展党建指导日或集体活动日的结对·月,1',
+      '党建指导日和集体活动日均达标的结对·月,1',
+    ]);
   });
 
   it('keeps a past year the same after events dated in a later year are added', async () => {

@@ -16,7 +16,39 @@ export interface ReportTable {
   columns: ReportColumn[];
   rows: ReportRow[];
   totals: ReportRow;
+  /** Figures that are not per row of the table, as small tables of their own (see ReportSection). */
+  sections?: ReportSection[];
   [extra: string]: unknown;
+}
+
+/**
+ * A small table of figures a report gives beside its main one (the funding standards, assessed
+ * per recipient and not per source × purpose; a line the report counts by): the CSV prints each
+ * after the totals line, following an empty line, as its title, header, rows and totals.
+ */
+export interface ReportSection {
+  key: string;
+  title: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  totals?: ReportRow;
+}
+
+/** A section of single figures, one per line: what it is (项目) and its value (数值). */
+export function figuresSection(
+  key: string,
+  title: string,
+  figures: readonly { key: string; label: string; value: ReportCell }[],
+): ReportSection {
+  return {
+    key,
+    title,
+    columns: [
+      { key: 'label', label: '项目' },
+      { key: 'value', label: '数值' },
+    ],
+    rows: figures.map((figure) => ({ ...figure })),
+  };
 }
 
 export interface ReportFilter {

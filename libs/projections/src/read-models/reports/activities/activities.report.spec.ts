@@ -87,6 +87,46 @@ describe('activities report read model', () => {
     );
   });
 
+  it('totals the months meeting the targets as the column sums them, and gives the pairing-months below', () => {
+    const { rows, totals, sections } = table(events, 2025);
+    // T01: March met both targets (once in each row); T02's one guidance day met none.
+    expect(totals.monthsMeetingTarget).toBe(2);
+    expect(totals.monthsMeetingTarget).toBe(
+      rows.reduce((n, r) => n + Number(r.monthsMeetingTarget ?? 0), 0),
+    );
+    expect(totals).toEqual(
+      expect.objectContaining({
+        pairingMonthsWithGuidanceOrCollective: 3,
+        pairingMonthsMeetingAllTargets: 1,
+      }),
+    );
+    expect(sections).toEqual([
+      {
+        key: 'pairingMonths',
+        title: '结对·月统计',
+        columns: [
+          { key: 'label', label: '项目' },
+          { key: 'value', label: '数值' },
+        ],
+        rows: [
+          {
+            key: 'pairingMonthsWithGuidanceOrCollective',
+            label: '开展党建指导日或集体活动日的结对·月',
+            value: 3,
+          },
+          {
+            key: 'pairingMonthsMeetingAllTargets',
+            label: '党建指导日和集体活动日均达标的结对·月',
+            value: 1,
+          },
+        ],
+      },
+    ]);
+    for (const column of table(events, 2025).columns.slice(2)) {
+      expect([column.key, typeof totals[column.key]]).toEqual([column.key, 'number']);
+    }
+  });
+
   it('counts a late activity in the year of its date, leaving the other year alone', () => {
     const before = table(events, 2025);
     const late = [...events, activity('p1', 'fellowship', '2024-11-11')];

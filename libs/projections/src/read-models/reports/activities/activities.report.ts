@@ -2,7 +2,7 @@ import { ACTIVITY_TARGETS, ACTIVITY_TYPES } from '@gongjian/domain';
 import type { ReadDocument } from '@gongjian/read-store';
 import { ReportDefinition, townshipFilter } from '../report-definition';
 import { ACTIVITY_TYPE_LABELS, labelOf } from '../report-labels';
-import { compareText, ReportRow } from '../report-table';
+import { compareText, figuresSection, ReportRow } from '../report-table';
 import {
   ACTIVITIES_REPORT_PROJECTION,
   ACTIVITY_YEARS_COLLECTION,
@@ -84,9 +84,26 @@ export const activitiesReport: ReportDefinition = {
         township: '合计',
         count: rows.reduce((n, r) => n + Number(r.count), 0),
         participants: rows.reduce((n, r) => n + Number(r.participants), 0),
+        // The column's sum: a pairing-month meeting both targets counts once in each target's
+        // row, so twice here; pairingMonthsMeetingAllTargets counts it once.
+        monthsMeetingTarget: rows.reduce((n, r) => n + Number(r.monthsMeetingTarget ?? 0), 0),
         pairingMonthsWithGuidanceOrCollective: monthsWithActivities,
         pairingMonthsMeetingAllTargets: monthsMeetingAll,
       },
+      sections: [
+        figuresSection('pairingMonths', '结对·月统计', [
+          {
+            key: 'pairingMonthsWithGuidanceOrCollective',
+            label: '开展党建指导日或集体活动日的结对·月',
+            value: monthsWithActivities,
+          },
+          {
+            key: 'pairingMonthsMeetingAllTargets',
+            label: '党建指导日和集体活动日均达标的结对·月',
+            value: monthsMeetingAll,
+          },
+        ]),
+      ],
     };
   },
 };

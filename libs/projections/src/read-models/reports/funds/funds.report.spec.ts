@@ -99,6 +99,34 @@ describe('funds report read model', () => {
     );
   });
 
+  it('gives the standards as a section of their own, each assessed and met, with their totals', () => {
+    const report = table(base);
+    expect(report.sections).toEqual([
+      {
+        key: 'standards',
+        title: '经费保障标准达标情况',
+        columns: [
+          { key: 'label', label: '保障标准' },
+          { key: 'assessed', label: '评估对象数' },
+          { key: 'met', label: '达标数' },
+        ],
+        rows: report.standards,
+        totals: {
+          label: '合计',
+          assessed: report.totals.standardsAssessed,
+          met: report.totals.standardsMet,
+        },
+      },
+    ]);
+    expect(report.sections![0].rows).toContainEqual({
+      key: 'operating_funds_min',
+      label: '村级组织运转经费不低于标准',
+      assessed: 2,
+      met: 1,
+    });
+    expect(report.totals).toMatchObject({ standardsAssessed: 5, standardsMet: 1 });
+  });
+
   it('assesses a recipient only in a year it existed in, so a village registered later leaves past years alone', () => {
     const late = recorded(
       'OrganizationRegistered',

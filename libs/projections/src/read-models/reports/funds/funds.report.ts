@@ -27,6 +27,13 @@ const COLUMNS = [
   { key: 'spentWanYuan', label: '支出金额(万元)' },
 ];
 
+/** The standards are assessed per recipient, so they are a section of their own. */
+const STANDARD_COLUMNS = [
+  { key: 'label', label: '保障标准' },
+  { key: 'assessed', label: '评估对象数' },
+  { key: 'met', label: '达标数' },
+];
+
 const inWanYuan = (row: ReportRow): ReportRow => ({
   ...row,
   allocatedWanYuan: fenToWanYuan(Number(row.allocatedFen)),
@@ -101,6 +108,8 @@ export const fundsReport: ReportDefinition = {
       label: labelOf(STANDARD_LABELS, key),
       ...tally,
     }));
+    const standardsAssessed = standardRows.reduce((n, s) => n + s.assessed, 0);
+    const standardsMet = standardRows.reduce((n, s) => n + s.met, 0);
     return {
       report: 'funds',
       year,
@@ -111,11 +120,20 @@ export const fundsReport: ReportDefinition = {
       totals: inWanYuan({
         sourceLabel: '合计',
         ...sumColumns(rows, AMOUNTS),
-        standardsAssessed: standardRows.reduce((n, s) => n + s.assessed, 0),
-        standardsMet: standardRows.reduce((n, s) => n + s.met, 0),
+        standardsAssessed,
+        standardsMet,
       }),
       /** Recipients assessed against each local standard for the year, and how many met it. */
       standards: standardRows,
+      sections: [
+        {
+          key: 'standards',
+          title: '经费保障标准达标情况',
+          columns: STANDARD_COLUMNS,
+          rows: standardRows.map((standard) => ({ ...standard })),
+          totals: { label: '合计', assessed: standardsAssessed, met: standardsMet },
+        },
+      ],
     };
   },
 };

@@ -70,6 +70,24 @@ describe('member-development report read model', () => {
     );
   });
 
+  it('gives the parts of the migrant share as columns: those in the pipeline and the migrant workers among them', () => {
+    const { columns, rows, totals } = table(events, 2025);
+    const keys = columns.map((c) => c.key);
+    // After the columns of earlier versions, which keep their places.
+    expect(keys.slice(-3)).toEqual(['migrantSharePct', 'pipeline', 'migrants']);
+    expect(columns.slice(-3).map((c) => c.label)).toEqual([
+      '外出务工人员占比(%)',
+      '入党申请人至预备党员合计',
+      '其中外出务工人员',
+    ]);
+    expect(rows[0]).toEqual(
+      expect.objectContaining({ township: 'T01', pipeline: 3, migrants: 2, migrantSharePct: 66.7 }),
+    );
+    expect(totals).toEqual(
+      expect.objectContaining({ pipeline: 4, migrants: 2, migrantSharePct: 50 }),
+    );
+  });
+
   it('reads an earlier year as it stood then', () => {
     expect(table(events, 2024).rows[0]).toEqual(
       expect.objectContaining({

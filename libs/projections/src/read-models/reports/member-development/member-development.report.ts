@@ -57,7 +57,8 @@ const withShare = (row: ReportRow): ReportRow => ({
 /**
  * 发展党员工作情况: by township. Stages are as they stood at the end of the year; applied,
  * admitted (as probationary members) and full membership count the steps dated in the year;
- * fullMembers is the members counted for the year (党员数).
+ * fullMembers is the members counted for the year (党员数); pipeline the applicants to probationary
+ * members at the end of the year and migrants the migrant workers among them (the share's parts).
  */
 export const memberDevelopmentReport: ReportDefinition = {
   name: 'member-development',
@@ -115,6 +116,9 @@ export const memberDevelopmentReport: ReportDefinition = {
         { key: 'fullMembershipInYear', label: '当年按期转正' },
         { key: 'fullMembers', label: '党员总数' },
         { key: 'migrantSharePct', label: '外出务工人员占比(%)' },
+        // Added after the columns of earlier versions, so that a sheet reading them by place still does.
+        { key: 'pipeline', label: '入党申请人至预备党员合计' },
+        { key: 'migrants', label: '其中外出务工人员' },
       ],
       rows,
       totals: withShare({ township: '合计', ...sumColumns(rows, NUMERIC) }),

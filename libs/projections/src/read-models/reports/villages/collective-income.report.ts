@@ -7,6 +7,7 @@ import {
   VILLAGES_REPORT_PROJECTION,
   VillageReportDocument,
 } from './villages-report.projection';
+import { hollowThresholdSection } from './villages.report';
 
 /** Upper band edges above the 空壳村 threshold: 10万, 50万, 100万 元. */
 const BAND_EDGES_FEN = [10_000_000, 50_000_000, 100_000_000];
@@ -99,9 +100,12 @@ export const collectiveIncomeReport: ReportDefinition = {
         { key: 'notReported', label: '未填报' },
         { key: 'incomeWanYuan', label: '集体经济收入合计(万元)' },
         { key: 'hollowSharePct', label: '空壳村占比(%)' },
+        // Added after the columns of earlier versions, so that a sheet reading them by place still does.
+        { key: 'incomeFen', label: '集体经济收入合计(分)' },
       ],
       rows,
       totals: finish({ township: '合计', ...sumColumns(rows, numeric) }),
+      sections: [hollowThresholdSection(threshold)],
     };
   },
 };

@@ -158,6 +158,37 @@ describe('collective-income report', () => {
     expect(table.columns.find((c) => c.key === 'band3')?.label).toBe('50万元至100万元');
   });
 
+  it('gives the income in fen as a column after the earlier ones, and the 空壳村 line below the table', () => {
+    const table = incomes(events, 2025, 6_000_000);
+    const keys = table.columns.map((c) => c.key);
+    expect(keys.slice(-3)).toEqual(['incomeWanYuan', 'hollowSharePct', 'incomeFen']);
+    expect(table.columns.find((c) => c.key === 'incomeFen')?.label).toBe('集体经济收入合计(分)');
+    expect(table.totals).toEqual(
+      expect.objectContaining({ incomeFen: 69_999_999, incomeWanYuan: 70 }),
+    );
+    expect(table.hollowEconomyThresholdFen).toBe(6_000_000);
+    expect(table.sections).toEqual([
+      {
+        key: 'basis',
+        title: '统计口径',
+        columns: [
+          { key: 'label', label: '项目' },
+          { key: 'value', label: '数值' },
+        ],
+        rows: [
+          {
+            key: 'hollowEconomyThresholdFen',
+            label: '空壳村认定线：集体经济收入低于(分)',
+            value: 6_000_000,
+          },
+        ],
+      },
+    ]);
+    expect(
+      reportFor(villagesReport, villagesReportProjection, events, { year: 2025 }).sections,
+    ).toEqual(incomes(events, 2025, 5_000_000).sections);
+  });
+
   it('counts a village registered later in a past year it has a figure for (a late record)', () => {
     const late = [register('v9', 'T01', 'village', '2026-03-01'), income('v9', 2025, 1_000_000)];
     expect(incomes(late, 2025).totals).toEqual(expect.objectContaining({ villages: 1, hollow: 1 }));

@@ -3,7 +3,7 @@ import type { ReadDocument } from '@gongjian/read-store';
 import { ReportDefinition, townshipFilter } from '../report-definition';
 import { overlapsYear } from '../report-event';
 import { labelOf, VILLAGE_CATEGORY_LABELS } from '../report-labels';
-import { compareText, ReportRow } from '../report-table';
+import { compareText, figuresSection, ReportRow, ReportSection } from '../report-table';
 import {
   categoriesAtEndOf,
   existsIn,
@@ -26,6 +26,16 @@ const COLUMNS = [
 ];
 
 const HOLLOW = 'hollow_economy';
+
+/** The 空壳村 line the table counts by (`hollowEconomyThresholdFen`), printed below it too. */
+export const hollowThresholdSection = (thresholdFen: number): ReportSection =>
+  figuresSection('basis', '统计口径', [
+    {
+      key: 'hollowEconomyThresholdFen',
+      label: '空壳村认定线：集体经济收入低于(分)',
+      value: thresholdFen,
+    },
+  ]);
 
 export function pairedIn(doc: VillageReportDocument, year: number): boolean {
   return Object.values(doc.pairings).some((term) => {
@@ -141,6 +151,7 @@ export const villagesReport: ReportDefinition = {
         hollowByIncome: all.byIncome.size,
       },
       hollowEconomyThresholdFen: options.hollowEconomyThresholdFen,
+      sections: [hollowThresholdSection(options.hollowEconomyThresholdFen)],
     };
   },
 };
