@@ -184,6 +184,18 @@ describe('audit for inspectors over HTTP', () => {
     });
   });
 
+  it('reads a date alone in from and to as the whole day, Beijing time', async () => {
+    type Page = { items: Array<{ recordedAt: string }> };
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const registered = '/audit/events?type=OrganizationRegistered&limit=500';
+    const all = (await inspector().get<Page>(registered)).body.items;
+    const day = await inspector().get<Page>(`${registered}&from=${today}&to=${today}`);
+    expect(day.body.items).toHaveLength(all.length);
+    const dayBefore = new Date(Date.now() - 16 * 3_600_000).toISOString().slice(0, 10);
+    const before = await inspector().get<Page>(`${registered}&to=${dayBefore}`);
+    expect(before.body.items).toHaveLength(0);
+  });
+
   it('finds a deleted tail event in the running store and names it, before and after the next checkpoint', async () => {
     await admin().post('/audit/anchors', {});
     const db = new BetterSqlite3(join(dir, 'events.sqlite'));

@@ -5,6 +5,7 @@ import { exportBundle, LeafIndex, NoteSigner } from '@gongjian/audit';
 import { EVENT_STORE, EventStore } from '@gongjian/event-store';
 import { Roles } from '../../../http/auth/roles.decorator';
 import { auditProblem } from '../audit-problems';
+import { recordingBound } from '../recording-window';
 import { AUDIT_LEAF_INDEX, AUDIT_SIGNER } from '../audit.tokens';
 import { ExportQueryDto } from './export-query.dto';
 
@@ -29,7 +30,11 @@ export class AuditExportController {
   async export(@Query() query: ExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     let lines: string[];
     try {
-      lines = await exportBundle(this.store, this.leaves, this.signer, query);
+      lines = await exportBundle(this.store, this.leaves, this.signer, {
+        ...query,
+        ...(query.from !== undefined && { from: recordingBound(query.from, 'from') }),
+        ...(query.to !== undefined && { to: recordingBound(query.to, 'to') }),
+      });
     } catch (error) {
       throw auditProblem(error);
     }

@@ -10,6 +10,7 @@ import {
 import { readPage } from '../../../read-side/read-page';
 import { publicFields } from '../../../read-side/read-view';
 import { awaitPosition } from '../../../read-side/read-your-writes';
+import { recordingBound } from '../recording-window';
 import type { ListAuditEventsQueryDto } from './list-audit-events.query.dto';
 import { maskedEventData } from './masked-event-data';
 
@@ -28,8 +29,8 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
   async execute({ filters }: ListAuditEventsQuery) {
     await awaitPosition(this.reader, filters.minPosition);
     const recordedAt = {
-      ...(filters.from !== undefined && { $gte: instant(filters.from) }),
-      ...(filters.to !== undefined && { $lt: instant(filters.to) }),
+      ...(filters.from !== undefined && { $gte: recordingBound(filters.from, 'from') }),
+      ...(filters.to !== undefined && { $lt: recordingBound(filters.to, 'to') }),
     };
     return readPage(
       await this.reader.collection('audit-trail', AUDIT_EVENTS),
@@ -53,6 +54,3 @@ export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuer
     );
   }
 }
-
-/** Recorded instants are stored as Date#toISOString gives them; compare in the same form. */
-const instant = (value: string) => new Date(value).toISOString();

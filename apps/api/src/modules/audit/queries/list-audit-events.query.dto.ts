@@ -27,12 +27,18 @@ export class ListAuditEventsQueryDto extends PagedQueryDto {
   @MaxLength(200)
   actor?: string;
 
-  @ApiPropertyOptional({ description: 'recorded at or after this instant (ISO-8601)' })
+  @ApiPropertyOptional({
+    description:
+      'recorded at or after this instant (ISO-8601), or from the start of this day (YYYY-MM-DD, Beijing time)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'recorded before this instant (ISO-8601)' })
+  @ApiPropertyOptional({
+    description:
+      'recorded before this instant (ISO-8601), or up to the end of this day (YYYY-MM-DD, Beijing time)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
