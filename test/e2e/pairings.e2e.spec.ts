@@ -326,6 +326,29 @@ describe('pairings over HTTP', () => {
       id = reply.body.id as string;
     });
 
+    it('dates the pairing at its start, so that a replay by business date shows it then', async () => {
+      const [paired] = await api.store.readStream(`pairing-${id}`);
+      expect(paired.metadata.occurredAt).toBe(shanghaiMidnight(termStart));
+      const replay = await client(api, KEYS.inspector).get<{ state: { exists: boolean } }>(
+        `/audit/streams/pairing-${id}?asOfOccurredAt=${termStart}`,
+      );
+      expect(replay.body.state.exists).toBe(true);
+      await admin().post('/organizations', organ('org-later', 'economic'));
+      await admin().post('/organizations', village('v-later'));
+      const later = await operator().post(
+        '/pairings',
+        pairingBody('org-later', 'v-later', {
+          startsOn: addDays(today, 10),
+          principleOverrideReason: '县委决定',
+        }),
+      );
+      expect([later.status, later.body.code]).toEqual([201, undefined]);
+      const [agreed] = await api.store.readStream(`pairing-${later.body.id as string}`);
+      // A term that has not begun: the pairing dates from the day it is agreed.
+      expect(agreed.metadata.occurredAt <= new Date().toISOString()).toBe(true);
+      expect(agreed.metadata.occurredAt > shanghaiMidnight(today)).toBe(true);
+    });
+
     it('logs activities (201, id assigned), dated in business time', async () => {
       const dates = {
         guidance_day: ['03', '10', '17', '24'],

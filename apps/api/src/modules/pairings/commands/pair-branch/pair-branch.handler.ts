@@ -14,6 +14,7 @@ import {
   DecisionSession,
   domainCommand,
   resourceIdFor,
+  shanghaiMidnight,
 } from '@gongjian/write-side';
 import { assertRuralSideInScope } from '../../pairing-scope';
 import { PairBranchCommand } from './pair-branch.command';
@@ -34,10 +35,14 @@ export class PairBranchHandler implements ICommandHandler<PairBranchCommand> {
     const pairingStream = pairingStreamId(pairingId);
     const ruralStream = organizationStreamId(body.ruralOrganizationId);
 
+    // The pairing's business date: its start when that has come (a pairing entered late is
+    // true from then on, in as-of replays too), else the day it is agreed.
+    const startsAt = shanghaiMidnight(body.startsOn);
     return this.runner.runAcross({
       id: pairingId,
       streamId: pairingStream,
       metadata,
+      occurredAt: startsAt < metadata.now ? startsAt : metadata.now,
       writes: [ruralStream],
       decide: async (session: DecisionSession) => {
         const [urban, rural] = await Promise.all([
