@@ -1,25 +1,10 @@
 import { DEFAULT_RULE_SET, ruleSetHash } from '@gongjian/evaluation';
+import { apiMdRuleSetBody } from '../../libs/evaluation/src/testing/rule-set.spec-helper';
 import { client, Harness, KEYS, startApi } from './api-harness';
 
 const PERIOD = String(new Date().getUTCFullYear());
 
-/** Only the fields API.md names for `POST /rule-sets`. */
-const API_MD_BODY = {
-  id: 'probe-rs',
-  version: 1,
-  indicators: [
-    { key: 'guidance_days', label: '党建指导日', kind: 'guidance_days', maxPoints: 100 },
-  ],
-  thresholds: [
-    { stars: 5, minScore: 90 },
-    { stars: 4, minScore: 80 },
-    { stars: 3, minScore: 70 },
-    { stars: 2, minScore: 60 },
-    { stars: 1, minScore: 0 },
-  ],
-  fiveStarCap: { maxSharePercent: 30 },
-  vetoes: [{ key: 'disciplinary_veto', label: '违纪', kind: 'recorded_veto' }],
-};
+const API_MD_BODY = apiMdRuleSetBody();
 
 type RuleSetDocument = { versions: { version: number; hash: string; ruleSet: object }[] };
 type Rating = { organizationId: string; ruleSetId: string; stars: number; indicators: object[] };

@@ -2,24 +2,9 @@ import { DEFAULT_RULE_SET } from './default-rule-set';
 import { withRuleSetDefaults } from './rule-set.defaults';
 import { ruleSetHash } from './rule-set.hash';
 import { validateRuleSet } from './rule-set.validator';
+import { apiMdRuleSetBody } from '../testing/rule-set.spec-helper';
 
-/** A body with only the fields API.md names, as a client written from it sends it. */
-const apiBody = () => ({
-  id: 'probe-rs',
-  version: 1,
-  indicators: [
-    { key: 'guidance_days', label: '党建指导日', kind: 'guidance_days', maxPoints: 100 },
-  ],
-  thresholds: [
-    { stars: 5, minScore: 90 },
-    { stars: 4, minScore: 80 },
-    { stars: 3, minScore: 70 },
-    { stars: 2, minScore: 60 },
-    { stars: 1, minScore: 0 },
-  ],
-  fiveStarCap: { maxSharePercent: 30 },
-  vetoes: [{ key: 'disciplinary_veto', label: '违纪', kind: 'recorded_veto' }],
-});
+const apiBody = apiMdRuleSetBody;
 
 describe('filling in the fields a rule set leaves out', () => {
   it('makes a complete, valid rule set of the six fields API.md names', () => {

@@ -47,3 +47,23 @@ export function simpleRuleSet(overrides: Partial<RuleSet> = {}): RuleSet {
     ...overrides,
   };
 }
+
+/** A rule set with only the fields API.md names for `POST /rule-sets`, as a client sends it. */
+export function apiMdRuleSetBody() {
+  return {
+    id: 'probe-rs',
+    version: 1,
+    indicators: [
+      { key: 'guidance_days', label: '党建指导日', kind: 'guidance_days', maxPoints: 100 },
+    ],
+    thresholds: [
+      { stars: 5, minScore: 90 },
+      { stars: 4, minScore: 80 },
+      { stars: 3, minScore: 70 },
+      { stars: 2, minScore: 60 },
+      { stars: 1, minScore: 0 },
+    ],
+    fiveStarCap: { maxSharePercent: 30 },
+    vetoes: [{ key: 'disciplinary_veto', label: '违纪', kind: 'recorded_veto' }],
+  };
+}
