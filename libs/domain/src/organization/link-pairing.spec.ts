@@ -17,18 +17,20 @@ const link = (
   urbanOrganizationId = 'o1',
   endsOn = '2026-12-31',
   organizationId = 'v1',
+  startsOn = '2025-01-01',
 ): LinkPairing => ({
   type: 'LinkPairing',
-  data: { organizationId, pairingId, urbanOrganizationId, startsOn: '2025-01-01', endsOn },
+  data: { organizationId, pairingId, urbanOrganizationId, startsOn, endsOn },
   context,
 });
 const linked = (
   pairingId: string,
   urbanOrganizationId = 'o1',
   endsOn = '2026-12-31',
+  startsOn = '2025-01-01',
 ): OrganizationEvent => ({
   type: 'PairingLinked',
-  data: { organizationId: 'v1', pairingId, urbanOrganizationId, startsOn: '2025-01-01', endsOn },
+  data: { organizationId: 'v1', pairingId, urbanOrganizationId, startsOn, endsOn },
 });
 const unlink = (pairingId: string): UnlinkPairing => ({
   type: 'UnlinkPairing',
@@ -64,8 +66,13 @@ describe('LinkPairing (rural organization stream)', () => {
 
   it('accepts a new pairing once the previous one has expired', () =>
     given([villageRegistered(), linked('p1', 'o1', '2025-06-14')])
-      .when(link('p2'))
-      .then([linked('p2')]));
+      .when(link('p2', 'o1', '2026-12-31', 'v1', '2025-06-15'))
+      .then([linked('p2', 'o1', '2026-12-31', '2025-06-15')]));
+
+  it('refuses a pairing whose term overlaps an expired one with the same urban organization', () =>
+    given([villageRegistered(), linked('p1', 'o1', '2025-06-14')])
+      .when(link('p2', 'o1', '2026-12-31', 'v1', '2025-06-14'))
+      .thenRefuses('PAIRING_ALREADY_ACTIVE'));
 
   it('still refuses on the last day of the previous term', () =>
     given([villageRegistered(), linked('p1', 'o1', today)])

@@ -15,7 +15,7 @@ import {
   PairingUnlinked,
 } from './organization.events';
 import { requireActive, requireRegistered, requireRuralSector } from './organization.guards';
-import { OrganizationState, isLinkActiveOn } from './organization.state';
+import { OrganizationState, isLinkActiveOn, overlapsTerm } from './organization.state';
 
 /*
  * Pairing links on the RURAL organization's stream.
@@ -52,9 +52,11 @@ export function linkPairing(command: LinkPairing, state: OrganizationState): Pai
     }
     return [];
   }
+  // Active now, or in force on a day of the new term (an expired one entered late included).
   const active = Object.values(organization.pairingLinks).find(
     (link) =>
-      link.urbanOrganizationId === urbanOrganizationId && isLinkActiveOn(link, context.today),
+      link.urbanOrganizationId === urbanOrganizationId &&
+      (isLinkActiveOn(link, context.today) || overlapsTerm(link, startsOn, endsOn)),
   );
   if (active) throw pairingAlreadyActive(organization.id, urbanOrganizationId, active.pairingId);
   return [

@@ -71,3 +71,7 @@ export const initialOrganizationState = (): OrganizationState => ({ exists: fals
 
 /** A link still blocks a second pairing with the same urban organization until its term ends. */
 export const isLinkActiveOn = (link: PairingLink, today: string): boolean => today <= link.endsOn;
+
+/** Whether a link's term shares a day with `[startsOn, endsOn]`. */
+export const overlapsTerm = (link: PairingLink, startsOn: string, endsOn: string): boolean =>
+  link.startsOn <= endsOn && startsOn <= link.endsOn;

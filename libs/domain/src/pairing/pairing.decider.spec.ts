@@ -141,6 +141,16 @@ describe('DissolvePairing', () => {
       .when(cmd('DissolvePairing', { reason: '机构改革', on: '2025-06-16' }))
       .thenRefuses('DATE_IN_FUTURE'));
 
+  it('refuses a date before the term began', () =>
+    given([branchPaired({ startsOn: '2025-03-01' })])
+      .when(cmd('DissolvePairing', { reason: '机构改革', on: '2025-02-01' }))
+      .thenRefuses('DISSOLUTION_BEFORE_START'));
+
+  it('calls off a pairing whose term has not begun on the day it is', () =>
+    given([branchPaired({ startsOn: '2025-09-01' })])
+      .when(cmd('DissolvePairing', { reason: '计划调整', on: TODAY }))
+      .then([{ type: 'PairingDissolved', data: { ...ref, reason: '计划调整', on: TODAY } }]));
+
   it('refuses a date before the last logged activity', () =>
     given([branchPaired(), logged()])
       .when(cmd('DissolvePairing', { reason: '机构改革', on: '2025-06-09' }))

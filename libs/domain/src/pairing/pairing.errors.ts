@@ -16,6 +16,7 @@ export const PairingErrorCode = {
   TRAINEES_ONLY_FOR_TRAINING: 'TRAINEES_ONLY_FOR_TRAINING',
   TRAINEES_EXCEED_PARTICIPANTS: 'TRAINEES_EXCEED_PARTICIPANTS',
   DISSOLUTION_BEFORE_LAST_ACTIVITY: 'DISSOLUTION_BEFORE_LAST_ACTIVITY',
+  DISSOLUTION_BEFORE_START: 'DISSOLUTION_BEFORE_START',
   RENEWAL_END_NOT_LATER: 'RENEWAL_END_NOT_LATER',
 } as const;
 
@@ -92,6 +93,13 @@ export const dissolutionBeforeLastActivity = (on: string, lastActivityOn: string
     PairingErrorCode.DISSOLUTION_BEFORE_LAST_ACTIVITY,
     `dissolution date ${on} precedes the last logged activity on ${lastActivityOn}`,
     { on, lastActivityOn },
+  );
+
+export const dissolutionBeforeStart = (on: string, startsOn: string) =>
+  new DomainError(
+    PairingErrorCode.DISSOLUTION_BEFORE_START,
+    `dissolution date ${on} precedes the start of the pairing's term on ${startsOn}`,
+    { on, startsOn },
   );
 
 export const renewalEndNotLater = (endsOn: string, currentEndsOn: string) =>

@@ -149,3 +149,21 @@ describe('pairings report read model', () => {
     expect(pairingsReportProjection.touches(recorded('OrganizationRegistered', {}))).toEqual([]);
   });
 });
+
+describe('a pairing called off before its term began', () => {
+  it('counts in no year', () => {
+    const events = [
+      paired('p1', 'o1', 'v1', { startsOn: '2025-03-01', endsOn: '2027-02-28' }),
+      recorded('PairingDissolved', {
+        pairingId: 'p1',
+        urbanOrganizationId: 'o1',
+        ruralOrganizationId: 'v1',
+        reason: '计划调整',
+        on: '2025-02-01',
+      }),
+      paired('p2', 'o2', 'v2', { startsOn: '2025-01-01', endsOn: '2027-02-28' }),
+    ];
+    expect(tableFor(events, 2025).totals).toMatchObject({ pairings: 1 });
+    expect(tableFor(events, 2026).totals).toMatchObject({ pairings: 1 });
+  });
+});

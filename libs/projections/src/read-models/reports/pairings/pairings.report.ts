@@ -20,11 +20,14 @@ const COLUMNS = [
   { key: 'overridden', label: '说明理由的例外结对' },
 ];
 
-/** A pairing counts in every year its term (cut short by a dissolution) touches. */
+/**
+ * A pairing counts in every year its term (cut short by a dissolution) touches; one called off
+ * before its term began never ran.
+ */
 export function activeInYear(doc: PairingReportDocument, year: number): boolean {
   const end =
     doc.dissolvedOn !== null && doc.dissolvedOn < doc.endsOn ? doc.dissolvedOn : doc.endsOn;
-  return doc.startsOn <= `${year}-12-31` && end >= `${year}-01-01`;
+  return end >= doc.startsOn && doc.startsOn <= `${year}-12-31` && end >= `${year}-01-01`;
 }
 
 interface Cell {
