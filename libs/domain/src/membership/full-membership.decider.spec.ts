@@ -32,6 +32,11 @@ describe('member decider: 转正 as a procedure (细则 art. 33–35)', () => {
       .when(apply('2025-06-03'))
       .then([{ type: 'FullMembershipApplied', data: { ...ref, on: '2025-06-03' } }]));
 
+  it('refuses an extension once the branch has voted for full membership', () =>
+    given(voted)
+      .when(cmd('ExtendProbation', { on: '2025-06-25', months: 6 }, LATER))
+      .thenRefuses('FULL_MEMBERSHIP_ALREADY_VOTED'));
+
   it('refuses a second application', () =>
     given(applied).when(apply('2025-06-04')).thenRefuses('STEP_ALREADY_RECORDED'));
 

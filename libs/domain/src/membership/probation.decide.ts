@@ -72,6 +72,14 @@ export function extendProbation(command: ExtendProbation, state: MemberState): M
       extendedMonths: m.probationExtendedMonths,
     });
   }
+  if (m.fullMembership?.voteOn !== undefined) {
+    // The branch has already voted the member in: an extension would undo that vote.
+    throw membershipError(
+      'FULL_MEMBERSHIP_ALREADY_VOTED',
+      `the branch voted for full membership on ${m.fullMembership.voteOn}; probation can no longer be extended`,
+      { voteOn: m.fullMembership.voteOn },
+    );
+  }
   if (on < (m.probationEndsOn as string)) {
     throw membershipError(
       'EXTENSION_TOO_EARLY',
