@@ -6,4 +6,5 @@ export * from './member.steps';
 export * from './member.decider';
 export * from './development-rules';
 export * from './obligations';
+export * from './activist-delivery';
 export * from './membership.organization-ids';

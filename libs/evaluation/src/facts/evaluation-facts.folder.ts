@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@gongjian/domain';
+import { activistDeliveredBy, shanghaiDate } from '@gongjian/domain';
 import { periodRange, PeriodRange, previousPeriod } from '../period';
 import type {
   AllocationFacts,
@@ -13,6 +13,13 @@ type Data = Record<string, unknown>;
 const text = (data: Data, key: string): string => data[key] as string;
 const num = (data: Data, key: string): number => data[key] as number;
 
+/** An activist's first designation, kept to count it in the village's pairings at the end. */
+interface Designation {
+  on: string;
+  pairingId?: string;
+  eventId: string;
+}
+
 /** Member events that end a procedure before membership. */
 const LEAVING = new Set(['MembershipWithdrawn', 'MembershipRejected', 'ProbationCancelled']);
 
@@ -20,6 +27,7 @@ const LEAVING = new Set(['MembershipWithdrawn', 'MembershipRejected', 'Probation
  * One pass over the log up to the cut-off, in log order, grouping what every indicator needs by
  * organization. Linear in the events: each one is looked at once and touches a constant number
  * of entries. Events past the cut-off are ignored, so handing it more of the log changes nothing.
+ * `facts()` then counts each branch's activists against its own pairings' terms.
  */
 export class EvaluationFactsFolder {
   private readonly range: PeriodRange;
@@ -27,6 +35,10 @@ export class EvaluationFactsFolder {
   private readonly branches = new Map<string, BranchFacts>();
   private readonly allocations = new Map<string, AllocationFacts>();
   private readonly members = new Map<string, MemberStanding>();
+  /** Business date of the category set each branch has for the period. */
+  private readonly categoriesOn = new Map<string, string>();
+  /** By organization, then member: activists designated by the period's end. */
+  private readonly designations = new Map<string, Map<string, Designation>>();
 
   constructor(
     period: string,
@@ -49,7 +61,14 @@ export class EvaluationFactsFolder {
         return;
       }
       case 'VillageCategoriesSet': {
-        const branch = this.branch(text(d, 'organizationId'));
+        // The categories as they stood at the period's end: the latest set dated on or before
+        // it (by business date; of two on the same day, the later one in the log).
+        const on = shanghaiDate(event.metadata.occurredAt);
+        const organizationId = text(d, 'organizationId');
+        const known = this.categoriesOn.get(organizationId);
+        const branch = this.branch(organizationId);
+        if (on > this.range.endsOn || (known !== undefined && on < known)) return;
+        this.categoriesOn.set(organizationId, on);
         branch.categories = [...(d.categories as string[])];
         branch.categoriesEvidence = [event.eventId];
         return;
@@ -170,13 +189,43 @@ export class EvaluationFactsFolder {
   }
 
   facts(): EvaluationFacts {
+    const branches = new Map<string, BranchFacts>();
+    for (const [organizationId, branch] of this.branches)
+      branches.set(organizationId, this.withDesignatedActivists(branch));
     return {
       period: this.range.period,
       cutoffPosition: this.cutoffPosition,
-      branches: this.branches,
+      branches,
       allocations: this.allocations,
       members: this.members,
     };
+  }
+
+  /**
+   * The activists the branch designated by the period's end, counted in its pairings' delivered
+   * activists as the pairing view counts them (activistDeliveredBy), against the terms as they
+   * stand at the cut-off, with their designations as evidence. Done once the log is folded, as a
+   * pairing may be recorded, renewed or dissolved after the designation it counts.
+   */
+  private withDesignatedActivists(branch: BranchFacts): BranchFacts {
+    const designations = this.designations.get(branch.organizationId);
+    if (!designations || branch.pairings.size === 0) return branch;
+    const pairings = new Map<string, PairingFacts>();
+    for (const [pairingId, pairing] of branch.pairings) {
+      const term = { pairingId, from: pairing.startsOn, to: pairing.endsOn };
+      const counted = [...designations.values()].filter((designation) =>
+        activistDeliveredBy(designation, term),
+      );
+      pairings.set(pairingId, {
+        ...pairing,
+        delivered: {
+          ...pairing.delivered,
+          activists: pairing.delivered.activists + counted.length,
+        },
+        evidence: [...pairing.evidence, ...counted.map((designation) => designation.eventId)],
+      });
+    }
+    return { ...branch, pairings };
   }
 
   private applyMemberEvent(event: EvaluationEvent): void {
@@ -196,6 +245,17 @@ export class EvaluationFactsFolder {
       stage: stage ?? standing?.stage ?? 'applicant',
       eventId: stage !== undefined || !standing ? event.eventId : standing.eventId,
     });
+    if (event.type === 'ActivistDesignated' && on !== undefined) {
+      let designated = this.designations.get(organizationId);
+      if (!designated) this.designations.set(organizationId, (designated = new Map()));
+      // A member counts once, by the first designation.
+      if (!designated.has(memberId))
+        designated.set(memberId, {
+          on,
+          ...(typeof d.pairingId === 'string' && { pairingId: d.pairingId }),
+          eventId: event.eventId,
+        });
+    }
     if (event.type === 'AdmissionApproved' && on !== undefined) {
       const branch = this.branch(organizationId);
       if (this.inPeriod(on)) branch.admissions.push(event.eventId);

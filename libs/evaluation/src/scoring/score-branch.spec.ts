@@ -155,4 +155,55 @@ describe('scoring a branch', () => {
     expect(rating.limits).toEqual([{ key: 'quota_5', kind: 'quota', fromStars: 5, toStars: 4 }]);
     expect(rating.stars).toBe(4);
   });
+
+  it('counts the activists designated during a pairing’s term as delivered against its commitments', () => {
+    const log = new CountyLog();
+    log.village('v1');
+    const paired = log.pair('p1', 'v1', '2025-12-01', '2027-11-30', {
+      fundsFen: 0,
+      projects: 0,
+      activists: 2,
+    });
+    const first = log.activist('m1', 'v1', '2025-12-05');
+    const second = log.activist('m2', 'v1', '2025-12-05');
+
+    const indicator = rateOne(log, DEFAULT_RULE_SET).indicators.find(
+      (i) => i.key === 'commitments_delivered',
+    );
+
+    // 10 points of the basic part, weighted 70%: 7 of 7.
+    expect(indicator).toMatchObject({
+      value: 100,
+      target: 100,
+      pointsCenti: 700,
+      maxPointsCenti: 700,
+      evidence: [paired, first, second],
+    });
+  });
+
+  it('caps a branch by its categories as they stood at the period’s end, not at the cut-off', () => {
+    const ruleSet = simpleRuleSet({ categoryCaps: [{ category: 'weak_lax', maxStars: 2 }] });
+    const topScoring = () => {
+      const log = new CountyLog();
+      log.village('v1');
+      log.projectCompleted('j1', 'v1', '2025-05-01');
+      log.projectCompleted('j2', 'v1', '2025-06-01');
+      log.appraisal('v1', '2025', 100);
+      return log;
+    };
+
+    // Set in the next year: the 2025 rating is not capped.
+    const setLater = topScoring();
+    setLater.categories('v1', ['weak_lax'], '2026-12-03');
+    expect(rateOne(setLater, ruleSet)).toMatchObject({ stars: 5, limits: [] });
+
+    // Set in 2025 and removed in January: the 2025 rating stays capped.
+    const removedLater = topScoring();
+    removedLater.categories('v1', ['weak_lax'], '2025-03-01');
+    removedLater.categories('v1', [], '2026-01-10');
+    expect(rateOne(removedLater, ruleSet)).toMatchObject({
+      stars: 2,
+      limits: [{ key: 'category_weak_lax', kind: 'category_cap', fromStars: 5, toStars: 2 }],
+    });
+  });
 });

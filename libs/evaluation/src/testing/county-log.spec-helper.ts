@@ -45,15 +45,21 @@ export class CountyLog {
     );
   }
 
-  categories(id: string, categories: string[]) {
-    return this.add(`organization-${id}`, 'VillageCategoriesSet', {
-      organizationId: id,
-      categories,
-      previousCategories: [],
-      added: categories,
-      removed: [],
-      reason: '年度研判',
-    });
+  /** `on`: the business date the categories take effect (the event's occurredAt). */
+  categories(id: string, categories: string[], on = '2025-01-01') {
+    return this.add(
+      `organization-${id}`,
+      'VillageCategoriesSet',
+      {
+        organizationId: id,
+        categories,
+        previousCategories: [],
+        added: categories,
+        removed: [],
+        reason: '年度研判',
+      },
+      on,
+    );
   }
 
   income(id: string, year: number, amountFen: number) {
@@ -84,6 +90,14 @@ export class CountyLog {
       startsOn,
       endsOn,
       commitments,
+    });
+  }
+
+  renew(pairingId: string, ruralId: string, previousEndsOn: string, endsOn: string) {
+    return this.add(`pairing-${pairingId}`, 'PairingRenewed', {
+      ...this.pairingRef(pairingId, ruralId),
+      previousEndsOn,
+      endsOn,
     });
   }
 
@@ -169,6 +183,17 @@ export class CountyLog {
 
   member(memberId: string, organizationId: string, type: string, data: Record<string, unknown>) {
     return this.add(`member-${memberId}`, type, { memberId, organizationId, ...data });
+  }
+
+  /** designate_activist, naming the cultivating pairing when the member named one. */
+  activist(memberId: string, organizationId: string, on: string, pairingId?: string) {
+    return this.member(memberId, organizationId, 'ActivistDesignated', {
+      on,
+      method: 'member_recommendation',
+      resolutionRef: '支委会纪要',
+      nextReviewDueOn: on,
+      ...(pairingId !== undefined && { pairingId }),
+    });
   }
 
   appraisal(organizationId: string, period: string, score: number) {
