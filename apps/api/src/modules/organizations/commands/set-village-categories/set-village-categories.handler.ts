@@ -1,19 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  NotFoundError,
-  organizationDecider,
-  organizationStreamId,
-  SetVillageCategories,
-} from '@gongjian/domain';
+import { SetVillageCategories } from '@gongjian/domain';
 import {
   CommandResult,
   DecisionRunner,
-  domainCommand,
   shanghaiDate,
   shanghaiMidnight,
 } from '@gongjian/write-side';
-import { assertInScope } from '../../../../http/auth/township-scope';
 import { InvalidInputError } from '../../../../http/validation/invalid-input.error';
+import { changeOrganization } from '../organization-change';
 import { SetVillageCategoriesCommand } from './set-village-categories.command';
 
 /**
@@ -30,21 +24,13 @@ export class SetVillageCategoriesHandler implements ICommandHandler<SetVillageCa
     if (on !== undefined && on > shanghaiDate(metadata.now)) {
       throw new InvalidInputError([{ field: 'on', message: 'on must not be after today' }]);
     }
-    return this.runner.run({
-      id: organizationId,
-      streamId: organizationStreamId(organizationId),
-      decider: organizationDecider,
+    return changeOrganization<SetVillageCategories>(
+      this.runner,
+      organizationId,
+      'SetVillageCategories',
+      { organizationId, ...fields },
       metadata,
-      ...(on !== undefined && { occurredAt: shanghaiMidnight(on) }),
-      command: (state) => {
-        if (!state.exists) throw new NotFoundError('organization', organizationId);
-        assertInScope(metadata.actor, state.township);
-        return domainCommand<SetVillageCategories>(
-          'SetVillageCategories',
-          { organizationId, ...fields },
-          metadata,
-        );
-      },
-    });
+      on === undefined ? undefined : shanghaiMidnight(on),
+    );
   }
 }
