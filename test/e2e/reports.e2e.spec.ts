@@ -384,3 +384,118 @@ describe('yearly reports over HTTP', () => {
     expect(await api.store.headPosition()).toBe(head);
   });
 });
+
+describe('the activities report against GET /pairings/{id}, for terms covering months in part', () => {
+  let api: Harness;
+  const admin = () => client(api, KEYS.admin);
+  const ok = async (path: string, body: unknown) => {
+    const reply = await admin().post(path, body);
+    if (reply.status >= 300)
+      throw new Error(`${path}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  };
+  const log = async (pairingId: string, type: string, dates: string[]) => {
+    for (const date of dates) await ok(`/pairings/${pairingId}/activities`, activity(type, date));
+  };
+
+  type Month = {
+    month: string;
+    guidanceDays: number;
+    collectiveActivityDays: number;
+    meetsTargets: boolean;
+    prorated?: { days: number; guidanceDays: number; collectiveActivityDays: number };
+  };
+  type PairingView = {
+    activityTargets: { guidanceDaysPerMonth: number; collectiveActivityDaysPerMonth: number };
+    activitiesByMonth: Month[];
+  };
+  const monthsOf = async (pairingId: string, year: number) => {
+    const reply = await admin().get<PairingView>(`/pairings/${pairingId}`);
+    expect(reply.status).toBe(200);
+    const { activityTargets, activitiesByMonth } = reply.body;
+    return activitiesByMonth
+      .filter((m) => m.month.startsWith(`${year}-`))
+      .map((m) => ({
+        ...m,
+        meetsGuidance:
+          m.guidanceDays >= (m.prorated?.guidanceDays ?? activityTargets.guidanceDaysPerMonth),
+        meetsCollective:
+          m.collectiveActivityDays >=
+          (m.prorated?.collectiveActivityDays ?? activityTargets.collectiveActivityDaysPerMonth),
+      }));
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    await ok('/organizations', organ('o-pm', 'party_mass'));
+    for (const id of ['v-mid', 'v-end', 'v-last']) await ok('/organizations', village(id, 'T01'));
+    const override = { principleOverrideReason: '就近结对' };
+    // Starts on 15 January: January (17 of 31 days) asks 2 guidance and 2 collective days.
+    await ok('/pairings', pairing('p-mid', 'o-pm', 'v-mid', '2025-01-15', override));
+    await log('p-mid', 'guidance_day', ['2025-01-20', '2025-01-27']);
+    await log('p-mid', 'collective_activity_day', ['2025-01-16', '2025-01-23']);
+    await log('p-mid', 'guidance_day', ['2025-02-03', '2025-02-10', '2025-02-17', '2025-02-24']);
+    await log('p-mid', 'collective_activity_day', ['2025-02-05', '2025-02-12', '2025-02-19']);
+    await log('p-mid', 'guidance_day', ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24']);
+    await log('p-mid', 'collective_activity_day', ['2025-03-05', '2025-03-12']);
+    // Dissolved on 4 October: October (4 of 31 days) asks a day of each kind.
+    await ok('/pairings', pairing('p-end', 'o-pm', 'v-end', '2025-01-15', override));
+    await log('p-end', 'guidance_day', ['2025-10-02']);
+    await log('p-end', 'collective_activity_day', ['2025-10-03']);
+    await ok('/pairings/p-end/dissolve', { reason: '调整', on: '2025-10-04' });
+    // Starts on 31 March: a single day of March asks a day of each kind too.
+    await ok('/pairings', pairing('p-last', 'o-pm', 'v-last', '2025-03-31', override));
+    await log('p-last', 'guidance_day', ['2025-03-31']);
+    await log('p-last', 'guidance_day', ['2025-04-07', '2025-04-14', '2025-04-21', '2025-04-28']);
+    await log('p-last', 'collective_activity_day', ['2025-04-02', '2025-04-09', '2025-04-16']);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('shows the prorated months in the pairings: January and October met, a bare 31 March not', async () => {
+    const mid = await monthsOf('p-mid', 2025);
+    expect(mid[0]).toMatchObject({
+      month: '2025-01',
+      guidanceDays: 2,
+      collectiveActivityDays: 2,
+      meetsTargets: true,
+      prorated: { days: 17, guidanceDays: 2, collectiveActivityDays: 2 },
+    });
+    expect((await monthsOf('p-end', 2025)).at(-1)).toMatchObject({
+      month: '2025-10',
+      meetsTargets: true,
+      prorated: { days: 4, guidanceDays: 1, collectiveActivityDays: 1 },
+    });
+    expect((await monthsOf('p-last', 2025))[0]).toMatchObject({
+      month: '2025-03',
+      guidanceDays: 1,
+      collectiveActivityDays: 0,
+      meetsTargets: false,
+      prorated: { days: 1, guidanceDays: 1, collectiveActivityDays: 1 },
+    });
+  });
+
+  it('counts in /reports/activities the pairing-months the pairings show meeting their targets', async () => {
+    const months = (
+      await Promise.all(['p-mid', 'p-end', 'p-last'].map((id) => monthsOf(id, 2025)))
+    ).flat();
+    const fromPairings = {
+      guidance: months.filter((m) => m.meetsGuidance).length,
+      collective: months.filter((m) => m.meetsCollective).length,
+      all: months.filter((m) => m.meetsTargets).length,
+    };
+    const reply = await admin().get<Table>('/reports/activities?year=2025');
+    expect(reply.status).toBe(200);
+    const row = (type: string) => reply.body.rows.find((r) => r.type === type);
+    const fromReport = {
+      guidance: row('guidance_day')?.monthsMeetingTarget,
+      collective: row('collective_activity_day')?.monthsMeetingTarget,
+      all: reply.body.totals.pairingMonthsMeetingAllTargets,
+    };
+    // Guidance: January to March, October, 31 March and April; collective: January, February,
+    // October and April; both: January, February, October and April.
+    expect(fromPairings).toEqual({ guidance: 6, collective: 4, all: 4 });
+    expect(fromReport).toEqual(fromPairings);
+    expect(reply.body.totals).toMatchObject({ monthsMeetingTarget: 10 });
+  });
+});

@@ -7,3 +7,4 @@ export * from './pairing.state';
 export * from './pairing.summary';
 export * from './pairing.decider';
 export * from './late-entry';
+export * from './month-targets';

@@ -1,3 +1,4 @@
+import { activistDeliveredBy } from '@gongjian/domain';
 import type { RecordedEvent } from '@gongjian/event-store';
 import type { ReadDocument } from '@gongjian/read-store';
 
@@ -8,7 +9,7 @@ type Term = { from: string; to: string };
 /**
  * Activists developed count as delivered by the pairing that cultivates them when the member
  * named one (结对培养), otherwise by every pairing of the rural organization whose term covers
- * the designation date. This document (one per rural organization) keeps the terms, the
+ * the designation date (the domain's rule, which star ratings apply too). This document (one per rural organization) keeps the terms, the
  * designations and the named pairings, and counts them per pairing.
  */
 export function activistsDocument(
@@ -42,9 +43,7 @@ export function activistsDocument(
     Object.entries(terms).map(([pairingId, term]) => [
       pairingId,
       Object.entries(activists).filter(([memberId, on]) =>
-        memberId in cultivatedBy
-          ? cultivatedBy[memberId] === pairingId
-          : on >= term.from && on <= term.to,
+        activistDeliveredBy({ on, pairingId: cultivatedBy[memberId] }, { pairingId, ...term }),
       ).length,
     ]),
   );

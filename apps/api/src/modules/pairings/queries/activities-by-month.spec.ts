@@ -87,14 +87,18 @@ describe('activitiesByMonth', () => {
     expect(may).not.toHaveProperty('prorated');
   });
 
-  it('issue 13: one day of a term in a month is too little to prorate anything but itself', () => {
-    const [last] = activitiesByMonth({ '2027-01': tally([], []) }, undefined, {
-      startsOn: '2026-01-01',
-      endsOn: '2027-01-01',
+  it('asks a month the term covers for a single day for a day of each kind: nothing done does not meet', () => {
+    const term = { startsOn: '2026-01-01', endsOn: '2027-01-01' };
+    const [empty] = activitiesByMonth({ '2027-01': tally([], []) }, undefined, term);
+    expect(empty).toMatchObject({
+      meetsTargets: false,
+      prorated: { days: 1, guidanceDays: 1, collectiveActivityDays: 1 },
     });
-    expect(last).toMatchObject({
-      meetsTargets: true,
-      prorated: { days: 1, guidanceDays: 0, collectiveActivityDays: 0 },
-    });
+    const [kept] = activitiesByMonth(
+      { '2027-01': tally(['2027-01-01'], ['2027-01-01']) },
+      undefined,
+      term,
+    );
+    expect(kept).toMatchObject({ meetsTargets: true });
   });
 });

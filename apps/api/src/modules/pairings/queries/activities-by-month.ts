@@ -1,10 +1,7 @@
-import { ACTIVITY_TARGETS } from '@gongjian/domain';
+import { assessPairingMonth, PairingTerm } from '@gongjian/domain';
 import type { MonthTally } from '@gongjian/projections';
 
-/** ≥ 1 党建指导日 a week, read as ≥ 4 a calendar month. */
-export const GUIDANCE_DAYS_PER_MONTH = ACTIVITY_TARGETS.guidanceDaysPerWeek * 4;
-/** ≥ 3 集体活动日 a calendar month. */
-export const COLLECTIVE_ACTIVITY_DAYS_PER_MONTH = ACTIVITY_TARGETS.collectiveActivityDaysPerMonth;
+export { COLLECTIVE_ACTIVITY_DAYS_PER_MONTH, GUIDANCE_DAYS_PER_MONTH } from '@gongjian/domain';
 
 export interface MonthlyActivity {
   /** YYYY-MM */
@@ -21,36 +18,16 @@ export interface MonthlyActivity {
 }
 
 /**
- * The targets of a month the term covers only in part (a pairing starting or ending in the
- * middle of it): each target × covered days ÷ days of the month, rounded to the nearest day.
- */
-export function proratedTargets(month: string, term: { startsOn: string; endsOn: string }) {
-  const [year, m] = month.split('-').map(Number);
-  const daysInMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  const first = `${month}-01`;
-  const last = `${month}-${String(daysInMonth).padStart(2, '0')}`;
-  const from = term.startsOn > first ? term.startsOn : first;
-  const to = term.endsOn < last ? term.endsOn : last;
-  const days = to < from ? 0 : Number(to.slice(8)) - Number(from.slice(8)) + 1;
-  if (days === daysInMonth) return undefined;
-  const share = (target: number) => Math.round((target * days) / daysInMonth);
-  return {
-    days,
-    guidanceDays: share(GUIDANCE_DAYS_PER_MONTH),
-    collectiveActivityDays: share(COLLECTIVE_ACTIVITY_DAYS_PER_MONTH),
-  };
-}
-
-/**
  * The monthly tallies the pairings read model keeps, against the targets. With `period`
  * (YYYY-MM-DD bounds, inclusive), every month it touches is listed, months without activities
  * included; months with activities outside it are listed too. Ascending by month. With `term`,
- * the months it covers in part are measured against prorated targets.
+ * the months it covers in part are measured against prorated targets (assessPairingMonth, the
+ * rule the activities report applies too).
  */
 export function activitiesByMonth(
   months: Readonly<Record<string, MonthTally>>,
   period?: { from: string; to: string },
-  term?: { startsOn: string; endsOn: string },
+  term?: PairingTerm,
 ): MonthlyActivity[] {
   const keys = new Set(Object.keys(months));
   if (period && period.from <= period.to) {
@@ -62,16 +39,17 @@ export function activitiesByMonth(
     const tally = months[month];
     const guidanceDays = tally?.guidanceDates.length ?? 0;
     const collectiveActivityDays = tally?.collectiveDates.length ?? 0;
-    const prorated = term && proratedTargets(month, term);
+    const { meetsTargets, prorated } = assessPairingMonth(
+      month,
+      { guidanceDays, collectiveActivityDays },
+      term,
+    );
     return {
       month,
       guidanceDays,
       collectiveActivityDays,
       otherActivities: tally?.otherActivities ?? 0,
-      meetsTargets:
-        guidanceDays >= (prorated?.guidanceDays ?? GUIDANCE_DAYS_PER_MONTH) &&
-        collectiveActivityDays >=
-          (prorated?.collectiveActivityDays ?? COLLECTIVE_ACTIVITY_DAYS_PER_MONTH),
+      meetsTargets,
       ...(prorated && { prorated }),
     };
   });

@@ -1,3 +1,5 @@
+import { assessPairingMonth } from '@gongjian/domain';
+import { MonthTally, PAIRINGS, pairingsProjection } from '../../pairings/pairings.projection';
 import { documentsOf, project, recorded, reportFor } from '../report-projection.spec-helper';
 import { activitiesReport } from './activities.report';
 import {
@@ -6,25 +8,37 @@ import {
   dayCount,
 } from './activities-report.projection';
 
-const paired = (pairingId: string, ruralTownship: string) =>
-  recorded('BranchPaired', {
-    pairingId,
-    urbanOrganizationId: 'o1',
-    ruralOrganizationId: `v-${pairingId}`,
-    ruralTownship,
-  });
+const ref = (pairingId: string) => ({
+  pairingId,
+  urbanOrganizationId: 'o1',
+  ruralOrganizationId: `v-${pairingId}`,
+});
+const inStream = (pairingId: string) => ({ streamId: `pairing-${pairingId}` });
+const paired = (
+  pairingId: string,
+  ruralTownship: string,
+  term = { startsOn: '2024-01-01', endsOn: '2027-12-31' },
+) => recorded('BranchPaired', { ...ref(pairingId), ruralTownship, ...term }, inStream(pairingId));
 let n = 0;
 const activity = (pairingId: string, type: string, date: string, participants = 10) =>
-  recorded('ActivityLogged', {
-    pairingId,
-    urbanOrganizationId: 'o1',
-    ruralOrganizationId: `v-${pairingId}`,
-    activityId: `act-${++n}`,
-    type,
-    date,
-    participants,
-    summary: type,
-  });
+  recorded(
+    'ActivityLogged',
+    {
+      ...ref(pairingId),
+      activityId: `act-${++n}`,
+      type,
+      date,
+      participants,
+      summary: type,
+    },
+    inStream(pairingId),
+  );
+const renewed = (pairingId: string, previousEndsOn: string, endsOn: string) =>
+  recorded('PairingRenewed', { ...ref(pairingId), previousEndsOn, endsOn }, inStream(pairingId));
+const dissolved = (pairingId: string, on: string) =>
+  recorded('PairingDissolved', { ...ref(pairingId), reason: '调整', on }, inStream(pairingId));
+const days = (pairingId: string, type: string, dates: string[]) =>
+  dates.map((date) => activity(pairingId, type, date));
 
 const table = (events: ReturnType<typeof recorded>[], year: number, township?: string) =>
   reportFor(activitiesReport, activitiesReportProjection, events, { year, township });
@@ -164,5 +178,168 @@ describe('activities report read model', () => {
       ['symposium', '座谈', 1, 18],
       ['study_tour', '考察学习', 1, 12],
     ]);
+  });
+
+  describe('months a term covers in part, measured as the pairing view measures them', () => {
+    /**
+     * The pairing's months of `year` as its activitiesByMonth gives them: the pairings read
+     * model's tallies against its term (ending on the day it was dissolved, once it was).
+     */
+    const viewMonths = (events: ReturnType<typeof recorded>[], pairingId: string, year: number) => {
+      const doc = project(pairingsProjection, events).get(`${PAIRINGS}/${pairingId}`);
+      if (!doc) throw new Error(`no pairing ${pairingId}`);
+      const months = doc.months as Record<string, MonthTally>;
+      const term = {
+        startsOn: String(doc.startsOn),
+        endsOn: String(doc.dissolvedOn ?? doc.endsOn),
+      };
+      return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).map(
+        (month) =>
+          assessPairingMonth(
+            month,
+            {
+              guidanceDays: months[month]?.guidanceDates.length ?? 0,
+              collectiveActivityDays: months[month]?.collectiveDates.length ?? 0,
+            },
+            term,
+          ),
+      );
+    };
+    /** The report's pairing-month counts, and the same counted from the pairing views. */
+    const agreement = (
+      events: ReturnType<typeof recorded>[],
+      pairingIds: string[],
+      year: number,
+    ) => {
+      const { rows, totals } = table(events, year);
+      const reported = (type: string) =>
+        rows
+          .filter((r) => r.type === type)
+          .reduce((sum, r) => sum + Number(r.monthsMeetingTarget), 0);
+      const months = pairingIds.flatMap((id) => viewMonths(events, id, year));
+      return {
+        report: {
+          guidance: reported('guidance_day'),
+          collective: reported('collective_activity_day'),
+          all: totals.pairingMonthsMeetingAllTargets,
+        },
+        views: {
+          guidance: months.filter((m) => m.meetsGuidanceTarget).length,
+          collective: months.filter((m) => m.meetsCollectiveActivityTarget).length,
+          all: months.filter((m) => m.meetsTargets).length,
+        },
+      };
+    };
+
+    // Starts on 15 January 2025: January (17 of 31 days) asks 2 guidance and 2 collective days.
+    const midMonth = [
+      paired('pm', 'T01', { startsOn: '2025-01-15', endsOn: '2027-01-14' }),
+      ...days('pm', 'guidance_day', ['2025-01-20', '2025-01-27']),
+      ...days('pm', 'collective_activity_day', ['2025-01-16', '2025-01-23']),
+      ...days('pm', 'guidance_day', ['2025-02-03', '2025-02-10', '2025-02-17', '2025-02-24']),
+      ...days('pm', 'collective_activity_day', ['2025-02-05', '2025-02-12', '2025-02-19']),
+      ...days('pm', 'guidance_day', ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24']),
+      ...days('pm', 'collective_activity_day', ['2025-03-05', '2025-03-12']),
+    ];
+    // Starts on 31 March: a single day of March asks a day of each kind; it had a guidance day.
+    const lastDay = [
+      paired('pd', 'T02', { startsOn: '2025-03-31', endsOn: '2027-03-30' }),
+      activity('pd', 'guidance_day', '2025-03-31'),
+      ...days('pd', 'guidance_day', ['2025-04-07', '2025-04-14', '2025-04-21', '2025-04-28']),
+      ...days('pd', 'collective_activity_day', ['2025-04-02', '2025-04-09', '2025-04-16']),
+    ];
+
+    it('counts the month a pairing starts in against prorated targets, as GET /pairings/{id} does', () => {
+      const events = [...midMonth, ...lastDay];
+      const { rows, totals } = table(events, 2025);
+      const row = (township: string, type: string) =>
+        rows.find((r) => r.township === township && r.type === type)?.monthsMeetingTarget;
+      // January, February and March meet the guidance target; January and February the other.
+      expect([row('T01', 'guidance_day'), row('T01', 'collective_activity_day')]).toEqual([3, 2]);
+      // 31 March meets its one guidance day, not its one collective day; April meets both.
+      expect([row('T02', 'guidance_day'), row('T02', 'collective_activity_day')]).toEqual([2, 1]);
+      expect(totals).toEqual(
+        expect.objectContaining({
+          monthsMeetingTarget: 8,
+          pairingMonthsWithGuidanceOrCollective: 5,
+          pairingMonthsMeetingAllTargets: 3,
+        }),
+      );
+      expect(viewMonths(events, 'pm', 2025)[0]).toMatchObject({
+        prorated: { days: 17, guidanceDays: 2, collectiveActivityDays: 2 },
+        meetsTargets: true,
+      });
+      expect(viewMonths(events, 'pd', 2025)[2]).toMatchObject({
+        prorated: { days: 1, guidanceDays: 1, collectiveActivityDays: 1 },
+        meetsTargets: false,
+      });
+      const { report, views } = agreement(events, ['pm', 'pd'], 2025);
+      expect(report).toEqual({ guidance: 5, collective: 3, all: 3 });
+      expect(report).toEqual(views);
+    });
+
+    it('counts the month a term ends in against prorated targets: one day of each by 4 October', () => {
+      const events = [
+        paired('pe', 'T01', { startsOn: '2024-10-05', endsOn: '2025-10-04' }),
+        activity('pe', 'guidance_day', '2025-10-02'),
+        activity('pe', 'collective_activity_day', '2025-10-03'),
+      ];
+      expect(viewMonths(events, 'pe', 2025)[9]).toMatchObject({
+        prorated: { days: 4, guidanceDays: 1, collectiveActivityDays: 1 },
+        meetsTargets: true,
+      });
+      const { report, views } = agreement(events, ['pe'], 2025);
+      expect(report).toEqual({ guidance: 1, collective: 1, all: 1 });
+      expect(report).toEqual(views);
+    });
+
+    it('measures a month again when a dissolution ends the term in it, or a renewal carries the term past it', () => {
+      const september = [
+        paired('px', 'T01', { startsOn: '2025-01-01', endsOn: '2026-12-31' }),
+        activity('px', 'guidance_day', '2025-09-01'),
+        activity('px', 'collective_activity_day', '2025-09-02'),
+      ];
+      // The whole of September asks 4 and 3; dissolved on the 5th, 5 of 30 days ask 1 and 1.
+      expect(agreement(september, ['px'], 2025).report).toEqual({
+        guidance: 0,
+        collective: 0,
+        all: 0,
+      });
+      const afterDissolution = [...september, dissolved('px', '2025-09-05')];
+      expect(agreement(afterDissolution, ['px'], 2025)).toEqual({
+        report: { guidance: 1, collective: 1, all: 1 },
+        views: { guidance: 1, collective: 1, all: 1 },
+      });
+
+      const june = [
+        paired('pr', 'T02', { startsOn: '2024-07-01', endsOn: '2025-06-10' }),
+        activity('pr', 'visit', '2024-12-02'),
+        activity('pr', 'guidance_day', '2025-06-02'),
+        activity('pr', 'collective_activity_day', '2025-06-03'),
+      ];
+      // The term's last 10 days of June ask 1 and 1; renewed to 2026, the whole month 4 and 3.
+      expect(agreement(june, ['pr'], 2025).report).toEqual({ guidance: 1, collective: 1, all: 1 });
+      const afterRenewal = [...june, renewed('pr', '2025-06-10', '2026-06-30')];
+      expect(agreement(afterRenewal, ['pr'], 2025)).toEqual({
+        report: { guidance: 0, collective: 0, all: 0 },
+        views: { guidance: 0, collective: 0, all: 0 },
+      });
+
+      const docs = documentsOf(
+        project(activitiesReportProjection, [
+          ...afterDissolution,
+          ...afterRenewal,
+          dissolved('pr', '2026-03-01'),
+        ]),
+        ACTIVITY_YEARS_COLLECTION,
+      );
+      // Each year's document keeps the days of it the term covers; a year without activities of
+      // the pairing gets no document from a renewal or a dissolution.
+      expect(docs.map((d) => [d._id, d.covers])).toEqual([
+        ['pr:2024', { from: '2024-07-01', to: '2024-12-31' }],
+        ['pr:2025', { from: '2025-01-01', to: '2025-12-31' }],
+        ['px:2025', { from: '2025-01-01', to: '2025-09-05' }],
+      ]);
+    });
   });
 });

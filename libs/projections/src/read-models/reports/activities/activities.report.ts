@@ -1,4 +1,4 @@
-import { ACTIVITY_TARGETS, ACTIVITY_TYPES } from '@gongjian/domain';
+import { ACTIVITY_TYPES, assessPairingMonth } from '@gongjian/domain';
 import type { ReadDocument } from '@gongjian/read-store';
 import { ReportDefinition, townshipFilter } from '../report-definition';
 import { ACTIVITY_TYPE_LABELS, labelOf } from '../report-labels';
@@ -10,17 +10,17 @@ import {
   dayCount,
 } from './activities-report.projection';
 
-/** ≥ 1 guidance day a week, read as ≥ 4 distinct days a calendar month (as the pairing view). */
-export const GUIDANCE_DAYS_PER_MONTH = ACTIVITY_TARGETS.guidanceDaysPerWeek * 4;
-export const COLLECTIVE_DAYS_PER_MONTH = ACTIVITY_TARGETS.collectiveActivityDaysPerMonth;
-
 const meetsTarget = (row: ReportRow) => {
   row.monthsMeetingTarget = Number(row.monthsMeetingTarget) + 1;
 };
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
-/** 结对共建活动开展情况: by township × activity type; months meeting the monthly targets. */
+/**
+ * 结对共建活动开展情况: by township × activity type; pairing-months meeting the monthly targets,
+ * each measured as the pairing's `activitiesByMonth` measures it (assessPairingMonth: prorated
+ * targets for a month its term covers in part).
+ */
 export const activitiesReport: ReportDefinition = {
   name: 'activities',
   title: '结对共建活动开展情况统计表',
@@ -56,14 +56,19 @@ export const activitiesReport: ReportDefinition = {
         row.count = Number(row.count) + tally.count;
         row.participants = Number(row.participants) + tally.participants;
       }
+      const term = { startsOn: doc.covers.from, endsOn: doc.covers.to };
       for (const month of MONTHS) {
         const guidance = dayCount(doc.guidanceDays[month]);
         const collective = dayCount(doc.collectiveDays[month]);
-        if (guidance >= GUIDANCE_DAYS_PER_MONTH) meetsTarget(cell('guidance_day'));
-        if (collective >= COLLECTIVE_DAYS_PER_MONTH) meetsTarget(cell('collective_activity_day'));
+        const assessed = assessPairingMonth(
+          `${String(doc.year).padStart(4, '0')}-${month}`,
+          { guidanceDays: guidance, collectiveActivityDays: collective },
+          term,
+        );
+        if (assessed.meetsGuidanceTarget) meetsTarget(cell('guidance_day'));
+        if (assessed.meetsCollectiveActivityTarget) meetsTarget(cell('collective_activity_day'));
         if (guidance > 0 || collective > 0) monthsWithActivities++;
-        if (guidance >= GUIDANCE_DAYS_PER_MONTH && collective >= COLLECTIVE_DAYS_PER_MONTH)
-          monthsMeetingAll++;
+        if (assessed.meetsTargets) monthsMeetingAll++;
       }
     }
     const rows = [...cells.entries()].sort(([a], [b]) => compareText(a, b)).map(([, row]) => row);
