@@ -19,24 +19,50 @@ export function requireDecisionOn(decisionOn: string, year: number, today: strin
 }
 
 /**
- * Money of a year's budget is paid out from the start of that year (and not before its decision,
- * when dated) to the end of the following year, when the year's accounts are settled.
+ * A year's budget period: from the start of that year (or its decision, when dated and later) to
+ * the end of the following year, when the year's accounts are settled.
  */
-export function requireDisbursementInBudgetPeriod(
-  on: string,
-  allocation: { year: number; decisionOn?: string },
-): void {
+export function budgetPeriodOf(allocation: { year: number; decisionOn?: string }): {
+  from: string;
+  to: string;
+} {
   const yearStart = `${allocation.year}-01-01`;
   const from =
     allocation.decisionOn !== undefined && allocation.decisionOn > yearStart
       ? allocation.decisionOn
       : yearStart;
-  const to = `${allocation.year + 1}-12-31`;
+  return { from, to: `${allocation.year + 1}-12-31` };
+}
+
+/** Money of a year's budget is paid out within its budget period. */
+export function requireDisbursementInBudgetPeriod(
+  on: string,
+  allocation: { year: number; decisionOn?: string },
+): void {
+  const { from, to } = budgetPeriodOf(allocation);
   if (on < from || on > to) {
     throw fundsError(
       'DISBURSEMENT_OUTSIDE_BUDGET_PERIOD',
       `a disbursement on ${on} lies outside ${from} to ${to} for the ${allocation.year} budget`,
       { field: 'on', on, year: allocation.year, from, to },
+    );
+  }
+}
+
+/**
+ * Money of a year's budget is not spent before its budget period starts (the same start as its
+ * disbursements). Spending after the period's end is left to what was disbursed by then.
+ */
+export function requireExpenditureInBudgetPeriod(
+  on: string,
+  allocation: { year: number; decisionOn?: string },
+): void {
+  const { from } = budgetPeriodOf(allocation);
+  if (on < from) {
+    throw fundsError(
+      'EXPENDITURE_OUTSIDE_BUDGET_PERIOD',
+      `an expenditure on ${on} lies before ${from}, when the ${allocation.year} budget period starts`,
+      { field: 'on', on, year: allocation.year, from },
     );
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Allocation (stream `allocation-<allocationId>`): disbursed ≤ allocated, spent ≤ disbursed,
- * reductions never below what was disbursed. The pool ceiling is the budget stream's job
+ * Allocation (stream `allocation-<allocationId>`): disbursed ≤ allocated, spent ≤ disbursed (also
+ * as of every date: nothing is spent before it was paid out), reductions never below what was
+ * disbursed. The pool ceiling is the budget stream's job
  * (see budget.decider.ts: both are decided together and appended at once).
  */
 import { Decider } from '../shared/decider';
@@ -25,7 +26,11 @@ import {
 } from './funds.guards';
 import { assertPurposePermitted } from './party-dues-policy';
 import { requireAllocationPairing } from './allocation-pairing';
-import { requireDecisionOn, requireDisbursementInBudgetPeriod } from './allocation-dates';
+import {
+  requireDecisionOn,
+  requireDisbursementInBudgetPeriod,
+  requireExpenditureInBudgetPeriod,
+} from './allocation-dates';
 
 export type AllocationStatus = 'active' | 'cancelled';
 
@@ -39,6 +44,12 @@ export type ExistingAllocationState = AllocationRef & {
   /** id → amount, for idempotent client ids. */
   disbursements: Record<string, number>;
   expenditures: Record<string, number>;
+  /**
+   * Business date → Σ disbursed and Σ spent on that date: one entry per date, however many
+   * records it has, so that spent ≤ disbursed is checked as of any date.
+   */
+  disbursedOn: Record<string, number>;
+  spentOn: Record<string, number>;
   reductions: number;
 };
 
@@ -177,6 +188,7 @@ function spend(command: RecordExpenditure, current: AllocationState): Allocation
   const { amountFen, on, category, receiptRef } = command.data;
   requireFen('amountFen', amountFen);
   requirePastDate('on', on, command.context.today);
+  requireExpenditureInBudgetPeriod(on, state);
   requireText('category', category);
   requireText('receiptRef', receiptRef);
   const expenditureId =
@@ -197,6 +209,7 @@ function spend(command: RecordExpenditure, current: AllocationState): Allocation
       requestedFen: amountFen,
     });
   }
+  requireDisbursedByThen(state, on, amountFen);
   return [
     {
       type: 'ExpenditureRecorded',
@@ -211,6 +224,34 @@ function spend(command: RecordExpenditure, current: AllocationState): Allocation
       },
     },
   ];
+}
+
+/**
+ * Spent ≤ disbursed as of every date from `on`: what was paid out by then covers what was spent
+ * by then with the new amount, on `on` and on every later date (so that money already spent later
+ * is not counted twice). An earlier date is left as it is: the new amount is not spent there. The
+ * refusal names the first date not covered (`asOf`, when it is after `on`).
+ */
+function requireDisbursedByThen(state: ExistingAllocationState, on: string, amountFen: number) {
+  const dates = new Set([on, ...Object.keys(state.disbursedOn), ...Object.keys(state.spentOn)]);
+  let disbursedFen = 0;
+  let spentFen = 0;
+  for (const date of [...dates].sort()) {
+    disbursedFen += state.disbursedOn[date] ?? 0;
+    spentFen += state.spentOn[date] ?? 0;
+    if (date < on || spentFen + amountFen <= disbursedFen) continue;
+    throw fundsError(
+      'EXPENDITURE_BEFORE_DISBURSEMENT',
+      `an expenditure of ${amountFen} fen on ${on} is not covered by what was disbursed by ${date}`,
+      {
+        on,
+        ...(date !== on && { asOf: date }),
+        disbursedByThenFen: disbursedFen,
+        spentByThenFen: spentFen,
+        requestedFen: amountFen,
+      },
+    );
+  }
 }
 
 function reduce(command: ReduceAllocation, current: AllocationState): AllocationEvent[] {
@@ -275,7 +316,11 @@ function decide(command: AllocationCommand, state: AllocationState): AllocationE
   }
 }
 
-function evolve(state: AllocationState, event: AllocationEvent): AllocationState {
+/**
+ * Updates an existing allocation in place (the top-level object and its maps): for a state its
+ * caller owns, so that a fold is linear in its events.
+ */
+function evolveInPlace(state: AllocationState, event: AllocationEvent): AllocationState {
   if (event.type === 'AllocationOpened') {
     const { amountFen, ...rest } = event.data;
     return {
@@ -286,35 +331,56 @@ function evolve(state: AllocationState, event: AllocationEvent): AllocationState
       spentFen: 0,
       disbursements: {},
       expenditures: {},
+      disbursedOn: {},
+      spentOn: {},
       reductions: 0,
     };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
-    case 'DisbursementRecorded':
-      return {
-        ...state,
-        disbursedFen: event.data.disbursedFen,
-        disbursements: {
-          ...state.disbursements,
-          [event.data.disbursementId]: event.data.amountFen,
-        },
-      };
-    case 'ExpenditureRecorded':
-      return {
-        ...state,
-        spentFen: event.data.spentFen,
-        expenditures: { ...state.expenditures, [event.data.expenditureId]: event.data.amountFen },
-      };
+    case 'DisbursementRecorded': {
+      const { disbursementId, amountFen, on } = event.data;
+      state.disbursedFen = event.data.disbursedFen;
+      state.disbursements[disbursementId] = amountFen;
+      state.disbursedOn[on] = (state.disbursedOn[on] ?? 0) + amountFen;
+      return state;
+    }
+    case 'ExpenditureRecorded': {
+      const { expenditureId, amountFen, on } = event.data;
+      state.spentFen = event.data.spentFen;
+      state.expenditures[expenditureId] = amountFen;
+      state.spentOn[on] = (state.spentOn[on] ?? 0) + amountFen;
+      return state;
+    }
     case 'AllocationReduced':
-      return { ...state, allocatedFen: event.data.allocatedFen, reductions: state.reductions + 1 };
+      state.allocatedFen = event.data.allocatedFen;
+      state.reductions += 1;
+      return state;
     case 'AllocationCancelled':
-      return { ...state, status: 'cancelled', allocatedFen: 0 };
+      state.status = 'cancelled';
+      state.allocatedFen = 0;
+      return state;
   }
+}
+
+/** Pure: copies exactly what evolveInPlace may update. */
+function evolve(state: AllocationState, event: AllocationEvent): AllocationState {
+  const copy: AllocationState =
+    state.status === 'none'
+      ? state
+      : {
+          ...state,
+          disbursements: { ...state.disbursements },
+          expenditures: { ...state.expenditures },
+          disbursedOn: { ...state.disbursedOn },
+          spentOn: { ...state.spentOn },
+        };
+  return evolveInPlace(copy, event);
 }
 
 export const allocationDecider: Decider<AllocationCommand, AllocationState, AllocationEvent> = {
   decide,
   evolve,
+  evolveInPlace,
   initialState: initialAllocationState,
 };

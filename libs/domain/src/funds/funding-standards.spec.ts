@@ -1,5 +1,6 @@
 import {
   assessStandards,
+  assessStandardsForYear,
   DEFAULT_FUNDING_STANDARDS,
   fundingStandardsWith,
 } from './funding-standards';
@@ -120,6 +121,49 @@ describe('assessStandards', () => {
       }).find((s) => s.key === 'activity_funds_per_member'),
     ).toMatchObject({ requiredFen: 1_200_00, met: false });
   });
+});
+
+describe('assessStandardsForYear (who is assessed: the funds report and the summary by recipient)', () => {
+  const unfunded = { recipientSector: 'village', funded: false, totalsByPurposeFen: {} };
+
+  it('assesses a village registered by the year’s end against its standards, funded or not', () => {
+    expect(
+      assessStandardsForYear(DEFAULT_FUNDING_STANDARDS, 2026, {
+        ...unfunded,
+        registeredOn: '2026-12-31',
+      }),
+    ).toEqual([
+      { key: 'operating_funds_min', requiredFen: 20_000_00, actualFen: 0, met: false },
+      { key: 'special_benefit_min', requiredFen: 50_000_00, actualFen: 0, met: false },
+    ]);
+  });
+
+  it('leaves alone a year before the village was registered, unless it was funded or counted then', () => {
+    const late = { ...unfunded, registeredOn: '2027-01-01' };
+    expect(assessStandardsForYear(DEFAULT_FUNDING_STANDARDS, 2026, late)).toEqual([]);
+    expect(assessStandardsForYear(DEFAULT_FUNDING_STANDARDS, 2026, { ...unfunded })).toEqual([]);
+    expect(
+      assessStandardsForYear(DEFAULT_FUNDING_STANDARDS, 2026, {
+        ...late,
+        funded: true,
+        totalsByPurposeFen: { operating_funds: 20_000_00 },
+      }),
+    ).toContainEqual(expect.objectContaining({ key: 'operating_funds_min', met: true }));
+    expect(
+      assessStandardsForYear(DEFAULT_FUNDING_STANDARDS, 2026, { ...late, memberCount: 30 }),
+    ).toContainEqual(
+      expect.objectContaining({ key: 'activity_funds_per_member', requiredFen: 30 * 100_00 }),
+    );
+  });
+
+  it('gives nothing for a sector no standard applies to', () =>
+    expect(
+      assessStandardsForYear(DEFAULT_FUNDING_STANDARDS, 2026, {
+        ...unfunded,
+        recipientSector: 'enterprise',
+        registeredOn: '2020-01-01',
+      }),
+    ).toEqual([]));
 });
 
 describe('fundingStandardsWith (a county’s configuration)', () => {

@@ -91,6 +91,32 @@ export function assessStandards(
   return results;
 }
 
+/** What a recipient's assessment for a year is decided on, besides the standards' own input. */
+export type RecipientOfYear = StandardsInput & {
+  /** When the organization was registered; absent when not known. */
+  registeredOn?: string;
+  /** Whether any allocation of the year's budgets went to it (even when later taken back). */
+  funded: boolean;
+};
+
+/**
+ * Who is assessed for a year, and against which standards: an organization is assessed in a year
+ * it existed in (registered by the year's end, or funded or its Party members counted for that
+ * year), against every standard its sector has, funded or not; a village registered later leaves
+ * earlier years alone. The one rule of the funds report and the funds summary by recipient.
+ */
+export function assessStandardsForYear(
+  config: FundingStandardsConfig,
+  year: number,
+  recipient: RecipientOfYear,
+): StandardAssessment[] {
+  const existed =
+    (recipient.registeredOn !== undefined && recipient.registeredOn <= `${year}-12-31`) ||
+    recipient.funded ||
+    recipient.memberCount !== undefined;
+  return existed ? assessStandards(config, recipient) : [];
+}
+
 const FEN_BY_SECTOR_KEYS = [
   'serviceCenterMinFen',
   'operatingFundsMinFen',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DomainError } from '../shared/domain-error';
 import { AllocationCommand } from './allocation.commands';
 import { allocationDecider, AllocationState } from './allocation.decider';
+import { AllocationEvent } from './allocation.events';
 import { BudgetCommand } from './budget.commands';
 import { budgetDecider, BudgetState } from './budget.decider';
 
@@ -71,6 +72,24 @@ const allocationCommand: fc.Arbitrary<AllocationCommand> = fc.oneof(
   }),
 );
 
+/** Disbursements and expenditures of a 2024 allocation, dated around its budget year. */
+const DATES = ['2023-12-31', '2024-01-01', '2024-03-01', '2024-06-01', '2024-09-01', '2024-12-31'];
+const datedCommand: fc.Arbitrary<AllocationCommand> = fc
+  .tuple(fc.boolean(), amount, fc.constantFrom(...DATES))
+  .map(([disburse, amountFen, on]) =>
+    disburse
+      ? {
+          type: 'RecordDisbursement' as const,
+          data: { allocationId: 'a1', amountFen, on, ref: 'x' },
+          context,
+        }
+      : {
+          type: 'RecordExpenditure' as const,
+          data: { allocationId: 'a1', amountFen, on, category: 'c', receiptRef: 'r' },
+          context,
+        },
+  );
+
 const budgetCommand: fc.Arbitrary<BudgetCommand> = fc.oneof(
   amount.map((amountFen) => ({
     type: 'OpenBudget' as const,
@@ -112,6 +131,8 @@ function openFirst<C extends { type: string }>(command: fc.Arbitrary<C>, openTyp
     .map(([open, rest]) => [open, ...rest]);
 }
 
+const onOf = (event: AllocationEvent) => ('on' in event.data ? event.data.on : '');
+
 /** Throws (failing the property with the state) unless the condition holds. */
 function check(condition: boolean, rule: string, state: unknown): void {
   if (!condition) throw new Error(`${rule} broken: ${JSON.stringify(state)}`);
@@ -143,6 +164,66 @@ describe('funds invariants (property)', () => {
           );
         }
         if (state.status === 'active' && state.spentFen > 0 && state.reductions > 0) exercised++;
+      }),
+      { numRuns: 500 },
+    );
+    expect(exercised).toBeGreaterThan(10);
+  });
+
+  it('spent ≤ disbursed as of every date after any sequence of dated disbursements and expenditures', () => {
+    let exercised = 0; // runs that spent money dated before a later disbursement: not vacuous
+    const open = allocationDecider.decide(
+      {
+        type: 'OpenAllocation',
+        data: {
+          allocationId: 'a1',
+          budgetId: '2024-county_finance',
+          year: 2024,
+          source: 'county_finance',
+          recipientOrganizationId: 'v-01',
+          amountFen: 4_000,
+          purpose: 'project',
+          decisionRef: 'D-1',
+        },
+        context,
+      },
+      allocationDecider.initialState(),
+    );
+    const recordedBy = (events: AllocationEvent[], type: AllocationEvent['type'], date: string) =>
+      events.reduce(
+        (sum, e) =>
+          e.type === type && 'on' in e.data && e.data.on <= date ? sum + e.data.amountFen : sum,
+        0,
+      );
+    fc.assert(
+      fc.property(fc.array(datedCommand, { minLength: 5, maxLength: 40 }), (commands) => {
+        let state = open.reduce(allocationDecider.evolve, allocationDecider.initialState());
+        const recorded: AllocationEvent[] = [];
+        for (const command of commands) {
+          try {
+            const events = allocationDecider.decide(command, state);
+            recorded.push(...events);
+            state = events.reduce(allocationDecider.evolve, state);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+          }
+          for (const date of DATES) {
+            check(
+              recordedBy(recorded, 'ExpenditureRecorded', date) <=
+                recordedBy(recorded, 'DisbursementRecorded', date),
+              `spent ≤ disbursed on ${date}`,
+              recorded,
+            );
+          }
+          check(
+            recordedBy(recorded, 'ExpenditureRecorded', '2023-12-31') === 0,
+            'nothing spent before the budget period',
+            recorded,
+          );
+        }
+        const spentOn = recorded.filter((e) => e.type === 'ExpenditureRecorded').map(onOf);
+        const paidOn = recorded.filter((e) => e.type === 'DisbursementRecorded').map(onOf);
+        if (spentOn.some((on) => paidOn.some((paid) => on < paid))) exercised++;
       }),
       { numRuns: 500 },
     );

@@ -47,7 +47,9 @@ export class AllocationsController {
 
   @Post(':id/expenditures')
   @Roles('operator')
-  @ApiOperation({ summary: 'Record spending with its receipt, within what was disbursed' })
+  @ApiOperation({
+    summary: 'Record spending with its receipt, within what was disbursed by its date',
+  })
   spend(
     @Param('id') id: string,
     @Body() body: RecordExpenditureRequestDto,

@@ -23,7 +23,8 @@ export class FundsSummaryController {
   @ApiOperation({
     summary:
       'Allocated, disbursed, spent and remaining for a year, by recipient, source, township or purpose',
-    description: 'By recipient, with the funding standards met or not.',
+    description:
+      'By recipient, with the funding standards met or not, for every organization a standard applies to in the year, funded or not.',
   })
   summary(@Query() filters: FundsSummaryQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.queries.execute(new FundsSummaryQuery(filters, actor, this.standards));

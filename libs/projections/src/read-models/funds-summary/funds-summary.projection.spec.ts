@@ -1,6 +1,10 @@
 import { eventLog } from '../shared/event-log.fixture';
 import { documentsOf, projectInMemory } from '../shared/in-memory-projection';
-import { FUNDS_SUMMARY, fundsSummaryProjection } from './funds-summary.projection';
+import {
+  FUNDS_ORGANIZATIONS,
+  FUNDS_SUMMARY,
+  fundsSummaryProjection,
+} from './funds-summary.projection';
 
 const base = { budgetId: '2026-county_finance', year: 2026, source: 'county_finance' };
 
@@ -126,6 +130,43 @@ describe('the funds summary read model', () => {
     });
     const [row] = documentsOf(projectInMemory(fundsSummaryProjection, log.events), FUNDS_SUMMARY);
     expect(row).toMatchObject({ _id: '2025:recipient:v-02', funded: false, memberCount: 9 });
+  });
+
+  it('keeps every organization with its sector, township and registration date, funded or not', () => {
+    const log = fundsLog();
+    log.add(
+      'organization-v-03',
+      'OrganizationRegistered',
+      {
+        organizationId: 'v-03',
+        name: '无经费村党支部',
+        level: 'branch',
+        sector: 'village',
+        township: 'T02',
+      },
+      // Asia/Shanghai: 2026-12-31 23:30, still in 2026.
+      { occurredAt: '2026-12-31T15:30:00.000Z' },
+    );
+    const organizations = documentsOf(
+      projectInMemory(fundsSummaryProjection, log.events),
+      FUNDS_ORGANIZATIONS,
+    );
+    expect(organizations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          _id: 'v-01',
+          sector: 'village',
+          township: 'T01',
+          registeredOn: '2026-03-01',
+        }),
+        expect.objectContaining({
+          _id: 'v-03',
+          sector: 'village',
+          township: 'T02',
+          registeredOn: '2026-12-31',
+        }),
+      ]),
+    );
   });
 
   it('gives the same documents when the same events are applied twice', () => {

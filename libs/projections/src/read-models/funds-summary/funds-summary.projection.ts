@@ -7,9 +7,14 @@ import type {
   ReadModelProjection,
 } from '../../projection.definition';
 import { skippingApplied } from '../shared/position-guard';
+import { businessDateOf } from '../reports/report-event';
 
 export const FUNDS_SUMMARY = 'funds_summary';
-/** Sector and township of every organization, copied onto the recipient rows. */
+/**
+ * Sector, township and registration date of every organization: sector and township are copied
+ * onto the recipient rows; the summary by recipient also lists from here the organizations a
+ * standard applies to that have no row for the year.
+ */
 export const FUNDS_ORGANIZATIONS = 'funds_organizations';
 
 /** Group keys kept as documents; `township` is summed from the recipient rows at query time. */
@@ -32,10 +37,11 @@ const ALLOCATION_TYPES: ReadonlySet<string> = new Set([
  * kept as running totals. Recipient rows also keep what was allocated by purpose, the recipient's
  * sector, township and Party member count for the year, which is what the funding standards are
  * assessed on (standards are configuration, so they are assessed when the summary is read).
+ * Version 2: organizations keep their registration date (who is assessed in a year).
  */
 export const fundsSummaryProjection: ReadModelProjection = {
   name: 'funds-summary',
-  version: 1,
+  version: 2,
   collections: {
     [FUNDS_SUMMARY]: [
       {
@@ -46,7 +52,7 @@ export const fundsSummaryProjection: ReadModelProjection = {
         ],
       },
     ],
-    [FUNDS_ORGANIZATIONS]: [],
+    [FUNDS_ORGANIZATIONS]: [{ fields: [['township', 1]] }],
   },
   touches(event) {
     if (event.type === 'OrganizationRegistered') {
@@ -85,7 +91,13 @@ export const fundsSummaryProjection: ReadModelProjection = {
   apply: skippingApplied((current, event, ref, context) => {
     if (ref.collection === FUNDS_ORGANIZATIONS) {
       const d = event.data as { sector: string; township: string };
-      return { _id: ref.id, _pos: event.position, sector: d.sector, township: d.township };
+      return {
+        _id: ref.id,
+        _pos: event.position,
+        sector: d.sector,
+        township: d.township,
+        registeredOn: businessDateOf(event),
+      };
     }
     const [year, group, ...rest] = ref.id.split(':');
     const row = current ?? emptyRow(ref.id, Number(year), group as FundsGroup, rest.join(':'));

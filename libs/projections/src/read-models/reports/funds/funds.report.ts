@@ -1,4 +1,4 @@
-import { assessStandards, FUND_PURPOSES, FUND_SOURCES, FundPurpose } from '@gongjian/domain';
+import { assessStandardsForYear, FUND_PURPOSES, FUND_SOURCES, FundPurpose } from '@gongjian/domain';
 import type { ReadDocument } from '@gongjian/read-store';
 import { ReportDefinition, townshipFilter } from '../report-definition';
 import {
@@ -72,13 +72,9 @@ export const fundsReport: ReportDefinition = {
           byPurpose[fundPurpose] = (byPurpose[fundPurpose] ?? 0) + figures.allocatedFen;
         }
       }
-      // Assessed in a year it existed in: registered by its end, or funded or counted for it.
-      const known =
-        doc.registeredOn <= `${year}-12-31` ||
-        Object.keys(byPurpose).length > 0 ||
-        doc.memberCounts[String(year)] !== undefined;
-      if (!known) continue;
-      const assessments = assessStandards(options.fundingStandards, {
+      const assessments = assessStandardsForYear(options.fundingStandards, year, {
+        registeredOn: doc.registeredOn,
+        funded: Object.keys(byPurpose).length > 0,
         recipientSector: doc.sector,
         memberCount: doc.memberCounts[String(year)],
         totalsByPurposeFen: byPurpose,

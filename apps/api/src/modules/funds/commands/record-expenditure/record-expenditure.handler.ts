@@ -4,7 +4,11 @@ import { CommandResult, DecisionRunner, shanghaiMidnight } from '@gongjian/write
 import { changeAllocation } from '../allocation-change';
 import { RecordExpenditureCommand } from './record-expenditure.command';
 
-/** spent ≤ disbursed (422 EXPENDITURE_EXCEEDS_DISBURSED), decided on the allocation stream. */
+/**
+ * spent ≤ disbursed, in all (422 EXPENDITURE_EXCEEDS_DISBURSED) and as of the expenditure's date
+ * and every later one (422 EXPENDITURE_BEFORE_DISBURSEMENT), never before the budget period
+ * starts (422 EXPENDITURE_OUTSIDE_BUDGET_PERIOD); decided on the allocation stream.
+ */
 @CommandHandler(RecordExpenditureCommand)
 export class RecordExpenditureHandler implements ICommandHandler<RecordExpenditureCommand> {
   constructor(private readonly runner: DecisionRunner) {}
