@@ -281,6 +281,7 @@ describe('yearly reports over HTTP', () => {
       label: string;
       assessed: number;
       met: number;
+      applied: string;
     }[];
     expect(standards).toContainEqual(
       expect.objectContaining({ key: 'operating_funds_min', assessed: 1, met: 1 }),
@@ -289,11 +290,11 @@ describe('yearly reports over HTTP', () => {
     const at = lines.indexOf('经费保障标准达标情况');
     expect(at).toBe(table.rows.length + 3);
     expect(lines.slice(at + 1)).toEqual([
-      '保障标准,评估对象数,达标数',
-      ...standards.map((s) => `${s.label},${s.assessed},${s.met}`),
-      `合计,${String(table.totals.standardsAssessed)},${String(table.totals.standardsMet)}`,
+      '保障标准,评估对象数,达标数,适用标准',
+      ...standards.map((s) => `${s.label},${s.assessed},${s.met},${s.applied}`),
+      `合计,${String(table.totals.standardsAssessed)},${String(table.totals.standardsMet)},`,
     ]);
-    expect(lines).toContain('村级组织运转经费不低于标准,1,1');
+    expect(lines).toContain('村级组织运转经费不低于标准,1,1,农村 2万元/年');
   });
 
   it('totals the months meeting the activity targets, in JSON and in the CSV totals line', async () => {

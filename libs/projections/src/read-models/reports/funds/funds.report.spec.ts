@@ -99,7 +99,7 @@ describe('funds report read model', () => {
     );
   });
 
-  it('gives the standards as a section of their own, each assessed and met, with their totals', () => {
+  it('gives the standards as a section of their own, each assessed and met and the standard applied, with their totals', () => {
     const report = table(base);
     expect(report.sections).toEqual([
       {
@@ -109,6 +109,7 @@ describe('funds report read model', () => {
           { key: 'label', label: '保障标准' },
           { key: 'assessed', label: '评估对象数' },
           { key: 'met', label: '达标数' },
+          { key: 'applied', label: '适用标准' },
         ],
         rows: report.standards,
         totals: {
@@ -123,6 +124,7 @@ describe('funds report read model', () => {
       label: '村级组织运转经费不低于标准',
       assessed: 2,
       met: 1,
+      applied: '农村 2万元/年',
     });
     expect(report.totals).toMatchObject({ standardsAssessed: 5, standardsMet: 1 });
   });

@@ -1,4 +1,10 @@
-import { assessStandardsForYear, FUND_PURPOSES, FUND_SOURCES, FundPurpose } from '@gongjian/domain';
+import {
+  assessStandardsForYear,
+  FUND_PURPOSES,
+  FUND_SOURCES,
+  FundPurpose,
+  StandardKey,
+} from '@gongjian/domain';
 import type { ReadDocument } from '@gongjian/read-store';
 import { ReportDefinition, townshipFilter } from '../report-definition';
 import {
@@ -13,6 +19,7 @@ import {
   FUNDS_REPORT_PROJECTION,
   RecipientReportDocument,
 } from './funds-report.projection';
+import { standardApplied } from './standard-applied';
 
 const AMOUNTS = ['allocatedFen', 'disbursedFen', 'spentFen'] as const;
 
@@ -32,6 +39,7 @@ const STANDARD_COLUMNS = [
   { key: 'label', label: '保障标准' },
   { key: 'assessed', label: '评估对象数' },
   { key: 'met', label: '达标数' },
+  { key: 'applied', label: '适用标准' },
 ];
 
 const inWanYuan = (row: ReportRow): ReportRow => ({
@@ -103,6 +111,7 @@ export const fundsReport: ReportDefinition = {
       key,
       label: labelOf(STANDARD_LABELS, key),
       ...tally,
+      applied: standardApplied(options.fundingStandards, key as StandardKey),
     }));
     const standardsAssessed = standardRows.reduce((n, s) => n + s.assessed, 0);
     const standardsMet = standardRows.reduce((n, s) => n + s.met, 0);
