@@ -516,6 +516,11 @@ describe('member development over HTTP (develop-member)', () => {
         partnerOrganizationId: 'mb-v9',
         dualCultivation: true,
       });
+      // The partner organization finds the members it cultivates.
+      const cultivated = await admin.get<{ items: Member[] }>(
+        '/members?partnerOrganizationId=mb-v9',
+      );
+      expect(cultivated.body.items.map((m) => m.id)).toEqual(['mb-zhao']);
     });
 
     it('an unknown organization or member: 404', async () => {

@@ -50,6 +50,12 @@ export const membersProjection: ReadModelProjection = {
       },
       {
         fields: [
+          ['partnerOrganizationId', 1],
+          ['_id', 1],
+        ],
+      },
+      {
+        fields: [
           ['stage', 1],
           ['_id', 1],
         ],

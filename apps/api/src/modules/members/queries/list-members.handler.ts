@@ -43,6 +43,9 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
       {
         ...townshipFilter(actor, 'township'),
         ...(filters.organizationId !== undefined && { organizationId: filters.organizationId }),
+        ...(filters.partnerOrganizationId !== undefined && {
+          partnerOrganizationId: filters.partnerOrganizationId,
+        }),
         ...(filters.stage !== undefined && { stage: filters.stage }),
         ...overdueFilter(filters.overdue, today),
       },

@@ -10,6 +10,15 @@ export class ListMembersQueryDto extends PagedQueryDto {
   @MaxLength(64)
   organizationId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'the partner organization of dual cultivation (双重培养, 流入地): the members it cultivates with their lead organization',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  partnerOrganizationId?: string;
+
   @ApiPropertyOptional({ enum: MEMBER_STAGES })
   @IsOptional()
   @IsIn(MEMBER_STAGES)
