@@ -197,7 +197,7 @@ describe('projects over HTTP', () => {
       expect(await api.store.readStream(`project-${id}`)).toHaveLength(3);
     });
 
-    it('completes (200); afterwards investments and a second completion are refused', async () => {
+    it('completes (200); afterwards a receipt dated by its completion still counts, and no second completion', async () => {
       const completed = await operator().post(`/projects/${id}/complete`, { on: today });
       expect(completed.status).toBe(200);
       expect((await operator().get(`/projects/${id}`)).body).toMatchObject({
@@ -205,17 +205,21 @@ describe('projects over HTTP', () => {
         completedOn: today,
         investedFen: 42_000_000,
       });
+      // Entered after completion, dated on its day: counts (one dated later is refused, and
+      // nothing can be dated after today).
       const late = await operator().post(`/projects/${id}/investments`, {
         amountFen: 100,
         on: today,
         source: 'county_finance',
       });
-      expect(late.status).toBe(422);
-      expect(late.body).toMatchObject({ code: 'PROJECT_ALREADY_COMPLETED' });
+      expect(late.status).toBe(200);
+      expect((await operator().get(`/projects/${id}`)).body).toMatchObject({
+        investedFen: 42_000_100,
+      });
       const twice = await operator().post(`/projects/${id}/complete`, { on: today });
       expect(twice.status).toBe(422);
       expect(twice.body).toMatchObject({ code: 'PROJECT_ALREADY_COMPLETED' });
-      expect(await api.store.readStream(`project-${id}`)).toHaveLength(4);
+      expect(await api.store.readStream(`project-${id}`)).toHaveLength(5);
     });
   });
 

@@ -148,10 +148,13 @@ describe('RecordInvestment', () => {
       .when(cmd('RecordInvestment', { ...invest, on: '2025-06-16' }))
       .thenRefuses('DATE_IN_FUTURE'));
 
-  it('refuses an investment after completion', () =>
+  it('refuses an investment dated after completion', () =>
     given([launched, completed])
-      .when(cmd('RecordInvestment', invest))
+      .when(cmd('RecordInvestment', { ...invest, on: '2025-05-02' }))
       .thenRefuses('PROJECT_ALREADY_COMPLETED'));
+
+  it('takes an investment entered after completion, dated by it (a late receipt)', () =>
+    given([launched, completed]).when(cmd('RecordInvestment', invest)).then([invested]));
 
   it('refuses an unknown project', () =>
     given([]).when(cmd('RecordInvestment', invest)).thenRefuses('PROJECT_NOT_FOUND'));
