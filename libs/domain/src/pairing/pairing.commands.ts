@@ -48,7 +48,11 @@ export type DissolvePairing = Command<
   { pairingId: string; reason: string; on: string }
 >;
 
-export type RenewPairing = Command<'RenewPairing', { pairingId: string; endsOn: string }>;
+/** `lateEntryGraceDays`: after the term ends, how long a renewal signed in time may still be entered. */
+export type RenewPairing = Command<
+  'RenewPairing',
+  { pairingId: string; endsOn: string; lateEntryGraceDays?: number }
+>;
 
 /**
  * Fed by handlers when something is delivered against the agreement (a disbursement to the

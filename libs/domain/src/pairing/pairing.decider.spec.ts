@@ -190,6 +190,21 @@ describe('RenewPairing', () => {
       .when(cmd('RenewPairing', { endsOn: '2030-12-31' }))
       .thenRefuses('PAIRING_NOT_ACTIVE'));
 
+  it('renews a pairing whose term ended within the late-entry grace, marked entered late', () =>
+    given([branchPaired({ endsOn: '2025-05-31' })])
+      .when(cmd('RenewPairing', { endsOn: '2027-05-31', lateEntryGraceDays: 60 }))
+      .then([
+        {
+          type: 'PairingRenewed',
+          data: { ...ref, previousEndsOn: '2025-05-31', endsOn: '2027-05-31', enteredLate: true },
+        },
+      ]));
+
+  it('refuses a pairing whose term ended before the grace', () =>
+    given([branchPaired({ endsOn: '2025-03-31' })])
+      .when(cmd('RenewPairing', { endsOn: '2027-05-31', lateEntryGraceDays: 60 }))
+      .thenRefuses('PAIRING_NOT_ACTIVE'));
+
   it('lets activities be logged in the extended term', () =>
     given([
       branchPaired(),

@@ -40,7 +40,12 @@ export type ActivityLoggedData = PairingRef & {
 
 export type PairingDissolvedData = PairingRef & { reason: string; on: string };
 
-export type PairingRenewedData = PairingRef & { previousEndsOn: string; endsOn: string };
+export type PairingRenewedData = PairingRef & {
+  previousEndsOn: string;
+  endsOn: string;
+  /** Entered after the term had ended, within the late-entry grace. */
+  enteredLate?: true;
+};
 
 export type CommitmentDeliveredData = PairingRef & { ref: string; on: string } & (
     { kind: 'funds'; amountFen: number } | { kind: 'projects' | 'activists'; count: number }

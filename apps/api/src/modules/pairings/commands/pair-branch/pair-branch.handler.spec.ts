@@ -231,7 +231,8 @@ describe('PairBranchHandler and the pairing commands: one atomic append across t
 
   it('renewing moves the link end with the pairing, in one append', async () => {
     const pairing = await handlerOn(store).execute(new PairBranchCommand(body(), metadata()));
-    const renew = (s: EventStore) => new RenewPairingHandler(new DecisionRunner(s, HASH_KEY));
+    const renew = (s: EventStore) =>
+      new RenewPairingHandler(new DecisionRunner(s, HASH_KEY), { lateEntryGraceDays: 60 });
     const command = () => new RenewPairingCommand(pairing.id, { endsOn: '2030-12-31' }, metadata());
     await expect(renew(failingBeforeWrite(store)).execute(command())).rejects.toBeInstanceOf(
       StoreUnavailableError,
