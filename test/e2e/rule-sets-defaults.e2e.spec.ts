@@ -114,3 +114,36 @@ describe('POST /rule-sets with only the fields API.md names', () => {
     expect((await admin().get('/rule-sets/short-rs')).status).toBe(404);
   });
 });
+
+describe('the built-in default rule set before its first run', () => {
+  let api: Harness;
+  const admin = () => client(api, KEYS.admin);
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('is shown as the first run will publish it, then as published', async () => {
+    const before = await admin().get<{ published?: boolean; latestHash: string }>(
+      `/rule-sets/${DEFAULT_RULE_SET.id}`,
+    );
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({
+      published: false,
+      latestVersion: DEFAULT_RULE_SET.version,
+      latestHash: ruleSetHash(DEFAULT_RULE_SET),
+    });
+    expect(await api.store.readStream(`ruleset-${DEFAULT_RULE_SET.id}`)).toHaveLength(0);
+    const start = await client(api, KEYS.scheduler).post<{ runId: string; position: string }>(
+      '/evaluations',
+      { period: PERIOD },
+    );
+    expect(start.status).toBe(202);
+    const after = await admin().get<{ published?: boolean; latestHash: string }>(
+      `/rule-sets/${DEFAULT_RULE_SET.id}?minPosition=${start.body.position}`,
+    );
+    expect(after.body.published).toBeUndefined();
+    expect(after.body.latestHash).toBe(before.body.latestHash);
+  });
+});

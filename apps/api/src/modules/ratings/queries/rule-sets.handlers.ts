@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DEFAULT_RULE_SET, ruleSetHash } from '@gongjian/evaluation';
 import { READ_MODEL_READER, RULE_SETS, type ReadModelReader } from '@gongjian/projections';
 import { HttpProblemError } from '../../../http/problem/http-problem.error';
 import type { PagedQueryDto } from '../../../read-side/paged-query.dto';
@@ -43,8 +44,25 @@ export class GetRuleSetHandler implements IQueryHandler<GetRuleSetQuery> {
   async execute({ ruleSetId, minPosition }: GetRuleSetQuery) {
     await awaitPosition(this.reader, minPosition);
     const document = await (await this.reader.collection('ratings', RULE_SETS)).findById(ruleSetId);
-    if (!document)
-      throw new HttpProblemError(404, 'RULE_SET_NOT_FOUND', `rule set ${ruleSetId} does not exist`);
-    return publicFields(document);
+    if (document) return publicFields(document);
+    if (ruleSetId === DEFAULT_RULE_SET.id) return builtInDefault();
+    throw new HttpProblemError(404, 'RULE_SET_NOT_FOUND', `rule set ${ruleSetId} does not exist`);
   }
+}
+
+/**
+ * The built-in default before any run has used it: what the first run will publish, with its
+ * hash, marked `published: false` (the log holds it only from then on).
+ */
+function builtInDefault() {
+  const { id, version, title } = DEFAULT_RULE_SET;
+  const hash = ruleSetHash(DEFAULT_RULE_SET);
+  return {
+    id,
+    title,
+    latestVersion: version,
+    latestHash: hash,
+    published: false,
+    versions: [{ ruleSetId: id, version, hash, ruleSet: DEFAULT_RULE_SET, publishedAt: null }],
+  };
 }
