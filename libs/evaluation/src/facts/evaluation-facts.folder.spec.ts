@@ -156,3 +156,36 @@ describe('facts: village categories as they stood at the period’s end', () => 
     expect(at('2025-12-31T16:00:00.000Z')).toEqual([]);
   });
 });
+
+describe('facts: funds delivered under a pairing', () => {
+  const FUNDS_ONLY = { fundsFen: 1_000_000, projects: 0, activists: 0 };
+
+  it('counts what was allocated under the pairing by the period’s end, after reductions and cancellations', () => {
+    const log = new CountyLog();
+    log.village('v1');
+    const paired = log.pair('p1', 'v1', '2024-01-01', '2026-12-31', FUNDS_ONLY);
+    const earlier = log.pairingAllocation('a1', 'v1', 'p1', 400_000, '2024-05-01');
+    const reduced = log.pairingAllocation('a2', 'v1', 'p1', 500_000, '2025-03-01');
+    const reduction = log.reduced('a2', 'v1', 2025, 'project', 300_000);
+    const cancelled = log.pairingAllocation('a3', 'v1', 'p1', 900_000, '2025-04-01');
+    const cancellation = log.cancelled('a3', 'v1', 2025, 'project');
+    // Decided after the period: not delivered in it.
+    log.pairingAllocation('a4', 'v1', 'p1', 700_000, '2026-02-01');
+
+    expect(pairingOf(log, 'v1', 'p1')).toMatchObject({
+      delivered: { fundsFen: 700_000, projects: 0, activists: 0 },
+      evidence: [paired, earlier, reduced, reduction, cancelled, cancellation],
+    });
+  });
+
+  it('counts an allocation under another pairing for that one only', () => {
+    const log = new CountyLog();
+    log.village('v1');
+    log.pair('p1', 'v1', '2024-01-01', '2026-12-31', FUNDS_ONLY);
+    log.pair('p2', 'v1', '2024-01-01', '2026-12-31', FUNDS_ONLY);
+    log.pairingAllocation('a1', 'v1', 'p2', 400_000, '2025-05-01');
+
+    expect(pairingOf(log, 'v1', 'p1')?.delivered.fundsFen).toBe(0);
+    expect(pairingOf(log, 'v1', 'p2')?.delivered.fundsFen).toBe(400_000);
+  });
+});

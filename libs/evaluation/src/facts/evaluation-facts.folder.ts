@@ -20,6 +20,13 @@ interface Designation {
   eventId: string;
 }
 
+/** An allocation made under a pairing: what it allocates now (0 once cancelled). */
+interface PairingAllocation {
+  pairingId: string;
+  allocatedFen: number;
+  eventIds: string[];
+}
+
 /** Member events that end a procedure before membership. */
 const LEAVING = new Set(['MembershipWithdrawn', 'MembershipRejected', 'ProbationCancelled']);
 
@@ -39,6 +46,8 @@ export class EvaluationFactsFolder {
   private readonly categoriesOn = new Map<string, string>();
   /** By organization, then member: activists designated by the period's end. */
   private readonly designations = new Map<string, Map<string, Designation>>();
+  /** By allocation id: allocations under a pairing decided by the period's end, any year. */
+  private readonly pairingAllocations = new Map<string, PairingAllocation>();
 
   constructor(
     period: string,
@@ -130,6 +139,7 @@ export class EvaluationFactsFolder {
           this.branch(text(d, 'ruralOrganizationId')).completedProjects.push(event.eventId);
         return;
       case 'AllocationOpened':
+        this.openPairingAllocation(event);
         if (num(d, 'year') === this.range.year)
           this.allocations.set(text(d, 'allocationId'), {
             allocationId: text(d, 'allocationId'),
@@ -143,9 +153,11 @@ export class EvaluationFactsFolder {
           });
         return;
       case 'AllocationReduced':
+        this.withPairingAllocation(event, num(d, 'allocatedFen'));
         this.withAllocation(event, (a) => (a.allocatedFen = num(d, 'allocatedFen')));
         return;
       case 'AllocationCancelled':
+        this.withPairingAllocation(event, 0);
         this.withAllocation(event, (a) => (a.cancelled = true));
         return;
       case 'DisbursementRecorded':
@@ -189,9 +201,10 @@ export class EvaluationFactsFolder {
   }
 
   facts(): EvaluationFacts {
+    const funds = this.fundsByPairing();
     const branches = new Map<string, BranchFacts>();
     for (const [organizationId, branch] of this.branches)
-      branches.set(organizationId, this.withDesignatedActivists(branch));
+      branches.set(organizationId, withPairingFunds(this.withDesignatedActivists(branch), funds));
     return {
       period: this.range.period,
       cutoffPosition: this.cutoffPosition,
@@ -226,6 +239,18 @@ export class EvaluationFactsFolder {
       });
     }
     return { ...branch, pairings };
+  }
+
+  /** What was allocated under each pairing by the period's end, with its events as evidence. */
+  private fundsByPairing(): Map<string, PairingFunds> {
+    const funds = new Map<string, PairingFunds>();
+    for (const { pairingId, allocatedFen, eventIds } of this.pairingAllocations.values()) {
+      const sum = funds.get(pairingId) ?? { fundsFen: 0, evidence: [] };
+      sum.fundsFen += allocatedFen;
+      sum.evidence.push(...eventIds);
+      funds.set(pairingId, sum);
+    }
+    return funds;
   }
 
   private applyMemberEvent(event: EvaluationEvent): void {
@@ -294,6 +319,30 @@ export class EvaluationFactsFolder {
     if (pairing) change(pairing);
   }
 
+  /**
+   * An allocation naming a pairing counts as funds delivered under it, as the pairing view counts
+   * them, when it was decided by the period's end (its decision date, else its business date).
+   */
+  private openPairingAllocation(event: EvaluationEvent): void {
+    const d = event.data;
+    if (typeof d.pairingId !== 'string') return;
+    const decidedOn =
+      typeof d.decisionOn === 'string' ? d.decisionOn : shanghaiDate(event.metadata.occurredAt);
+    if (decidedOn > this.range.endsOn) return;
+    this.pairingAllocations.set(text(d, 'allocationId'), {
+      pairingId: d.pairingId,
+      allocatedFen: num(d, 'amountFen'),
+      eventIds: [event.eventId],
+    });
+  }
+
+  private withPairingAllocation(event: EvaluationEvent, allocatedFen: number): void {
+    const allocation = this.pairingAllocations.get(text(event.data, 'allocationId'));
+    if (!allocation) return;
+    allocation.allocatedFen = allocatedFen;
+    allocation.eventIds.push(event.eventId);
+  }
+
   private withAllocation(event: EvaluationEvent, change: (a: AllocationFacts) => void): void {
     const allocation = this.allocations.get(text(event.data, 'allocationId'));
     if (!allocation) return;
@@ -335,4 +384,32 @@ export function foldEvaluationFacts(
   const folder = new EvaluationFactsFolder(period, cutoffPosition);
   for (const event of events) folder.apply(event);
   return folder.facts();
+}
+
+interface PairingFunds {
+  fundsFen: number;
+  evidence: string[];
+}
+
+/** The funds allocated under each of the branch's pairings, added to what it delivered. */
+function withPairingFunds(branch: BranchFacts, funds: Map<string, PairingFunds>): BranchFacts {
+  if (![...branch.pairings.keys()].some((pairingId) => funds.has(pairingId))) return branch;
+  const pairings = new Map<string, PairingFacts>();
+  for (const [pairingId, pairing] of branch.pairings) {
+    const allocated = funds.get(pairingId);
+    pairings.set(
+      pairingId,
+      allocated
+        ? {
+            ...pairing,
+            delivered: {
+              ...pairing.delivered,
+              fundsFen: pairing.delivered.fundsFen + allocated.fundsFen,
+            },
+            evidence: [...pairing.evidence, ...allocated.evidence],
+          }
+        : pairing,
+    );
+  }
+  return { ...branch, pairings };
 }

@@ -149,6 +149,39 @@ export class CountyLog {
     });
   }
 
+  /** An allocation naming the pairing it is made under, decided on `decisionOn`. */
+  pairingAllocation(
+    id: string,
+    recipientId: string,
+    pairingId: string,
+    amountFen: number,
+    decisionOn: string,
+  ) {
+    const year = Number(decisionOn.slice(0, 4));
+    return this.add(
+      `allocation-${id}`,
+      'AllocationOpened',
+      {
+        ...this.allocationRef(id, recipientId, year, 'project'),
+        pairingId,
+        amountFen,
+        decisionRef: '常委会决议',
+        decisionOn,
+      },
+      decisionOn,
+    );
+  }
+
+  reduced(id: string, recipientId: string, year: number, purpose: string, allocatedFen: number) {
+    return this.add(`allocation-${id}`, 'AllocationReduced', {
+      ...this.allocationRef(id, recipientId, year, purpose),
+      amountFen: 0,
+      reason: '调减',
+      allocatedFen,
+      releaseId: 'rel',
+    });
+  }
+
   disbursed(id: string, recipientId: string, year: number, purpose: string, disbursedFen: number) {
     return this.add(`allocation-${id}`, 'DisbursementRecorded', {
       ...this.allocationRef(id, recipientId, year, purpose),
