@@ -452,7 +452,7 @@ describe('member development over HTTP (develop-member)', () => {
       expect(masked.status).toBe(200);
       expect(masked.body.person).toMatchObject({
         name: '李梅',
-        idNumber: '110101********1234',
+        idNumber: '1****************4',
         phone: '138****5678',
       });
       expect(JSON.stringify(masked.body)).not.toContain(ID_NUMBER);

@@ -1,7 +1,12 @@
-/** 110101199001011234 → 110101********1234: region and check digits stay for matching by eye. */
+/**
+ * 110101199001011234 → 1****************4: only the first and the last character stay. The
+ * digits in between are the region, the birth date and the sequence: the birth date is shown
+ * beside the number, and a county's residents share few region codes, so showing the region and
+ * the last four digits would leave the whole number to be worked out.
+ */
 export function maskIdNumber(idNumber: string): string {
-  if (idNumber.length <= 8) return '*'.repeat(idNumber.length);
-  return `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
+  if (idNumber.length <= 4) return '*'.repeat(idNumber.length);
+  return `${idNumber[0]}${'*'.repeat(idNumber.length - 2)}${idNumber[idNumber.length - 1]}`;
 }
 
 /** 13812345678 → 138****5678 */

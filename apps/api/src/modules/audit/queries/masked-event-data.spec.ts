@@ -21,7 +21,7 @@ describe('event data in the audit trail', () => {
     };
     expect(maskedEventData(data, open)).toEqual({
       memberId: 'm-1',
-      person: { name: '李梅', idNumber: '110101********1234', phone: '138****5678' },
+      person: { name: '李梅', idNumber: '1****************4', phone: '138****5678' },
     });
   });
 
