@@ -268,7 +268,7 @@ export async function answerEveryQuery(
     [
       'budget',
       ['2026-county_finance', 'nobody'],
-      (id) => new GetBudgetHandler(reader).execute(new GetBudgetQuery(id)),
+      (id, a) => new GetBudgetHandler(reader).execute(new GetBudgetQuery(id, a)),
     ],
     [
       'rule set',

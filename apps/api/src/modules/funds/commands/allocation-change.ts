@@ -10,7 +10,7 @@ import {
   DecisionRunner,
   domainCommand,
 } from '@gongjian/write-side';
-import { assertRecipientInScope } from './organization-in-scope';
+import { assertOrganizationInScope } from './organization-in-scope';
 
 /**
  * A command on an existing allocation stream: 404 if unknown, 403 when the recipient lies outside
@@ -34,7 +34,7 @@ export function changeAllocation<C extends AllocationCommand>(
     decide: async (session) => {
       const state = await session.state(streamId, allocationDecider);
       if (state.status === 'none') throw new NotFoundError('allocation', allocationId);
-      await assertRecipientInScope(session, state.recipientOrganizationId, metadata.actor);
+      await assertOrganizationInScope(session, state.recipientOrganizationId, metadata.actor);
       await session.decide(streamId, allocationDecider, () =>
         domainCommand<C>(type, data, metadata),
       );

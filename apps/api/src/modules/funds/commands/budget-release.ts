@@ -15,7 +15,7 @@ import {
   DecisionSession,
   domainCommand,
 } from '@gongjian/write-side';
-import { assertRecipientInScope } from './organization-in-scope';
+import { assertOrganizationInScope } from './organization-in-scope';
 
 /**
  * The budget's half of a reduction or a cancellation: for the AllocationReduced /
@@ -61,7 +61,7 @@ export function changeAllocationAndRelease<C extends AllocationCommand>(
     decide: async (session) => {
       const state = await session.state(streamId, allocationDecider);
       if (state.status === 'none') throw new NotFoundError('allocation', allocationId);
-      await assertRecipientInScope(session, state.recipientOrganizationId, metadata.actor);
+      await assertOrganizationInScope(session, state.recipientOrganizationId, metadata.actor);
       const events = await session.decide(streamId, allocationDecider, () =>
         domainCommand<C>(type, data, metadata),
       );

@@ -5,12 +5,12 @@ import { knownOrganizationIn } from '../../organizations/known-organization';
 type ScopedActor = { role: string; townships: string[] };
 
 /**
- * The organization a funds command concerns (the recipient), checked inside the decision on the
- * state it reads: 404 when unknown, 403 when an operator's townships do not include it. Other
- * roles that reach a command are not restricted by township, so the lookup is only made for
- * operators.
+ * An organization a funds command concerns (the recipient, a budget's issuer), checked inside the
+ * decision on the state it reads: 404 when unknown, 403 when an operator's townships do not
+ * include it. Other roles that reach a command are not restricted by township, so the lookup is
+ * only made for operators.
  */
-export async function assertRecipientInScope(
+export async function assertOrganizationInScope(
   session: DecisionSession,
   organizationId: string,
   actor: ScopedActor,

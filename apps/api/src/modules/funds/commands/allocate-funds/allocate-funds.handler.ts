@@ -12,6 +12,7 @@ import {
 import { CommandResult, DecisionRunner, domainCommand, resourceIdFor } from '@gongjian/write-side';
 import { AllocateFundsCommand } from './allocate-funds.command';
 import { PAIRING_RULES, PairingRules } from '../../../pairings/pairing-rules';
+import { assertOrganizationInScope } from '../organization-in-scope';
 import { allocationReferences } from './allocation-references';
 
 /**
@@ -46,6 +47,10 @@ export class AllocateFundsHandler implements ICommandHandler<AllocateFundsComman
         const { recipient, pairing } = await allocationReferences(session, body, metadata.actor);
         const budget = await session.state(budgetStream, budgetDecider);
         if (budget.status !== 'open') throw new NotFoundError('budget', body.budgetId);
+        // A budget an organization issued (e.g. a township committee's subsidy) is that
+        // organization's money: an operator spends it only within the issuer's townships too.
+        if (budget.issuerOrganizationId !== undefined)
+          await assertOrganizationInScope(session, budget.issuerOrganizationId, metadata.actor);
         await session.decide(streamId, allocationDecider, () =>
           domainCommand<OpenAllocation>(
             'OpenAllocation',

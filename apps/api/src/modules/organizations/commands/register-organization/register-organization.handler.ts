@@ -27,6 +27,8 @@ export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrga
     }
     const parent =
       body.parentId === undefined ? undefined : await loadOrganization(this.runner, body.parentId);
+    // README: references lie in an operator's scope, the parent included.
+    if (parent) assertInScope(metadata.actor, parent.township);
     const id = body.id ?? resourceIdFor(metadata.commandId, 'organization');
     return this.runner.run({
       id,
