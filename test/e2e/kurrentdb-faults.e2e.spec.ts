@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KurrentDbEventStore } from '../../libs/event-store/src/adapters/kurrentdb/kurrentdb.event-store';
 import { KurrentDbDouble, startKurrentDbDouble } from '../kurrentdb-double/kurrentdb-double';
@@ -95,5 +95,29 @@ describe('startup against a server that accepts connections and never answers', 
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('KURRENTDB_URL');
     expect(lines[0]).toContain(`127.0.0.1:${silent.port}`);
+  }, 20_000);
+
+  it('in production without an audit signing key: one line naming it, and no store created', async () => {
+    const dataDir = join(out, 'production-data');
+    const child = spawn(process.execPath, [join(out, 'apps/api/src/main.js')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        API_KEYS: JSON.stringify([{ key: 'a-production-key-of-32-chars-000', role: 'admin' }]),
+        PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+        AUDIT_SIGNING_KEY: '',
+        DATA_DIR: dataDir,
+        PORT: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('AUDIT_SIGNING_KEY');
+    expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(false);
   }, 20_000);
 });

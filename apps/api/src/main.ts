@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadAuditSigner } from '@gongjian/audit';
 import { ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
 import { openEventStore } from '@gongjian/event-store';
 import { openDocumentStore } from '@gongjian/read-store';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   protectDataDir(config);
   const { keys, generatedFile } = loadApiKeys(config);
   const personalDataKey = loadPersonalDataKey(config);
+  // Every key production needs is checked before any store is opened (or created).
+  loadAuditSigner(config);
   const store = await openEventStore(config);
   const readStore = await openDocumentStore(config);
   const projections = loadProjections(config.projectionsModule);

@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   protectDataDir(config);
   const projections = loadProjections(config.projectionsModule);
+  // The signing key production needs is checked before any store is opened (or created).
+  loadAuditSigner(config);
   const events = await openEventStore(config);
   const store = await openDocumentStore(config);
   const registry = new Registry();
