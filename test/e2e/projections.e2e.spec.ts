@@ -113,7 +113,14 @@ describe('the api with PROJECTIONS=off (a worker runs them)', () => {
     expect(second.statusCode).toBe(201);
     const ready = await api.inject('GET', '/ready');
     expect(ready.statusCode).toBe(503);
-    expect(ready.json()).toMatchObject({ status: 503 });
+    // The answer names what is not ready, with the report of every check.
+    expect(ready.headers['content-type']).toContain('application/problem+json');
+    expect(ready.json()).toMatchObject({
+      status: 503,
+      code: 'NOT_READY',
+      detail: 'not ready: readModels',
+      checks: { eventStore: { status: 'up' }, readModels: { status: 'down' } },
+    });
     const readModels = await api.app.get(ProjectionsHealthIndicator).check();
     expect(readModels.readModels).toMatchObject({
       status: 'down',
