@@ -5,14 +5,22 @@ import {
   RecordMemberCount,
   RegisterOrganization,
 } from '@gongjian/domain';
-import { OutcomeUnknownError, SqliteEventStore } from '@gongjian/event-store';
+import {
+  OutcomeUnknownError,
+  SqliteEventStore,
+  WrongExpectedRevisionError,
+} from '@gongjian/event-store';
 import { failingAfterWrite } from '@gongjian/testing';
 import { domainCommand } from './command-context';
 import { CommandMetadata } from './command-metadata';
 import { DecisionRunner } from './decision-runner';
 import { commandIdFor } from './deterministic-ids';
 import { IDEMPOTENCY_KEY_RECORDED, idempotencyStreamId } from './idempotency-record';
-import { IdempotencyKeyReusedError, PreconditionFailedError } from './write-side.errors';
+import {
+  ConcurrencyConflictError,
+  IdempotencyKeyReusedError,
+  PreconditionFailedError,
+} from './write-side.errors';
 
 const HASH_KEY = Buffer.alloc(32, 7);
 const actor = { id: 'admin:spec', role: 'admin', townships: [] };
@@ -216,6 +224,29 @@ describe('DecisionRunner: one decision across several streams', () => {
     expect((await store.readAll()).length).toBe(2);
     const fresh = { ...metadata(randomUUID(), 'y'), ifMatch: 0 };
     await expect(both(fresh, 2025)).resolves.toMatchObject({ revision: 1 });
+  });
+
+  it('names the stream that kept changing when the retries run out', async () => {
+    const contended = new WrongExpectedRevisionError('organization-org-b', 0, 1);
+    const busy = Object.assign(Object.create(store) as SqliteEventStore, {
+      appendMany: async () => {
+        throw contended;
+      },
+    });
+    const meta = metadata(randomUUID(), 'x');
+    const refused = new DecisionRunner(busy, HASH_KEY).runAcross({
+      id: 'org-a',
+      streamId: 'organization-org-a',
+      metadata: meta,
+      decide: async (session) => {
+        for (const id of ['org-a', 'org-b'])
+          await session.decide(organizationStreamId(id), organizationDecider, () =>
+            count(id, 2024, meta),
+          );
+      },
+    });
+    await expect(refused).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(refused).rejects.toMatchObject({ streamId: 'organization-org-b' });
   });
 
   it('a conflict on a secondary stream decides the whole command again', async () => {

@@ -170,7 +170,8 @@ export class DecisionRunner {
       );
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) {
-        throw new ConcurrencyConflictError(decision.streamId, attempts);
+        // The stream that kept changing: the command's own, or another it decided on (a budget).
+        throw new ConcurrencyConflictError(error.streamId, attempts);
       }
       throw error;
     } finally {
