@@ -45,9 +45,12 @@ export function verifyBundleFile(path: string, flags: BundleVerifyFlags, out: Ou
 
 function printBundleReport(result: BundleVerification, now: Date, out: Out): void {
   for (const check of result.checks) {
-    out(
-      `${check.check.padEnd(12)} ${check.ok ? 'ok' : `FAILED at line ${check.line}: ${check.reason}`}`,
-    );
+    const outcome = check.ok
+      ? 'ok'
+      : check.notRun
+        ? (check.reason ?? 'not run')
+        : `FAILED at line ${check.line}: ${check.reason}`;
+    out(`${check.check.padEnd(12)} ${outcome}`);
   }
   out(
     `${result.events} event(s), ${result.checkpoints} checkpoint(s); tree size ${result.treeSize ?? '?'}, signed ${result.signedAt ?? '?'}; checked at ${now.toISOString()}`,

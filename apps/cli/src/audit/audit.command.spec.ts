@@ -100,6 +100,16 @@ describe('gongjian audit', () => {
     expect(output.join('')).toMatch(/^staleness\s+FAILED at line 2: /m);
   });
 
+  it('with a key it cannot read, says the checks that need one were not run', async () => {
+    const unreadable = `${key.split('+').slice(0, 2).join('+')}+AAAA`;
+    expect(await run('verify', join(dir, 'bundle.ndjson'), '--key', unreadable)).toBe(2);
+    const printed = output.join('');
+    expect(printed).toMatch(/^format\s+FAILED at line 1: /m);
+    for (const check of ['signature', 'consistency', 'inclusion', 'staleness'])
+      expect(printed).toMatch(new RegExp(`^${check}\\s+not run`, 'm'));
+    expect(printed).not.toMatch(/^signature\s+ok$/m);
+  });
+
   it('verifies the store, and replays a stream as of a date or an instant', async () => {
     expect(await run('verify', '--store')).toBe(0);
     expect(JSON.parse(output.join(''))).toMatchObject({ ok: true, checkedEvents: 5 });

@@ -26,7 +26,17 @@ export interface BundleCheck {
   /** The first line (1-based) this check fails at. */
   line?: number;
   reason?: string;
+  /** It could not be run (no usable key): not passed either. */
+  notRun?: true;
 }
+
+/** What a key is needed for: without one that can be read, these are not run. */
+const NEEDS_KEY: ReadonlySet<BundleCheckName> = new Set([
+  'signature',
+  'consistency',
+  'inclusion',
+  'staleness',
+]);
 
 export interface BundleVerification {
   ok: boolean;
@@ -245,10 +255,13 @@ export function verifyBundle(text: string, options: BundleVerifyOptions): Bundle
 
   const checks = BUNDLE_CHECKS.map((check): BundleCheck => {
     const failure = failures.get(check);
-    return failure ? { check, ok: false, ...failure } : { check, ok: true };
+    if (failure) return { check, ok: false, ...failure };
+    if (!verifier && NEEDS_KEY.has(check))
+      return { check, ok: false, notRun: true, reason: 'not run: no verifier key to check with' };
+    return { check, ok: true };
   });
   const first = checks
-    .filter((c) => !c.ok)
+    .filter((c) => !c.ok && c.line !== undefined)
     .sort((a, b) => (a.line as number) - (b.line as number))[0];
   return {
     ok: first === undefined,
