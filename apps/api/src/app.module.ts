@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@gongjian/config';
+import { loadAuditSigner, NoteSigner } from '@gongjian/audit';
 import { EVENT_STORE, EventStore } from '@gongjian/event-store';
 import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
@@ -21,6 +22,7 @@ import { FundsModule } from './modules/funds/funds.module';
 import { MembersModule } from './modules/members/members.module';
 import { REQUEST_HASH_KEY, WriteSideModule } from '@gongjian/write-side';
 import { AuditModule } from './modules/audit/audit.module';
+import { AUDIT_SIGNER } from './modules/audit/audit.tokens';
 import { ReportsModule } from './modules/reports/reports.module';
 import { RatingsModule } from './modules/ratings/ratings.module';
 import { PERSONAL_DATA_CIPHER, PersonalDataCipher } from './personal-data/personal-data.cipher';
@@ -31,6 +33,8 @@ export interface AppDependencies extends Omit<ReadSideDependencies, 'config'> {
   store: EventStore;
   apiKeys: ApiKey[];
   personalDataKey: Buffer;
+  /** The checkpoint signer, when already loaded (main checks it before opening any store). */
+  auditSigner?: NoteSigner;
 }
 
 export const APP_CONFIG = Symbol.for('gongjian.AppConfig');
@@ -40,13 +44,15 @@ export const APP_CONFIG = Symbol.for('gongjian.AppConfig');
 class InfrastructureModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  static register({ config, store, apiKeys, personalDataKey }: AppDependencies): DynamicModule {
+  static register(deps: AppDependencies): DynamicModule {
+    const { config, store, apiKeys, personalDataKey } = deps;
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: EVENT_STORE, useValue: store },
       { provide: METRICS, useFactory: createMetricsRegistry },
       { provide: API_KEY_REGISTRY, useValue: new ApiKeyRegistry(apiKeys) },
       { provide: PERSONAL_DATA_CIPHER, useValue: new PersonalDataCipher(personalDataKey) },
+      { provide: AUDIT_SIGNER, useValue: deps.auditSigner ?? loadAuditSigner(config) },
       {
         provide: REQUEST_HASH_KEY,
         useValue: Buffer.from(

@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   protectDataDir(config);
   const { keys, generatedFile } = loadApiKeys(config);
   const personalDataKey = loadPersonalDataKey(config);
-  // Every key production needs is checked before any store is opened (or created).
-  loadAuditSigner(config);
+  // Every key production needs is loaded before any store is opened (or created).
+  const auditSigner = loadAuditSigner(config);
   const store = await openEventStore(config);
   const readStore = await openDocumentStore(config);
   const projections = loadProjections(config.projectionsModule);
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     projections,
     apiKeys: keys,
     personalDataKey,
+    auditSigner,
   });
   await app.listen(config.port, config.host);
   if (config.metrics) {

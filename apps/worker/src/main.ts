@@ -8,6 +8,7 @@ import {
   LEAF_INDEX_FILE,
   LeafIndex,
   loadAuditSigner,
+  NoteSigner,
   verifierOf,
 } from '@gongjian/audit';
 import { AppConfig, ConfigError, loadConfig, protectDataDir } from '@gongjian/config';
@@ -28,8 +29,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   protectDataDir(config);
   const projections = loadProjections(config.projectionsModule);
-  // The signing key production needs is checked before any store is opened (or created).
-  loadAuditSigner(config);
+  // The signing key production needs is loaded before any store is opened (or created).
+  const signer = loadAuditSigner(config);
   const events = await openEventStore(config);
   const store = await openDocumentStore(config);
   const registry = new Registry();
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     `event store ${events.engine}, read store ${store.engine}; keeping ${projections.length} read model(s): ${projections.map((p) => `${p.name}@${p.version}`).join(', ') || '(none)'}`,
   );
   engine.start();
-  const schedule = startAnchorSchedule(config, events);
+  const schedule = startAnchorSchedule(config, events, signer);
   const refresh = setInterval(() => void engine.refreshMetrics().catch(() => undefined), 5000);
   // Handled from here on, also while the job queue is still connecting.
   let starting: ReturnType<typeof startJobs> = Promise.resolve(undefined);
@@ -92,8 +93,8 @@ async function startJobs(
 function startAnchorSchedule(
   config: AppConfig,
   events: Awaited<ReturnType<typeof openEventStore>>,
+  signer: NoteSigner,
 ): AnchorSchedule | undefined {
-  const signer = loadAuditSigner(config);
   line(`audit checkpoints are signed by ${formatVerifierKey(verifierOf(signer))}`);
   const when = config.auditAnchorSchedule;
   if (!when) return undefined;

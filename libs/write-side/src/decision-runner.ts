@@ -111,9 +111,10 @@ export class DecisionRunner {
 
   /**
    * Events keep a keyed fingerprint of the request, never its plain hash: a plain hash of a body
-   * with an identity number could be reversed by trying the few candidates left.
+   * with an identity number could be reversed by trying the few candidates left. Also for
+   * writers outside this pipeline that keep a request's first answer (audit checkpoints).
    */
-  private fingerprint(metadata: CommandMetadata): string {
+  fingerprint(metadata: Pick<CommandMetadata, 'requestHash'>): string {
     return createHmac('sha256', this.requestHashKey).update(metadata.requestHash).digest('hex');
   }
 

@@ -3,6 +3,10 @@ import { assertInScope } from '../http/auth/township-scope';
 
 type ScopedActor = { role: string; townships: string[] };
 
+/** An operator limited to some townships: the only actor whose reads are filtered. */
+export const isTownshipScoped = (actor: ScopedActor): boolean =>
+  actor.role === 'operator' && !actor.townships.includes('*');
+
 /**
  * The filter on `field` (a township, or an array of townships) for a list: the township asked
  * for (403 when an operator asks for one outside its scope), else an operator's townships, else
@@ -13,7 +17,7 @@ export function townshipFilter(actor: ScopedActor, field: string, township?: str
     assertInScope(actor, township);
     return { [field]: township };
   }
-  if (actor.role !== 'operator' || actor.townships.includes('*')) return {};
+  if (!isTownshipScoped(actor)) return {};
   return { [field]: { $in: actor.townships } };
 }
 
@@ -22,7 +26,7 @@ export function townshipFilter(actor: ScopedActor, field: string, township?: str
  * also when its townships are not known); other roles read everything.
  */
 export function assertReadableBy(actor: ScopedActor, townships: readonly string[]): void {
-  if (actor.role !== 'operator' || actor.townships.includes('*')) return;
+  if (!isTownshipScoped(actor)) return;
   if (townships.some((township) => actor.townships.includes(township))) return;
   assertInScope(actor, townships[0] ?? 'unknown');
 }

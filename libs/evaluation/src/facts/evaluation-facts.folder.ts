@@ -204,7 +204,7 @@ export class EvaluationFactsFolder {
     const funds = this.fundsByPairing();
     const branches = new Map<string, BranchFacts>();
     for (const [organizationId, branch] of this.branches)
-      branches.set(organizationId, withPairingFunds(this.withDesignatedActivists(branch), funds));
+      branches.set(organizationId, this.withDeliveries(branch, funds));
     return {
       period: this.range.period,
       cutoffPosition: this.cutoffPosition,
@@ -215,27 +215,31 @@ export class EvaluationFactsFolder {
   }
 
   /**
-   * The activists the branch designated by the period's end, counted in its pairings' delivered
-   * activists as the pairing view counts them (activistDeliveredBy), against the terms as they
-   * stand at the cut-off, with their designations as evidence. Done once the log is folded, as a
-   * pairing may be recorded, renewed or dissolved after the designation it counts.
+   * What the branch's pairings delivered beside their recorded deliveries, as the pairing view
+   * counts it, with those events as evidence: the activists the branch designated by the
+   * period's end (activistDeliveredBy, against the terms as they stand at the cut-off) and the
+   * funds allocated under each pairing. Done once the log is folded, as a pairing may be
+   * recorded, renewed or dissolved after what it counts.
    */
-  private withDesignatedActivists(branch: BranchFacts): BranchFacts {
-    const designations = this.designations.get(branch.organizationId);
-    if (!designations || branch.pairings.size === 0) return branch;
+  private withDeliveries(branch: BranchFacts, funds: Map<string, PairingFunds>): BranchFacts {
+    const designations = [...(this.designations.get(branch.organizationId)?.values() ?? [])];
     const pairings = new Map<string, PairingFacts>();
     for (const [pairingId, pairing] of branch.pairings) {
       const term = { pairingId, from: pairing.startsOn, to: pairing.endsOn };
-      const counted = [...designations.values()].filter((designation) =>
-        activistDeliveredBy(designation, term),
-      );
+      const counted = designations.filter((designation) => activistDeliveredBy(designation, term));
+      const allocated = funds.get(pairingId) ?? { fundsFen: 0, evidence: [] };
       pairings.set(pairingId, {
         ...pairing,
         delivered: {
           ...pairing.delivered,
           activists: pairing.delivered.activists + counted.length,
+          fundsFen: pairing.delivered.fundsFen + allocated.fundsFen,
         },
-        evidence: [...pairing.evidence, ...counted.map((designation) => designation.eventId)],
+        evidence: [
+          ...pairing.evidence,
+          ...counted.map((designation) => designation.eventId),
+          ...allocated.evidence,
+        ],
       });
     }
     return { ...branch, pairings };
@@ -389,27 +393,4 @@ export function foldEvaluationFacts(
 interface PairingFunds {
   fundsFen: number;
   evidence: string[];
-}
-
-/** The funds allocated under each of the branch's pairings, added to what it delivered. */
-function withPairingFunds(branch: BranchFacts, funds: Map<string, PairingFunds>): BranchFacts {
-  if (![...branch.pairings.keys()].some((pairingId) => funds.has(pairingId))) return branch;
-  const pairings = new Map<string, PairingFacts>();
-  for (const [pairingId, pairing] of branch.pairings) {
-    const allocated = funds.get(pairingId);
-    pairings.set(
-      pairingId,
-      allocated
-        ? {
-            ...pairing,
-            delivered: {
-              ...pairing.delivered,
-              fundsFen: pairing.delivered.fundsFen + allocated.fundsFen,
-            },
-            evidence: [...pairing.evidence, ...allocated.evidence],
-          }
-        : pairing,
-    );
-  }
-  return { ...branch, pairings };
 }

@@ -1,13 +1,7 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import {
-  AuditAnchorService,
-  LEAF_INDEX_FILE,
-  LeafIndex,
-  loadAuditSigner,
-  NoteSigner,
-} from '@gongjian/audit';
+import { AuditAnchorService, LEAF_INDEX_FILE, LeafIndex, NoteSigner } from '@gongjian/audit';
 import type { AppConfig } from '@gongjian/config';
 import { EVENT_STORE, EventStore } from '@gongjian/event-store';
 import { APP_CONFIG } from '../../bootstrap/app-config.token';
@@ -29,11 +23,6 @@ import { AuditReplayController } from './replay/audit-replay.controller';
   ],
   providers: [
     ListAuditEventsHandler,
-    {
-      provide: AUDIT_SIGNER,
-      useFactory: (config: AppConfig) => loadAuditSigner(config),
-      inject: [APP_CONFIG],
-    },
     {
       provide: AUDIT_LEAF_INDEX,
       useFactory: (config: AppConfig) => new LeafIndex(join(config.dataDir, LEAF_INDEX_FILE)),

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -24,7 +23,7 @@ import {
   verifyStream,
 } from '@gongjian/audit';
 import { EVENT_STORE, EventStore } from '@gongjian/event-store';
-import { CommandMetadata, isKeyedCommandId, REQUEST_HASH_KEY } from '@gongjian/write-side';
+import { CommandMetadata, DecisionRunner, isKeyedCommandId } from '@gongjian/write-side';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { CurrentActor } from '../../../http/auth/current-actor.decorator';
 import { Roles } from '../../../http/auth/roles.decorator';
@@ -47,13 +46,8 @@ export class AuditIntegrityController {
     @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
     @Inject(AUDIT_LEAF_INDEX) private readonly leaves: LeafIndex,
     @Inject(AUDIT_ANCHORS) private readonly anchors: AuditAnchorService,
-    @Inject(REQUEST_HASH_KEY) private readonly requestHashKey: Buffer,
+    private readonly runner: DecisionRunner,
   ) {}
-
-  /** As the write side keeps a request's fingerprint: keyed, so a body cannot be guessed from it. */
-  private fingerprint(requestHash: string): string {
-    return createHmac('sha256', this.requestHashKey).update(requestHash).digest('hex');
-  }
 
   @Get('verify')
   @Roles('inspector')
@@ -90,7 +84,7 @@ export class AuditIntegrityController {
     @CommandMeta() meta: CommandMetadata,
   ) {
     const request = isKeyedCommandId(meta.commandId)
-      ? { commandId: meta.commandId, fingerprint: this.fingerprint(meta.requestHash) }
+      ? { commandId: meta.commandId, fingerprint: this.runner.fingerprint(meta) }
       : undefined;
     let checkpoint: AnchoredCheckpoint;
     try {

@@ -12,6 +12,7 @@ import type { ReadDocument } from '@gongjian/read-store';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { publicFields } from '../../../read-side/read-view';
 import { awaitPosition } from '../../../read-side/read-your-writes';
+import { isTownshipScoped } from '../../../read-side/township-scope.filter';
 
 export class GetBudgetQuery {
   constructor(
@@ -49,7 +50,7 @@ export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
   }
 
   private async inScope(actor: AuthenticatedActor, held: ReadDocument[]): Promise<ReadDocument[]> {
-    if (actor.role !== 'operator' || actor.townships.includes('*')) return held;
+    if (!isTownshipScoped(actor)) return held;
     const ids = [...new Set(held.map((r) => r.recipientOrganizationId as string))];
     const organizations = await this.reader.collection('organizations', ORGANIZATIONS);
     const townships = new Map(

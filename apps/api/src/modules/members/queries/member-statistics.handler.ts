@@ -8,7 +8,11 @@ import {
 } from '@gongjian/projections';
 import type { AuthenticatedActor } from '../../../http/auth/api-key';
 import { awaitPosition } from '../../../read-side/read-your-writes';
-import { assertReadableBy, townshipFilter } from '../../../read-side/township-scope.filter';
+import {
+  assertReadableBy,
+  isTownshipScoped,
+  townshipFilter,
+} from '../../../read-side/township-scope.filter';
 import type { MemberStatisticsQueryDto } from './member-statistics.query.dto';
 
 export class MemberStatisticsQuery {
@@ -64,7 +68,7 @@ export class MemberStatisticsHandler implements IQueryHandler<MemberStatisticsQu
 
   /** An operator asking for an organization outside its townships gets 403, not zeros. */
   private async assertOrganizationReadable(actor: AuthenticatedActor, organizationId: string) {
-    if (actor.role !== 'operator' || actor.townships.includes('*')) return;
+    if (!isTownshipScoped(actor)) return;
     const organizations = await this.reader.collection('organizations', ORGANIZATIONS);
     const organization = await organizations.findById(organizationId);
     assertReadableBy(actor, organization ? [organization.township as string] : []);
