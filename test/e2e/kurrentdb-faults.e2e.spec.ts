@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEV_SIGNING_KEY_FILE, loadAuditSigner } from '@gongjian/audit';
 import { KurrentDbEventStore } from '../../libs/event-store/src/adapters/kurrentdb/kurrentdb.event-store';
 import { KurrentDbDouble, startKurrentDbDouble } from '../kurrentdb-double/kurrentdb-double';
 import { client, Harness, startApi } from './api-harness';
@@ -97,27 +98,50 @@ describe('startup against a server that accepts connections and never answers', 
     expect(lines[0]).toContain(`127.0.0.1:${silent.port}`);
   }, 20_000);
 
-  it('in production without an audit signing key: one line naming it, and no store created', async () => {
-    const dataDir = join(out, 'production-data');
+  /** The api started in production with its keys, but the audit signing key as given. */
+  async function productionStart(dataDir: string, auditSigningKey: string) {
     const child = spawn(process.execPath, [join(out, 'apps/api/src/main.js')], {
       env: {
         ...process.env,
         NODE_ENV: 'production',
         API_KEYS: JSON.stringify([{ key: 'a-production-key-of-32-chars-000', role: 'admin' }]),
         PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-        AUDIT_SIGNING_KEY: '',
+        AUDIT_SIGNING_KEY: auditSigningKey,
         DATA_DIR: dataDir,
         PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // An api that starts after all is stopped rather than left running.
+      timeout: 15_000,
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { code, lines: stderr.trim().split('\n') };
+  }
+
+  it('in production without an audit signing key: one line naming it, and no store created', async () => {
+    const dataDir = join(out, 'production-data');
+    const { code, lines } = await productionStart(dataDir, '');
     expect(code).not.toBe(0);
-    const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('AUDIT_SIGNING_KEY');
+    expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(false);
+  }, 20_000);
+
+  it('in production with the key development generated: one line refusing it, no store created', async () => {
+    const devDir = join(out, 'development-data');
+    loadAuditSigner({
+      auditLogOrigin: 'gongjian.local/audit-log',
+      production: false,
+      dataDir: devDir,
+    });
+    const generated = readFileSync(join(devDir, DEV_SIGNING_KEY_FILE), 'utf8').trim();
+    const dataDir = join(out, 'production-data-dev-key');
+    const { code, lines } = await productionStart(dataDir, generated);
+    expect(code).not.toBe(0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^gongjian: AUDIT_SIGNING_KEY: a key development generated/);
     expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(false);
   }, 20_000);
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatVerifierKey, openNote, signNote, verifierOf } from '../note/signed-note';
@@ -29,5 +30,71 @@ describe('loadAuditSigner', () => {
     const stored = readFileSync(join(dataDir, DEV_SIGNING_KEY_FILE), 'utf8');
     expect(formatVerifierKey(verifierOf(loadAuditSigner(base)))).toBe(first);
     expect(readFileSync(join(dataDir, DEV_SIGNING_KEY_FILE), 'utf8')).toBe(stored);
+  });
+});
+
+const REFUSED = /^AUDIT_SIGNING_KEY: a key development generated .* is refused in production/;
+
+describe('loadAuditSigner and development keys', () => {
+  let dirs: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongjian-signing-key-'));
+    dirs.push(dir);
+    return dir;
+  };
+  const development = (dir: string) => ({
+    auditLogOrigin: 'gongjian.test/log',
+    production: false,
+    dataDir: dir,
+  });
+  const production = (dir: string, auditSigningKey: string) => ({
+    ...development(dir),
+    production: true,
+    auditSigningKey,
+  });
+  afterEach(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    dirs = [];
+  });
+
+  it('refuses in production the key development generated, wherever it was copied to', () => {
+    const dev = dataDir();
+    loadAuditSigner(development(dev));
+    const generated = readFileSync(join(dev, DEV_SIGNING_KEY_FILE), 'utf8');
+
+    const elsewhere = dataDir();
+    expect(() => loadAuditSigner(production(elsewhere, generated.trim()))).toThrow(REFUSED);
+    expect(() => loadAuditSigner(production(elsewhere, generated))).toThrow(REFUSED);
+  });
+
+  it('refuses in production an earlier, unmarked development key kept in DATA_DIR', () => {
+    const dir = dataDir();
+    const earlier = randomBytes(32).toString('base64');
+    writeFileSync(join(dir, DEV_SIGNING_KEY_FILE), `${earlier}\n`, { mode: 0o600 });
+
+    expect(() => loadAuditSigner(production(dir, earlier))).toThrow(REFUSED);
+  });
+
+  it('takes in production a key of its own, beside a development key file', () => {
+    const dir = dataDir();
+    loadAuditSigner(development(dir));
+    const own = randomBytes(32).toString('base64');
+
+    expect(() => loadAuditSigner(production(dir, own))).not.toThrow();
+  });
+
+  it('keeps an existing unmarked development key file working in development', () => {
+    const dir = dataDir();
+    const file = join(dir, DEV_SIGNING_KEY_FILE);
+    const earlier = `${randomBytes(32).toString('base64')}\n`;
+    writeFileSync(file, earlier, { mode: 0o600 });
+    const configured = verifierOf(
+      loadAuditSigner({ ...development(dataDir()), auditSigningKey: earlier.trim() }),
+    );
+
+    const loaded = verifierOf(loadAuditSigner(development(dir)));
+
+    expect(formatVerifierKey(loaded)).toBe(formatVerifierKey(configured));
+    expect(readFileSync(file, 'utf8')).toBe(earlier);
   });
 });

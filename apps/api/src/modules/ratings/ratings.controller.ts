@@ -82,9 +82,10 @@ export class RatingsController {
     summary: 'Start the evaluation run of a period (202 with its runId)',
     description:
       'The run is keyed by (period, rule set and hash, cut-off): the same key answers the same ' +
-      'runId and appends nothing. `position` is where the request is recorded: pass it as ' +
-      '`minPosition` to `GET /evaluations/{runId}`. 503 JOBS_UNAVAILABLE when the job queue ' +
-      'cannot be reached (nothing is written).',
+      'runId and appends nothing. `position` is where the request is recorded (as ' +
+      '`minPosition`, a query waits for it). A run already completed answers its runId without ' +
+      'the job queue; otherwise 503 JOBS_UNAVAILABLE when the job queue cannot be reached ' +
+      '(nothing is written).',
   })
   async startEvaluation(
     @Body() body: StartEvaluationRequestDto,

@@ -123,12 +123,15 @@ export class EvaluationRuns {
     trigger: EvaluationRequestedData['trigger'],
     metadata: CommandMetadata = systemMetadata(),
   ): Promise<{ runId: string; position: string }> {
-    // Refuse before writing anything when the jobs cannot run.
-    await this.jobs.ping();
-    const { ruleSet, hash } = await this.ruleSets.latest(
-      request.ruleSetId ?? this.settings.defaultRuleSetId,
-      metadata,
-    );
+    // The jobs are pinged only where something needs them, before anything is written: the
+    // default rule set published on first use, or a run to enqueue. A completed run needs none.
+    const ruleSetId = request.ruleSetId ?? this.settings.defaultRuleSetId;
+    let published = await this.ruleSets.findLatest(ruleSetId);
+    if (!published) {
+      await this.jobs.ping();
+      published = await this.ruleSets.latest(ruleSetId, metadata);
+    }
+    const { ruleSet, hash } = published;
     const history = await this.runEvents(request.period);
     const cutoffPosition = await this.cutoffFor(request, hash, history);
     const keyWithoutId = {
@@ -139,6 +142,9 @@ export class EvaluationRuns {
       cutoffPosition,
     };
     const key: RunKey = { runId: runIdFor(keyWithoutId), ...keyWithoutId };
+    const completed = (events: EvaluationRunEvent[]) =>
+      events.some((e) => e.type === 'EvaluationCompleted' && e.data.runId === key.runId);
+    if (!completed(history)) await this.jobs.ping();
     const { position } = await this.decideRun(
       request.period,
       { type: 'RequestEvaluation', data: { ...key, trigger } } as EvaluationRunCommand,
@@ -146,7 +152,7 @@ export class EvaluationRuns {
     );
     const answer = { runId: key.runId, position: position ?? '' };
     const events = (await this.runEvents(request.period)).filter((e) => e.data.runId === key.runId);
-    if (events.some((e) => e.type === 'EvaluationCompleted')) return answer;
+    if (completed(events)) return answer;
     const attempt = events.filter((e) => e.type === 'EvaluationRequested').length;
     await this.jobs.enqueue<RunJobData>(
       EVALUATION_JOBS.plan,

@@ -30,21 +30,27 @@ export class RuleSetSource {
       .map((e) => e.data as unknown as RuleSetPublishedData);
   }
 
-  /** The latest version of a rule set; the default one is published first when missing. */
-  async latest(ruleSetId: string, metadata: CommandMetadata): Promise<PublishedRuleSet> {
-    let versions = await this.versions(ruleSetId);
-    if (versions.length === 0 && ruleSetId === DEFAULT_RULE_SET.id) {
-      // A command of its own: the request's Idempotency-Key belongs to the request.
-      const commandId = randomUUID();
-      await this.publish(DEFAULT_RULE_SET, { ...metadata, commandId, requestHash: commandId });
-      versions = await this.versions(ruleSetId);
-    }
-    const latest = versions.reduce<RuleSetPublishedData | undefined>(
+  /** The latest published version of a rule set, if any; publishes nothing. */
+  async findLatest(ruleSetId: string): Promise<PublishedRuleSet | undefined> {
+    const latest = (await this.versions(ruleSetId)).reduce<RuleSetPublishedData | undefined>(
       (best, v) => (best === undefined || v.version > best.version ? v : best),
       undefined,
     );
-    if (!latest) throw new NotFoundError('rule_set', ruleSetId);
-    return { ruleSet: latest.ruleSet as unknown as RuleSet, hash: latest.hash };
+    return latest && { ruleSet: latest.ruleSet as unknown as RuleSet, hash: latest.hash };
+  }
+
+  /** The latest version of a rule set; the default one is published first when missing. */
+  async latest(ruleSetId: string, metadata: CommandMetadata): Promise<PublishedRuleSet> {
+    const found = await this.findLatest(ruleSetId);
+    if (found) return found;
+    if (ruleSetId === DEFAULT_RULE_SET.id) {
+      // A command of its own: the request's Idempotency-Key belongs to the request.
+      const commandId = randomUUID();
+      await this.publish(DEFAULT_RULE_SET, { ...metadata, commandId, requestHash: commandId });
+      const published = await this.findLatest(ruleSetId);
+      if (published) return published;
+    }
+    throw new NotFoundError('rule_set', ruleSetId);
   }
 
   publish(ruleSet: RuleSet, metadata: CommandMetadata) {
