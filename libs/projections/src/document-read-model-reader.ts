@@ -36,6 +36,9 @@ export class DocumentReadModelReader implements ReadModelReader {
   private readonly pointers: LRUCache<string, PointerDocument | false>;
   private readonly waiters = new Set<Waiter>();
   private polling = false;
+  /** Ends the poll loop's pause early. */
+  private wake: (() => void) | undefined;
+  private nudged = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -121,12 +124,36 @@ export class DocumentReadModelReader implements ReadModelReader {
     });
   }
 
+  /**
+   * Waiting queries look at the checkpoints again now instead of at the next poll (the in-process
+   * engine calls it when a projection has committed).
+   */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
+  }
+
+  /** Until the next poll, or sooner when nudged (also while the last look was under way). */
+  private pause(ms: number): Promise<void> {
+    if (this.nudged) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      this.wake = undefined;
+    });
+  }
+
   private async poll(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
     try {
       while (this.waiters.size > 0) {
         let reached: string | undefined;
+        this.nudged = false;
         try {
           reached = await this.reachedPosition();
         } catch {
@@ -138,8 +165,7 @@ export class DocumentReadModelReader implements ReadModelReader {
             waiter.resolve();
           }
         }
-        if (this.waiters.size > 0)
-          await new Promise((r) => setTimeout(r, this.options.pollMs ?? 20));
+        if (this.waiters.size > 0) await this.pause(this.options.pollMs ?? 20);
       }
     } finally {
       this.polling = false;

@@ -312,6 +312,30 @@ describe('ProjectionEngine on SQLite', () => {
     expect((error as ReadModelLagError).code).toBe('READ_MODEL_LAGGING');
   });
 
+  it('a commit nudges waiting readers: they look again at once, not at their next poll', async () => {
+    const committed: string[] = [];
+    const slowPolls = new DocumentReadModelReader(store, READ_MODELS, { pollMs: 600_000 });
+    const e = new ProjectionEngine({
+      events,
+      store,
+      projections: READ_MODELS,
+      settings: SETTINGS,
+      registry: new Registry(),
+      onCommitted: (name) => {
+        committed.push(name);
+        slowPolls.nudge();
+      },
+    });
+    engines.push(e);
+    await appendCounty(events, 200);
+    const head = (await events.headPosition()) as string;
+    // Looks once before anything is applied; only a nudge can bring it back before its limit.
+    const waiting = slowPolls.waitForPosition(head, 10_000);
+    e.start();
+    await expect(waiting).resolves.toBeUndefined();
+    expect(new Set(committed)).toEqual(new Set(READ_MODELS.map((p) => p.name)));
+  });
+
   it('reports lag against the head, and none once caught up', async () => {
     await appendCounty(events, 300);
     const e = engine();

@@ -30,6 +30,8 @@ export interface ProjectionEngineOptions {
   log?: ProjectionLog;
   /** Called when readers of a projection must look its pointer up again. */
   onSwitched?: (projection: string) => void;
+  /** Called after a projection has committed documents and its checkpoint. */
+  onCommitted?: (projection: string) => void;
 }
 
 export const DEFAULT_RUNNER_SETTINGS: RunnerSettings = {
@@ -220,6 +222,7 @@ export class ProjectionEngine {
         metrics: this.metrics,
         log: this.log,
         onSwitched: () => this.options.onSwitched?.(projection.name),
+        onProgress: () => this.options.onCommitted?.(projection.name),
       });
       this.log.info(`projection ${key}: writing (${target.building ? 'building' : 'live'})`);
       const outcome = await runner.run(run.signal);

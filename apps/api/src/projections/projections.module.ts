@@ -11,6 +11,7 @@ import {
   OnApplicationShutdown,
   Optional,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '@gongjian/config';
 import { EVENT_STORE, EventStore } from '@gongjian/event-store';
 import {
@@ -22,6 +23,7 @@ import {
 } from '@gongjian/projections';
 import { DocumentStore, SqliteDocumentStore } from '@gongjian/read-store';
 import { METRICS, MetricsRegistry } from '../metrics/metrics.registry';
+import { LookupAfterCatchUpInterceptor } from './lookup-after-catch-up.interceptor';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import {
   DOCUMENT_STORE,
@@ -105,13 +107,18 @@ export class ProjectionsModule {
                   error: (m) => logger.error(m),
                 },
                 onSwitched: (name) => reader.invalidate(name),
+                onCommitted: () => reader.nudge(),
               }),
       },
       ReadYourWritesInterceptor,
     ];
     return {
       module: ProjectionsModule,
-      providers: [...providers, ProjectionHosting],
+      providers: [
+        ...providers,
+        ProjectionHosting,
+        { provide: APP_INTERCEPTOR, useClass: LookupAfterCatchUpInterceptor },
+      ],
       exports: providers.map((p) => ('provide' in p ? p.provide : p)),
     };
   }
