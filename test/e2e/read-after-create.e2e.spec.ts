@@ -115,4 +115,63 @@ describe('a GET right after the command that created it, without minPosition, wh
     );
     expect(looks).toHaveLength(1);
   });
+
+  it('shows the caller its own update without minPosition', async () => {
+    const registered = await client(api, KEYS.admin).post<{ position: string }>('/organizations', {
+      id: 'v3',
+      name: 'v3 村党支部',
+      level: 'branch',
+      sector: 'village',
+      township: 'T01',
+    });
+    // Readable as registered first: the update then changes a document the read models hold.
+    const before = await getNow(api, `/organizations/v3?minPosition=${registered.body.position}`);
+    expect(before.body.categories).toEqual([]);
+    const marked = await client(api, KEYS.admin).post('/organizations/v3/categories', {
+      categories: ['weak_lax'],
+      reason: '年度研判',
+    });
+    expect(marked.status).toBe(200);
+
+    const read = await getNow(api, '/organizations/v3');
+
+    expect(read.status).toBe(200);
+    expect(read.body.categories).toEqual(['weak_lax']);
+  });
+});
+
+describe('a caller whose read models lag past the wait limit', () => {
+  let dir: string;
+  let readStore: LaggingDocumentStore;
+  let api: Harness;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongjian-lagging-read-'));
+    readStore = new LaggingDocumentStore(new SqliteDocumentStore(join(dir, 'read-models.sqlite')));
+    api = await startApi({ readStore, config: { minPositionWaitMs: 50 } });
+  });
+  afterAll(async () => {
+    readStore.lagMs = 0;
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is answered from the read models as they are, not refused', async () => {
+    await client(api, KEYS.admin).post('/organizations', {
+      id: 'w1',
+      name: 'w1 村党支部',
+      level: 'branch',
+      sector: 'village',
+      township: 'T01',
+    });
+    readStore.lagMs = 1000;
+    await client(api, KEYS.admin).post('/organizations/w1/categories', {
+      categories: ['poor'],
+      reason: '年度研判',
+    });
+
+    const list = await getNow(api, '/organizations?township=T01');
+
+    expect(list.status).toBe(200);
+  });
 });

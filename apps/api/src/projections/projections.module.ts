@@ -24,6 +24,7 @@ import {
 import { DocumentStore, SqliteDocumentStore } from '@gongjian/read-store';
 import { METRICS, MetricsRegistry } from '../metrics/metrics.registry';
 import { LookupAfterCatchUpInterceptor } from './lookup-after-catch-up.interceptor';
+import { OwnWritesInterceptor } from './own-writes.interceptor';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import {
   DOCUMENT_STORE,
@@ -118,6 +119,7 @@ export class ProjectionsModule {
         ...providers,
         ProjectionHosting,
         { provide: APP_INTERCEPTOR, useClass: LookupAfterCatchUpInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: OwnWritesInterceptor },
       ],
       exports: providers.map((p) => ('provide' in p ? p.provide : p)),
     };
