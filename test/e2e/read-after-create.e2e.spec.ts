@@ -140,6 +140,50 @@ describe('a GET right after the command that created it, without minPosition, wh
   });
 });
 
+describe('a report read right after its caller changed it', () => {
+  let dir: string;
+  let readStore: LaggingDocumentStore;
+  let api: Harness;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gongjian-lagging-read-'));
+    readStore = new LaggingDocumentStore(new SqliteDocumentStore(join(dir, 'read-models.sqlite')));
+    // Report tables are shared between readers for REPORT_CACHE_MS (1 s by default).
+    api = await startApi({ readStore });
+  });
+  afterAll(async () => {
+    readStore.lagMs = 0;
+    await api.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is built afresh, not taken from a table shared from before the change', async () => {
+    const registered = await client(api, KEYS.admin).post<{ position: string }>('/organizations', {
+      id: 'r1',
+      name: 'r1 村党支部',
+      level: 'branch',
+      sector: 'village',
+      township: 'T01',
+    });
+    const shared = await getNow(
+      api,
+      `/reports/collective-income?year=2025&minPosition=${registered.body.position}`,
+    );
+    expect(shared.body.totals).toMatchObject({ reported: 0 });
+    readStore.lagMs = 300;
+    const reported = await client(api, KEYS.admin).post('/organizations/r1/collective-income', {
+      year: 2025,
+      amountFen: 3_000_000,
+    });
+    expect(reported.status).toBe(200);
+
+    const read = await getNow(api, '/reports/collective-income?year=2025');
+
+    expect(read.status).toBe(200);
+    expect(read.body.totals).toMatchObject({ reported: 1 });
+  });
+});
+
 describe('a caller whose read models lag past the wait limit', () => {
   let dir: string;
   let readStore: LaggingDocumentStore;

@@ -7,6 +7,13 @@ import { OwnWrites } from './own-writes';
 import { READ_SIDE_SETTINGS, ReadSideSettings } from './read-side.settings';
 
 const QUERY_METHODS = new Set(['GET', 'HEAD']);
+const waitedFor = new WeakSet<object>();
+
+/**
+ * Whether this query waited for its caller's own write: what it answers must then be read
+ * afresh, not from a table shared from before (as with `minPosition`).
+ */
+export const waitedForOwnWrite = (request: object): boolean => waitedFor.has(request);
 
 /**
  * Read-your-writes without `minPosition`, per API key: a query waits (bounded by
@@ -42,6 +49,7 @@ export class OwnWritesInterceptor implements NestInterceptor {
     const position = this.writes.pendingFor(caller);
     const query = (request.query ?? {}) as Record<string, unknown>;
     if (position === undefined || 'minPosition' in query) return next.handle();
+    waitedFor.add(request);
     const waited = this.reader
       .waitForPosition(position, this.settings.minPositionWaitMs)
       .catch(() => undefined)

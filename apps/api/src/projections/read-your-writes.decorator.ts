@@ -14,7 +14,7 @@ export function ReadYourWrites(): MethodDecorator & ClassDecorator {
       name: 'minPosition',
       required: false,
       description:
-        'A `position` a command answered: the query waits until the read models have applied it (504 READ_MODEL_LAGGING after the wait limit, MIN_POSITION_WAIT_MS).',
+        'A `position` a command answered: the query waits until the read models have applied it (504 READ_MODEL_LAGGING after the wait limit, MIN_POSITION_WAIT_MS). Without it, the query still waits (bounded) for the last write of the same API key in this process, and a lookup that finds nothing looks again once the read models have caught up with the log.',
     }),
   );
 }

@@ -10,7 +10,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export class ReadQueryDto {
   @ApiPropertyOptional({
     description:
-      'Wait until the read models have applied this log position (a command answer’s `position`); 504 after the wait limit',
+      'Wait until the read models have applied this log position (a command answer’s `position`); 504 after the wait limit; without it, the query still waits (bounded) for the last write of the same API key in this process, and a lookup that finds nothing looks again once the read models have caught up with the log',
   })
   @IsOptional()
   @IsString()

@@ -4,7 +4,8 @@ import type { ReportTable } from '@gongjian/projections';
 /**
  * Yearly tables kept for a short time (`REPORT_CACHE_MS`), so that many readers of the same
  * table share one find; concurrent requests for a table being built wait for that build. A
- * request with `minPosition` always builds afresh, after its wait, so read-your-writes holds.
+ * request with `minPosition`, or one that waited for its caller's own write, always builds
+ * afresh, after its wait, so read-your-writes holds.
  */
 export class ReportCache {
   private readonly tables?: LRUCache<string, ReportTable, () => Promise<ReportTable>>;

@@ -7,6 +7,7 @@ import { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { assertInScope } from '../../http/auth/township-scope';
+import { waitedForOwnWrite } from '../../projections/own-writes.interceptor';
 import { ReadYourWrites } from '../../projections/read-your-writes.decorator';
 import { GetReportQuery } from './queries/get-report.query';
 import { renderReportCsv } from './report-csv';
@@ -51,7 +52,11 @@ export class ReportsController {
       ...(query.township === undefined && scoped ? { townships: actor.townships } : {}),
     };
     const table = await this.queries.execute<GetReportQuery, ReportTable>(
-      new GetReportQuery(name, filter, /[?&]minPosition=/.test(request.url)),
+      new GetReportQuery(
+        name,
+        filter,
+        /[?&]minPosition=/.test(request.url) || waitedForOwnWrite(request),
+      ),
     );
     if (!wantsCsv(accept)) return table;
     reply
