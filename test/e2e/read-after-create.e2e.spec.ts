@@ -7,6 +7,7 @@ import {
   DocumentStore,
   SqliteDocumentStore,
 } from '@gongjian/read-store';
+import type { AppConfig } from '@gongjian/config';
 import { client, Harness, KEYS, startApi } from './api-harness';
 
 /** The SQLite read store, whose projection batches are held back `lagMs` while it is set. */
@@ -46,94 +47,96 @@ async function getNow(api: Harness, path: string, key: string = KEYS.admin) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-describe('a GET right after the command that created it, without minPosition, while read models lag', () => {
+/** The API over a lagging read store, started before the suite's tests and closed after them. */
+function laggingApi(config: Partial<AppConfig> = {}) {
+  const setup = {} as { api: Harness; readStore: LaggingDocumentStore };
   let dir: string;
-  let readStore: LaggingDocumentStore;
-  let api: Harness;
-
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gongjian-lagging-read-'));
-    readStore = new LaggingDocumentStore(new SqliteDocumentStore(join(dir, 'read-models.sqlite')));
-    api = await startApi({ readStore });
+    const readStore = new LaggingDocumentStore(
+      new SqliteDocumentStore(join(dir, 'read-models.sqlite')),
+    );
+    setup.readStore = readStore;
+    setup.api = await startApi({ readStore, config });
   });
   afterAll(async () => {
-    readStore.lagMs = 0;
-    await api.close();
+    setup.readStore.lagMs = 0;
+    await setup.api.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  beforeEach(() => {
-    readStore.lagMs = 300;
+  return setup;
+}
+
+/** A village branch in T01, registered by the admin key. */
+const registerVillage = (api: Harness, id: string) =>
+  client(api, KEYS.admin).post<{ position: string }>('/organizations', {
+    id,
+    name: `${id} 村党支部`,
+    level: 'branch',
+    sector: 'village',
+    township: 'T01',
   });
 
-  it('finds an organization just registered', async () => {
-    const registered = await client(api, KEYS.admin).post('/organizations', {
-      id: 'v1',
-      name: 'v1 村党支部',
-      level: 'branch',
-      sector: 'village',
-      township: 'T01',
-    });
+describe('a GET right after the command that created it, without minPosition, while read models lag', () => {
+  const setup = laggingApi();
+  beforeEach(() => {
+    setup.readStore.lagMs = 300;
+  });
+
+  it('finds an organization another key just registered', async () => {
+    const registered = await registerVillage(setup.api, 'v1');
     expect(registered.status).toBe(201);
 
-    const read = await getNow(api, '/organizations/v1');
+    const read = await getNow(setup.api, '/organizations/v1', KEYS.operatorT01);
 
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ id: 'v1', township: 'T01' });
   });
 
-  it('finds an evaluation run just started', async () => {
-    const start = await client(api, KEYS.scheduler).post<{ runId: string }>('/evaluations', {
+  it('finds an evaluation run another key just started', async () => {
+    const start = await client(setup.api, KEYS.scheduler).post<{ runId: string }>('/evaluations', {
       period: '2025',
     });
     expect(start.status).toBe(202);
 
-    const run = await getNow(api, `/evaluations/${start.body.runId}`, KEYS.scheduler);
+    const run = await getNow(setup.api, `/evaluations/${start.body.runId}`, KEYS.operatorT01);
 
     expect(run.status).toBe(200);
     expect(run.body).toMatchObject({ runId: start.body.runId, period: '2025' });
   });
 
   it('still answers 404 for what no command created', async () => {
-    const read = await getNow(api, '/organizations/never-registered');
+    const read = await getNow(setup.api, '/organizations/never-registered');
     expect(read.status).toBe(404);
     expect(read.body).toMatchObject({ status: 404, code: 'ORGANIZATION_NOT_FOUND' });
   });
 
   it('records a look by an inspector once, though the lookup is asked again', async () => {
-    await client(api, KEYS.admin).post('/organizations', {
-      id: 'v2',
-      name: 'v2 村党支部',
-      level: 'branch',
-      sector: 'village',
-      township: 'T01',
-    });
+    await registerVillage(setup.api, 'v2');
 
-    expect((await getNow(api, '/organizations/v2', KEYS.inspector)).status).toBe(200);
+    expect((await getNow(setup.api, '/organizations/v2', KEYS.inspector)).status).toBe(200);
 
-    const looks = (await api.store.readAll()).filter(
+    const looks = (await setup.api.store.readAll()).filter(
       (e) => e.type === 'InspectorAccessRecorded' && e.data.url === '/api/v1/organizations/v2',
     );
     expect(looks).toHaveLength(1);
   });
 
   it('shows the caller its own update without minPosition', async () => {
-    const registered = await client(api, KEYS.admin).post<{ position: string }>('/organizations', {
-      id: 'v3',
-      name: 'v3 村党支部',
-      level: 'branch',
-      sector: 'village',
-      township: 'T01',
-    });
+    const registered = await registerVillage(setup.api, 'v3');
     // Readable as registered first: the update then changes a document the read models hold.
-    const before = await getNow(api, `/organizations/v3?minPosition=${registered.body.position}`);
+    const before = await getNow(
+      setup.api,
+      `/organizations/v3?minPosition=${registered.body.position}`,
+    );
     expect(before.body.categories).toEqual([]);
-    const marked = await client(api, KEYS.admin).post('/organizations/v3/categories', {
+    const marked = await client(setup.api, KEYS.admin).post('/organizations/v3/categories', {
       categories: ['weak_lax'],
       reason: '年度研判',
     });
     expect(marked.status).toBe(200);
 
-    const read = await getNow(api, '/organizations/v3');
+    const read = await getNow(setup.api, '/organizations/v3');
 
     expect(read.status).toBe(200);
     expect(read.body.categories).toEqual(['weak_lax']);
@@ -141,43 +144,26 @@ describe('a GET right after the command that created it, without minPosition, wh
 });
 
 describe('a report read right after its caller changed it', () => {
-  let dir: string;
-  let readStore: LaggingDocumentStore;
-  let api: Harness;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gongjian-lagging-read-'));
-    readStore = new LaggingDocumentStore(new SqliteDocumentStore(join(dir, 'read-models.sqlite')));
-    // Report tables are shared between readers for REPORT_CACHE_MS (1 s by default).
-    api = await startApi({ readStore });
-  });
-  afterAll(async () => {
-    readStore.lagMs = 0;
-    await api.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const setup = laggingApi();
 
   it('is built afresh, not taken from a table shared from before the change', async () => {
-    const registered = await client(api, KEYS.admin).post<{ position: string }>('/organizations', {
-      id: 'r1',
-      name: 'r1 村党支部',
-      level: 'branch',
-      sector: 'village',
-      township: 'T01',
-    });
+    const registered = await registerVillage(setup.api, 'r1');
     const shared = await getNow(
-      api,
+      setup.api,
       `/reports/collective-income?year=2025&minPosition=${registered.body.position}`,
     );
     expect(shared.body.totals).toMatchObject({ reported: 0 });
-    readStore.lagMs = 300;
-    const reported = await client(api, KEYS.admin).post('/organizations/r1/collective-income', {
-      year: 2025,
-      amountFen: 3_000_000,
-    });
+    setup.readStore.lagMs = 300;
+    const reported = await client(setup.api, KEYS.admin).post(
+      '/organizations/r1/collective-income',
+      {
+        year: 2025,
+        amountFen: 3_000_000,
+      },
+    );
     expect(reported.status).toBe(200);
 
-    const read = await getNow(api, '/reports/collective-income?year=2025');
+    const read = await getNow(setup.api, '/reports/collective-income?year=2025');
 
     expect(read.status).toBe(200);
     expect(read.body.totals).toMatchObject({ reported: 1 });
@@ -185,36 +171,17 @@ describe('a report read right after its caller changed it', () => {
 });
 
 describe('a caller whose read models lag past the wait limit', () => {
-  let dir: string;
-  let readStore: LaggingDocumentStore;
-  let api: Harness;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gongjian-lagging-read-'));
-    readStore = new LaggingDocumentStore(new SqliteDocumentStore(join(dir, 'read-models.sqlite')));
-    api = await startApi({ readStore, config: { minPositionWaitMs: 50 } });
-  });
-  afterAll(async () => {
-    readStore.lagMs = 0;
-    await api.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const setup = laggingApi({ minPositionWaitMs: 50 });
 
   it('is answered from the read models as they are, not refused', async () => {
-    await client(api, KEYS.admin).post('/organizations', {
-      id: 'w1',
-      name: 'w1 村党支部',
-      level: 'branch',
-      sector: 'village',
-      township: 'T01',
-    });
-    readStore.lagMs = 1000;
-    await client(api, KEYS.admin).post('/organizations/w1/categories', {
+    await registerVillage(setup.api, 'w1');
+    setup.readStore.lagMs = 1000;
+    await client(setup.api, KEYS.admin).post('/organizations/w1/categories', {
       categories: ['poor'],
       reason: '年度研判',
     });
 
-    const list = await getNow(api, '/organizations?township=T01');
+    const list = await getNow(setup.api, '/organizations?township=T01');
 
     expect(list.status).toBe(200);
   });
