@@ -93,6 +93,17 @@ describe('a GET right after the command that created it, without minPosition, wh
     expect(read.body).toMatchObject({ id: 'v1', township: 'T01' });
   });
 
+  it('answers a HEAD for an organization another key just registered', async () => {
+    expect((await registerVillage(setup.api, 'h1')).status).toBe(201);
+
+    const head = await fetch(`${setup.api.url}/api/v1/organizations/h1`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${KEYS.operatorT01}` },
+    });
+
+    expect(head.status).toBe(200);
+  });
+
   it('finds an evaluation run another key just started', async () => {
     const start = await client(setup.api, KEYS.scheduler).post<{ runId: string }>('/evaluations', {
       period: '2025',

@@ -5,6 +5,7 @@ import { NotFoundError } from '@gongjian/domain';
 import { EVENT_STORE, type EventStore } from '@gongjian/event-store';
 import { READ_MODEL_READER, ReadModelReader } from '@gongjian/projections';
 import { HttpProblemError } from '../http/problem/http-problem.error';
+import { isQueryMethod } from './query-methods';
 import { READ_SIDE_SETTINGS, ReadSideSettings } from './read-side.settings';
 
 const isNotFound = (error: unknown) =>
@@ -27,7 +28,7 @@ export class LookupAfterCatchUpInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (request.method !== 'GET') return next.handle();
+    if (!isQueryMethod(request.method)) return next.handle();
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (!isNotFound(error)) return throwError(() => error);

@@ -4,9 +4,9 @@ import { READ_MODEL_READER, ReadModelReader } from '@gongjian/projections';
 import type { AuthenticatedRequest } from '../http/auth/api-key.guard';
 import { LOG_POSITION } from '../read-side/log-position.format';
 import { OwnWrites } from './own-writes';
+import { isQueryMethod } from './query-methods';
 import { READ_SIDE_SETTINGS, ReadSideSettings } from './read-side.settings';
 
-const QUERY_METHODS = new Set(['GET', 'HEAD']);
 const waitedFor = new WeakSet<object>();
 
 /**
@@ -37,7 +37,7 @@ export class OwnWritesInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const caller = request.actor?.id;
     if (caller === undefined) return next.handle();
-    if (!QUERY_METHODS.has(request.method)) {
+    if (!isQueryMethod(request.method)) {
       return next.handle().pipe(
         tap((answer: unknown) => {
           const position = (answer as { position?: unknown } | undefined)?.position;
