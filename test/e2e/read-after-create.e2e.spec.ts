@@ -8,6 +8,8 @@ import {
   SqliteDocumentStore,
 } from '@gongjian/read-store';
 import type { AppConfig } from '@gongjian/config';
+import { addDays, addYears } from '@gongjian/domain';
+import { shanghaiDate } from '@gongjian/write-side';
 import { client, Harness, KEYS, startApi } from './api-harness';
 
 /** The SQLite read store, whose projection batches are held back `lagMs` while it is set. */
@@ -151,6 +153,105 @@ describe('a GET right after the command that created it, without minPosition, wh
 
     expect(read.status).toBe(200);
     expect(read.body.categories).toEqual(['weak_lax']);
+  });
+});
+
+describe('each kind of resource read right after its caller changed it, without minPosition', () => {
+  const setup = laggingApi();
+  const admin = () => client(setup.api, KEYS.admin);
+  const today = shanghaiDate(new Date().toISOString());
+
+  beforeAll(async () => {
+    const organ = await admin().post('/organizations', {
+      id: 'k-organ',
+      name: 'k-organ 机关党支部',
+      level: 'branch',
+      sector: 'organ',
+      departmentKind: 'party_mass',
+      township: 'T00',
+    });
+    expect(organ.status).toBe(201);
+    expect((await registerVillage(setup.api, 'k-village')).status).toBe(201);
+    const marked = await admin().post('/organizations/k-village/categories', {
+      categories: ['weak_lax'],
+      reason: '年度研判',
+    });
+    expect(marked.status).toBe(200);
+  });
+  beforeEach(() => {
+    setup.readStore.lagMs = 300;
+  });
+
+  it('a pairing and an activity logged under it', async () => {
+    const paired = await admin().post<{ id: string }>('/pairings', {
+      urbanOrganizationId: 'k-organ',
+      ruralOrganizationId: 'k-village',
+      contactLeader: { name: '王强', title: '县委常委' },
+      startsOn: `${today.slice(0, 7)}-01`,
+      endsOn: addYears(today, 2),
+      commitments: { fundsFen: 1_000_000, projects: 1, activists: 1 },
+    });
+    expect(paired.status).toBe(201);
+    expect((await getNow(setup.api, `/pairings/${paired.body.id}`)).body.status).toBe('active');
+
+    const logged = await admin().post(`/pairings/${paired.body.id}/activities`, {
+      type: 'guidance_day',
+      date: today,
+      participants: 12,
+      summary: '党建指导日',
+    });
+    expect(logged.status).toBe(201);
+    const pairing = await getNow(setup.api, `/pairings/${paired.body.id}`);
+    const months = pairing.body.activitiesByMonth as Array<Record<string, unknown>>;
+    expect(months.find((m) => m.month === today.slice(0, 7))).toMatchObject({ guidanceDays: 1 });
+  });
+
+  it('an allocation and a disbursement of it', async () => {
+    const year = Number(today.slice(0, 4));
+    const opened = await admin().post<{ id: string }>('/budgets', {
+      year,
+      source: 'county_finance',
+      amountFen: 10_000_000,
+    });
+    expect(opened.status).toBe(201);
+    const allocated = await admin().post<{ id: string }>('/allocations', {
+      budgetId: opened.body.id,
+      recipientOrganizationId: 'k-village',
+      amountFen: 2_000_000,
+      purpose: 'activity_funds',
+      decisionRef: '县委组织部部务会纪要',
+    });
+    expect(allocated.status).toBe(201);
+    const id = allocated.body.id;
+    expect((await getNow(setup.api, `/allocations/${id}`)).body.allocatedFen).toBe(2_000_000);
+
+    const paid = await admin().post(`/allocations/${id}/disbursements`, {
+      amountFen: 500_000,
+      on: today,
+      ref: '拨付凭证 001',
+    });
+    expect(paid.status).toBe(201);
+    expect((await getNow(setup.api, `/allocations/${id}`)).body.disbursedFen).toBe(500_000);
+  });
+
+  it('a member and a step of their development', async () => {
+    const applied = await admin().post<{ id: string }>('/members', {
+      organizationId: 'k-village',
+      appliedOn: addDays(today, -30),
+      person: { name: '李梅', gender: 'female', birthDate: '1995-03-15', education: '大专' },
+    });
+    expect(applied.status).toBe(201);
+    const id = applied.body.id;
+    expect((await getNow(setup.api, `/members/${id}`)).body.stage).toBe('applicant');
+
+    const interviewed = await admin().post(`/members/${id}/steps`, {
+      step: 'interview',
+      on: addDays(today, -20),
+    });
+    expect(interviewed.status).toBe(201);
+    const member = await getNow(setup.api, `/members/${id}`);
+    const steps = (member.body.history as Array<{ step: string }>).map((h) => h.step);
+    expect(steps).toContain('interview');
   });
 });
 
