@@ -1,11 +1,11 @@
 import { CanActivate, Controller, ExecutionContext, Get, Post, Query } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { READ_MODEL_READER, ReadModelLagError, ReadModelReader } from '@gongjian/projections';
 import type { AuthenticatedRequest } from '../http/auth/api-key.guard';
 import { OwnWritesInterceptor } from './own-writes.interceptor';
 import { READ_SIDE_SETTINGS } from './read-side.settings';
+import { startFastifyTestApp } from './fastify-test-app.spec-helper';
 
 let nextPosition = 0;
 const position = (n: number) => String(n).padStart(20, '0');
@@ -46,7 +46,7 @@ describe('OwnWritesInterceptor (read-your-writes per API key)', () => {
   };
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
+    app = await startFastifyTestApp({
       controllers: [VillagesController],
       providers: [
         { provide: READ_MODEL_READER, useValue: reader },
@@ -54,12 +54,7 @@ describe('OwnWritesInterceptor (read-your-writes per API key)', () => {
         { provide: APP_GUARD, useClass: CallerGuard },
         { provide: APP_INTERCEPTOR, useClass: OwnWritesInterceptor },
       ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-      logger: false,
     });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
   });
   afterAll(() => app.close());
   beforeEach(() => {

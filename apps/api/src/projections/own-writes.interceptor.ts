@@ -6,14 +6,7 @@ import { LOG_POSITION } from '../read-side/log-position.format';
 import { OwnWrites } from './own-writes';
 import { isQueryMethod } from './query-methods';
 import { READ_SIDE_SETTINGS, ReadSideSettings } from './read-side.settings';
-
-const waitedFor = new WeakSet<object>();
-
-/**
- * Whether this query waited for its caller's own write: what it answers must then be read
- * afresh, not from a table shared from before (as with `minPosition`).
- */
-export const waitedForOwnWrite = (request: object): boolean => waitedFor.has(request);
+import { markWaited } from './waited-reads';
 
 /**
  * Read-your-writes without `minPosition`, per API key: a query waits (bounded by
@@ -49,7 +42,7 @@ export class OwnWritesInterceptor implements NestInterceptor {
     const position = this.writes.pendingFor(caller);
     const query = (request.query ?? {}) as Record<string, unknown>;
     if (position === undefined || 'minPosition' in query) return next.handle();
-    waitedFor.add(request);
+    markWaited(request);
     const waited = this.reader
       .waitForPosition(position, this.settings.minPositionWaitMs)
       .catch(() => undefined)

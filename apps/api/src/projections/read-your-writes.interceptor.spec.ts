@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IsOptional, IsString } from 'class-validator';
 import { READ_MODEL_READER, ReadModelLagError, ReadModelReader } from '@gongjian/projections';
 import { ProblemDetailsFilter } from '../http/problem/problem-details.filter';
@@ -9,6 +8,7 @@ import { strictValidationPipe } from '../http/validation/strict-validation.pipe'
 import { ReadYourWrites } from './read-your-writes.decorator';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { READ_SIDE_SETTINGS } from './read-side.settings';
+import { startFastifyTestApp } from './fastify-test-app.spec-helper';
 
 class VillagesQuery {
   @IsOptional()
@@ -39,7 +39,7 @@ describe('@ReadYourWrites (minPosition on queries)', () => {
   };
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
+    app = await startFastifyTestApp({
       controllers: [VillagesController],
       providers: [
         { provide: READ_MODEL_READER, useValue: reader },
@@ -48,12 +48,7 @@ describe('@ReadYourWrites (minPosition on queries)', () => {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
       ],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-      logger: false,
     });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
   });
   afterAll(() => app.close());
   beforeEach(() => waits.splice(0));

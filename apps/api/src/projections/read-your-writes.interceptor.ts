@@ -5,6 +5,7 @@ import { READ_MODEL_READER, ReadModelReader } from '@gongjian/projections';
 import { InvalidInputError } from '../http/validation/invalid-input.error';
 import { LOG_POSITION, LOG_POSITION_MESSAGE } from '../read-side/log-position.format';
 import { READ_SIDE_SETTINGS, ReadSideSettings } from './read-side.settings';
+import { markWaited } from './waited-reads';
 
 /**
  * `minPosition` on a query: wait (bounded) until every read model has applied that position,
@@ -27,6 +28,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     if (typeof raw !== 'string' || !LOG_POSITION.test(raw)) {
       throw new InvalidInputError([{ field: 'minPosition', message: LOG_POSITION_MESSAGE }]);
     }
+    markWaited(request);
     return from(this.reader.waitForPosition(raw, this.settings.minPositionWaitMs)).pipe(
       switchMap(() => next.handle()),
     );

@@ -7,8 +7,8 @@ import { AuthenticatedActor } from '../../http/auth/api-key';
 import { CurrentActor } from '../../http/auth/current-actor.decorator';
 import { Roles } from '../../http/auth/roles.decorator';
 import { assertInScope } from '../../http/auth/township-scope';
-import { waitedForOwnWrite } from '../../projections/own-writes.interceptor';
 import { ReadYourWrites } from '../../projections/read-your-writes.decorator';
+import { waitedForPosition } from '../../projections/waited-reads';
 import { GetReportQuery } from './queries/get-report.query';
 import { renderReportCsv } from './report-csv';
 import { ReportQueryDto } from './report-query.dto';
@@ -52,11 +52,7 @@ export class ReportsController {
       ...(query.township === undefined && scoped ? { townships: actor.townships } : {}),
     };
     const table = await this.queries.execute<GetReportQuery, ReportTable>(
-      new GetReportQuery(
-        name,
-        filter,
-        /[?&]minPosition=/.test(request.url) || waitedForOwnWrite(request),
-      ),
+      new GetReportQuery(name, filter, waitedForPosition(request)),
     );
     if (!wantsCsv(accept)) return table;
     reply

@@ -123,13 +123,15 @@ export class EvaluationRuns {
     trigger: EvaluationRequestedData['trigger'],
     metadata: CommandMetadata = systemMetadata(),
   ): Promise<{ runId: string; position: string }> {
-    // The jobs are pinged only where something needs them, before anything is written: the
-    // default rule set published on first use, or a run to enqueue. A completed run needs none.
+    // The jobs are asked (once) only where something needs them, before anything is written:
+    // the default rule set published on first use, or a run to enqueue. A completed run needs none.
+    let jobsAsked: Promise<void> | undefined;
+    const jobsReachable = () => (jobsAsked ??= this.jobs.ping());
     const ruleSetId = request.ruleSetId ?? this.settings.defaultRuleSetId;
     let published = await this.ruleSets.findLatest(ruleSetId);
     if (!published) {
-      await this.jobs.ping();
-      published = await this.ruleSets.latest(ruleSetId, metadata);
+      await jobsReachable();
+      published = await this.ruleSets.publishDefault(ruleSetId, metadata);
     }
     const { ruleSet, hash } = published;
     const history = await this.runEvents(request.period);
@@ -144,7 +146,7 @@ export class EvaluationRuns {
     const key: RunKey = { runId: runIdFor(keyWithoutId), ...keyWithoutId };
     const completed = (events: EvaluationRunEvent[]) =>
       events.some((e) => e.type === 'EvaluationCompleted' && e.data.runId === key.runId);
-    if (!completed(history)) await this.jobs.ping();
+    if (!completed(history)) await jobsReachable();
     const { position } = await this.decideRun(
       request.period,
       { type: 'RequestEvaluation', data: { ...key, trigger } } as EvaluationRunCommand,

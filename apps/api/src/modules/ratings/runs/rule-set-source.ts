@@ -39,10 +39,11 @@ export class RuleSetSource {
     return latest && { ruleSet: latest.ruleSet as unknown as RuleSet, hash: latest.hash };
   }
 
-  /** The latest version of a rule set; the default one is published first when missing. */
-  async latest(ruleSetId: string, metadata: CommandMetadata): Promise<PublishedRuleSet> {
-    const found = await this.findLatest(ruleSetId);
-    if (found) return found;
+  /**
+   * Publishes the built-in default rule set, asked for before any version of it was published;
+   * any other rule set without a version is unknown (404).
+   */
+  async publishDefault(ruleSetId: string, metadata: CommandMetadata): Promise<PublishedRuleSet> {
     if (ruleSetId === DEFAULT_RULE_SET.id) {
       // A command of its own: the request's Idempotency-Key belongs to the request.
       const commandId = randomUUID();
