@@ -59,7 +59,7 @@ export class DocumentReadModelReader implements ReadModelReader {
     if (!definition) throw new RangeError(`unknown projection "${projection}"`);
     if (!(name in definition.collections))
       throw new RangeError(`projection "${projection}" has no collection "${name}"`);
-    const pointer = await this.pointers.fetch(projection);
+    const pointer = await this.pointer(projection);
     const physical = pointer
       ? pointer.collections[name]
       : physicalCollection(
@@ -68,6 +68,21 @@ export class DocumentReadModelReader implements ReadModelReader {
           this.options.namespace,
         );
     return this.store.collection(physical);
+  }
+
+  /**
+   * A switch (invalidate) while a lookup is under way abandons that lookup, which would hold the
+   * pointer from before the switch; the read then looks the pointer up again.
+   */
+  private async pointer(name: string): Promise<PointerDocument | false> {
+    for (;;) {
+      const status: LRUCache.Status<string, PointerDocument | false> = {};
+      try {
+        return (await this.pointers.fetch(name, { status })) as PointerDocument | false;
+      } catch (error) {
+        if (!status.fetchAborted) throw error;
+      }
+    }
   }
 
   /** Forget cached pointers (the in-process engine calls it when it switches one). */
@@ -81,7 +96,7 @@ export class DocumentReadModelReader implements ReadModelReader {
     if (this.byName.size === 0) return '\uffff';
     const builds: Build[] = [];
     for (const [name, definition] of this.byName) {
-      const pointer = await this.pointers.fetch(name);
+      const pointer = await this.pointer(name);
       builds.push(
         pointer
           ? { name, version: pointer.version, generation: pointer.generation }

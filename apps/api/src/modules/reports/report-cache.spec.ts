@@ -23,6 +23,15 @@ describe('ReportCache', () => {
     expect((await cache.get('k', build, false)).year).toBe(2);
   });
 
+  it('a fresh table stored while a shared build is under way answers that build\'s readers', async () => {
+    const cache = new ReportCache(60_000);
+    let finishShared: (t: ReportTable) => void = () => undefined;
+    const shared = cache.get('k', () => new Promise((resolve) => (finishShared = resolve)), false);
+    await cache.get('k', async () => table(2), true);
+    finishShared(table(1));
+    expect((await shared).year).toBe(2);
+  });
+
   it('builds every time when switched off', async () => {
     const cache = new ReportCache(0);
     let builds = 0;

@@ -27,6 +27,14 @@ export class ReportCache {
       this.tables.set(key, table);
       return table;
     }
-    return (await this.tables.fetch(key, { context: build }))!;
+    // A fresh table stored meanwhile abandons a shared build under way; its readers take that table.
+    for (;;) {
+      const status: LRUCache.Status<string, ReportTable> = {};
+      try {
+        return (await this.tables.fetch(key, { context: build, status }))!;
+      } catch (error) {
+        if (!status.fetchAborted) throw error;
+      }
+    }
   }
 }
