@@ -23,7 +23,7 @@ describe('ReportCache', () => {
     expect((await cache.get('k', build, false)).year).toBe(2);
   });
 
-  it('a fresh table stored while a shared build is under way answers that build\'s readers', async () => {
+  it("a fresh table stored while a shared build is under way answers that build's readers", async () => {
     const cache = new ReportCache(60_000);
     let finishShared: (t: ReportTable) => void = () => undefined;
     const shared = cache.get('k', () => new Promise((resolve) => (finishShared = resolve)), false);
