@@ -11,6 +11,25 @@ const termStart = `${addMonths(today, -3).slice(0, 7)}-01`;
 const termEnd = addYears(today, 2);
 const lastMonth = addMonths(today, -1).slice(0, 7);
 
+/** The Mondays of the weeks (Monday to Sunday) touching a month (YYYY-MM). */
+function weeksTouching(month: string): string[] {
+  const first = `${month}-01`;
+  const last = addDays(addMonths(first, 1), -1);
+  const weekday = new Date(`${first}T00:00:00Z`).getUTCDay();
+  const mondays: string[] = [];
+  for (
+    let monday = addDays(first, -((weekday + 6) % 7));
+    monday <= last;
+    monday = addDays(monday, 7)
+  )
+    mondays.push(monday);
+  return mondays;
+}
+/** A guidance day in every week touching last month, each on the week's first day in it. */
+const weeklyGuidance = weeksTouching(lastMonth).map((monday) =>
+  monday < `${lastMonth}-01` ? `${lastMonth}-01` : monday,
+);
+
 const organ = (id: string, departmentKind: string, township = 'T00') => ({
   id,
   name: `${id} 机关党支部`,
@@ -50,6 +69,8 @@ interface MonthRow {
   guidanceDays: number;
   collectiveActivityDays: number;
   otherActivities: number;
+  guidanceWeeks: number;
+  weeksWithGuidance: number;
   meetsTargets: boolean;
 }
 
@@ -351,16 +372,13 @@ describe('pairings over HTTP', () => {
 
     it('logs activities (201, id assigned), dated in business time', async () => {
       const dates = {
-        guidance_day: ['03', '10', '17', '24'],
-        collective_activity_day: ['05', '12', '19'],
-        fellowship: ['20'],
+        guidance_day: weeklyGuidance,
+        collective_activity_day: ['05', '12', '19'].map((day) => `${lastMonth}-${day}`),
+        fellowship: [`${lastMonth}-20`],
       };
       for (const [type, days] of Object.entries(dates)) {
-        for (const day of days) {
-          const reply = await operator().post(
-            `/pairings/${id}/activities`,
-            activity(type, `${lastMonth}-${day}`),
-          );
+        for (const date of days) {
+          const reply = await operator().post(`/pairings/${id}/activities`, activity(type, date));
           expect(reply.status).toBe(201);
           expect(reply.body.activityId).toMatch(/^[0-9a-f-]{36}$/);
           expect(reply.body.eventIds).toHaveLength(1);
@@ -420,7 +438,7 @@ describe('pairings over HTTP', () => {
       ]);
     });
 
-    it('GET counts activities per month against the targets', async () => {
+    it('GET counts activities per month against the targets: a guidance day every week, 3 collective days', async () => {
       const reply = await operator().get<{ activitiesByMonth: MonthRow[]; activityCount: number }>(
         `/pairings/${id}`,
       );
@@ -431,20 +449,29 @@ describe('pairings over HTTP', () => {
       );
       expect(months.find((m) => m.month === lastMonth)).toEqual({
         month: lastMonth,
-        guidanceDays: 4,
+        guidanceDays: weeklyGuidance.length,
         collectiveActivityDays: 3,
         otherActivities: 1,
+        guidanceWeeks: weeklyGuidance.length,
+        weeksWithGuidance: weeklyGuidance.length,
         meetsTargets: true,
       });
+      // This month: today's week, and its first week when last month's last guidance day fell in it.
+      const thisMonthsWeeks = weeksTouching(today.slice(0, 7));
+      const held = [...weeklyGuidance, today];
       expect(months.find((m) => m.month === today.slice(0, 7))).toEqual({
         month: today.slice(0, 7),
         guidanceDays: 1,
         collectiveActivityDays: 0,
         otherActivities: 0,
+        guidanceWeeks: thisMonthsWeeks.length,
+        weeksWithGuidance: thisMonthsWeeks.filter((monday) =>
+          held.some((date) => date >= monday && date <= addDays(monday, 6)),
+        ).length,
         meetsTargets: false,
       });
       expect(months[0]).toMatchObject({ guidanceDays: 0, meetsTargets: false });
-      expect(reply.body.activityCount).toBe(9);
+      expect(reply.body.activityCount).toBe(weeklyGuidance.length + 5);
     });
 
     it('renews to a later end, and extends the link on the village', async () => {

@@ -130,7 +130,16 @@ describe('yearly reports over HTTP', () => {
       '/pairings',
       pairing('p-3', 'o-pm', 'v-far', '2025-03-01', { principleOverrideReason: '就近结对' }),
     );
-    for (const date of ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24']) {
+    // A guidance day in each of the six weeks touching March, from Monday 24 February to Sunday 6 April.
+    const march = [
+      '2025-03-01',
+      '2025-03-03',
+      '2025-03-10',
+      '2025-03-17',
+      '2025-03-24',
+      '2025-03-31',
+    ];
+    for (const date of march) {
       await ok('/pairings/p-1/activities', activity('guidance_day', date));
     }
     for (const date of ['2025-03-05', '2025-03-12', '2025-03-19']) {
@@ -191,8 +200,8 @@ describe('yearly reports over HTTP', () => {
       expect(reply.body.columns.length).toBeGreaterThan(1);
     }
     expect((await report('activities', 'year=2025')).body.totals).toMatchObject({
-      count: 7,
-      participants: 185,
+      count: 9,
+      participants: 225,
       pairingMonthsMeetingAllTargets: 1,
     });
     expect((await report('funds', 'year=2025')).body.totals).toMatchObject({
@@ -308,9 +317,9 @@ describe('yearly reports over HTTP', () => {
     const lines = await csvLines('activities', 'year=2025');
     expect(lines.slice(0, 4)).toEqual([
       '乡镇,活动类型,活动次数,参与人次,达标月数(结对·月)',
-      'T01,党建指导日,4,80,1',
+      'T01,党建指导日,6,120,1',
       'T01,集体活动日,3,105,1',
-      '合计,,7,185,2',
+      '合计,,9,225,2',
     ]);
     expect(lines.slice(4)).toEqual([
       '',
@@ -402,11 +411,13 @@ describe('the activities report against GET /pairings/{id}, for terms covering m
     month: string;
     guidanceDays: number;
     collectiveActivityDays: number;
+    guidanceWeeks: number;
+    weeksWithGuidance: number;
     meetsTargets: boolean;
-    prorated?: { days: number; guidanceDays: number; collectiveActivityDays: number };
+    prorated?: { days: number; collectiveActivityDays: number };
   };
   type PairingView = {
-    activityTargets: { guidanceDaysPerMonth: number; collectiveActivityDaysPerMonth: number };
+    activityTargets: { guidanceDaysPerWeek: number; collectiveActivityDaysPerMonth: number };
     activitiesByMonth: Month[];
   };
   const monthsOf = async (pairingId: string, year: number) => {
@@ -417,8 +428,7 @@ describe('the activities report against GET /pairings/{id}, for terms covering m
       .filter((m) => m.month.startsWith(`${year}-`))
       .map((m) => ({
         ...m,
-        meetsGuidance:
-          m.guidanceDays >= (m.prorated?.guidanceDays ?? activityTargets.guidanceDaysPerMonth),
+        meetsGuidance: m.guidanceWeeks > 0 && m.weeksWithGuidance === m.guidanceWeeks,
         meetsCollective:
           m.collectiveActivityDays >=
           (m.prorated?.collectiveActivityDays ?? activityTargets.collectiveActivityDaysPerMonth),
@@ -430,20 +440,22 @@ describe('the activities report against GET /pairings/{id}, for terms covering m
     await ok('/organizations', organ('o-pm', 'party_mass'));
     for (const id of ['v-mid', 'v-end', 'v-last']) await ok('/organizations', village(id, 'T01'));
     const override = { principleOverrideReason: '就近结对' };
-    // Starts on 15 January: January (17 of 31 days) asks 2 guidance and 2 collective days.
+    // Starts on Wednesday 15 January: January (17 of 31 days) asks the weeks from the 13th, 20th
+    // and 27th, and 2 collective days.
     await ok('/pairings', pairing('p-mid', 'o-pm', 'v-mid', '2025-01-15', override));
-    await log('p-mid', 'guidance_day', ['2025-01-20', '2025-01-27']);
+    await log('p-mid', 'guidance_day', ['2025-01-17', '2025-01-20', '2025-01-27']);
     await log('p-mid', 'collective_activity_day', ['2025-01-16', '2025-01-23']);
     await log('p-mid', 'guidance_day', ['2025-02-03', '2025-02-10', '2025-02-17', '2025-02-24']);
     await log('p-mid', 'collective_activity_day', ['2025-02-05', '2025-02-12', '2025-02-19']);
     await log('p-mid', 'guidance_day', ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24']);
+    await log('p-mid', 'guidance_day', ['2025-03-31']);
     await log('p-mid', 'collective_activity_day', ['2025-03-05', '2025-03-12']);
-    // Dissolved on 4 October: October (4 of 31 days) asks a day of each kind.
+    // Dissolved on Saturday 4 October: October (4 of 31 days) asks its first week and a day.
     await ok('/pairings', pairing('p-end', 'o-pm', 'v-end', '2025-01-15', override));
     await log('p-end', 'guidance_day', ['2025-10-02']);
     await log('p-end', 'collective_activity_day', ['2025-10-03']);
     await ok('/pairings/p-end/dissolve', { reason: '调整', on: '2025-10-04' });
-    // Starts on 31 March: a single day of March asks a day of each kind too.
+    // Starts on Monday 31 March: a single day of March asks its week and a day too.
     await ok('/pairings', pairing('p-last', 'o-pm', 'v-last', '2025-03-31', override));
     await log('p-last', 'guidance_day', ['2025-03-31']);
     await log('p-last', 'guidance_day', ['2025-04-07', '2025-04-14', '2025-04-21', '2025-04-28']);
@@ -457,22 +469,27 @@ describe('the activities report against GET /pairings/{id}, for terms covering m
     const mid = await monthsOf('p-mid', 2025);
     expect(mid[0]).toMatchObject({
       month: '2025-01',
-      guidanceDays: 2,
+      guidanceDays: 3,
       collectiveActivityDays: 2,
+      guidanceWeeks: 3,
+      weeksWithGuidance: 3,
       meetsTargets: true,
-      prorated: { days: 17, guidanceDays: 2, collectiveActivityDays: 2 },
+      prorated: { days: 17, collectiveActivityDays: 2 },
     });
     expect((await monthsOf('p-end', 2025)).at(-1)).toMatchObject({
       month: '2025-10',
+      guidanceWeeks: 1,
       meetsTargets: true,
-      prorated: { days: 4, guidanceDays: 1, collectiveActivityDays: 1 },
+      prorated: { days: 4, collectiveActivityDays: 1 },
     });
     expect((await monthsOf('p-last', 2025))[0]).toMatchObject({
       month: '2025-03',
       guidanceDays: 1,
       collectiveActivityDays: 0,
+      guidanceWeeks: 1,
+      weeksWithGuidance: 1,
       meetsTargets: false,
-      prorated: { days: 1, guidanceDays: 1, collectiveActivityDays: 1 },
+      prorated: { days: 1, collectiveActivityDays: 1 },
     });
   });
 

@@ -1,7 +1,8 @@
+import { addDays } from '../shared/business-date';
 import { ACTIVITY_TARGETS } from './pairing.vocabulary';
 
-/** ≥ 1 党建指导日 a week, read as ≥ 4 distinct days a calendar month. */
-export const GUIDANCE_DAYS_PER_MONTH = ACTIVITY_TARGETS.guidanceDaysPerWeek * 4;
+/** ≥ 1 党建指导日 in every week, Monday to Sunday. */
+export const GUIDANCE_DAYS_PER_WEEK = ACTIVITY_TARGETS.guidanceDaysPerWeek;
 /** ≥ 3 集体活动日 a calendar month. */
 export const COLLECTIVE_ACTIVITY_DAYS_PER_MONTH = ACTIVITY_TARGETS.collectiveActivityDaysPerMonth;
 
@@ -14,15 +15,23 @@ export interface PairingTerm {
   endsOn: string;
 }
 
-/** What a pairing did in a month: the distinct days with each targeted kind of activity. */
+/** What a pairing did around a month. */
 export interface MonthActivityDays {
-  guidanceDays: number;
+  /**
+   * Whether a guidance day was held on a date (YYYY-MM-DD). It is asked for every day of the weeks
+   * that touch the month, so for the days of its first and last week that fall in the months
+   * beside it too: a week running across a month's end is one week.
+   */
+  isGuidanceDay: (date: string) => boolean;
+  /** Distinct days of the month with a collective activity day. */
   collectiveActivityDays: number;
 }
 
-/** The targets a month is measured against: distinct days of each kind. */
+/** What a month is measured against. */
 export interface MonthTargets {
-  guidanceDays: number;
+  /** Weeks (Monday to Sunday) with a day of the month in the term; each asks for a guidance day. */
+  guidanceWeeks: number;
+  /** Distinct days with a collective activity day. */
   collectiveActivityDays: number;
 }
 
@@ -32,11 +41,13 @@ export interface PairingMonthAssessment {
   days: number;
   daysInMonth: number;
   targets: MonthTargets;
+  /** Of `targets.guidanceWeeks`, those that had their guidance day. */
+  weeksWithGuidance: number;
   /**
-   * Present when the term covers the month only in part: the days it covers and the targets
-   * prorated to them (the same as `targets`).
+   * Present when the term covers the month only in part: the days it covers and the collective
+   * activity target prorated to them (the same as in `targets`).
    */
-  prorated?: { days: number } & MonthTargets;
+  prorated?: { days: number; collectiveActivityDays: number };
   meetsGuidanceTarget: boolean;
   meetsCollectiveActivityTarget: boolean;
   /** Both targets met. */
@@ -47,13 +58,17 @@ export interface PairingMonthAssessment {
  * The targets of a pairing-month and whether what was done meets them; the one rule of the
  * pairing's `activitiesByMonth` and of the activities report.
  *
- * A month the term covers whole (or any month, without a term) is measured against the full
- * targets. A month it covers only in part (a pairing starting or ending in its middle) is
- * measured against each target × covered days ÷ days of the month, rounded to the nearest day
- * but never below 1: a month of the term is always asked for at least one day of each kind, so
- * that a month with nothing done never meets its targets (a day or two of a term would otherwise
- * round its targets to 0). A month outside the term is none of the pairing's months: nothing is
- * asked of it (targets 0, `days` 0) and it meets no target.
+ * Guidance days are asked week by week: every week (Monday to Sunday) holding a day of the month
+ * that the term covers needs a guidance day on one of its days, whichever month that day falls
+ * in. A week that runs across a month's end is thus asked of both months and met or missed in
+ * both alike; a term starting on a Saturday asks its first week's guidance day on that Saturday
+ * or Sunday.
+ *
+ * Collective activity days are asked month by month. A month the term covers whole (or any month,
+ * without a term) asks the full 3; a month it covers only in part asks 3 × covered days ÷ days of
+ * the month, rounded to the nearest day but never below 1, so that a month of the term with
+ * nothing done never meets its targets. A month outside the term is none of the pairing's
+ * months: nothing is asked of it (targets 0, `days` 0) and it meets no target.
  */
 export function assessPairingMonth(
   month: string,
@@ -61,24 +76,54 @@ export function assessPairingMonth(
   term?: PairingTerm,
 ): PairingMonthAssessment {
   const daysInMonth = daysInMonthOf(month);
-  const days = term === undefined ? daysInMonth : daysCovered(month, daysInMonth, term);
+  const covered = coveredSpan(month, daysInMonth, term);
+  const days = covered ? dayNumber(covered.to) - dayNumber(covered.from) + 1 : 0;
+  const weeks = covered ? weeksOf(covered, done.isGuidanceDay, term) : { asked: 0, met: 0 };
   const targets: MonthTargets = {
-    guidanceDays: targetFor(GUIDANCE_DAYS_PER_MONTH, days, daysInMonth),
+    guidanceWeeks: weeks.asked,
     collectiveActivityDays: targetFor(COLLECTIVE_ACTIVITY_DAYS_PER_MONTH, days, daysInMonth),
   };
   const inTerm = days > 0;
-  const meetsGuidanceTarget = inTerm && done.guidanceDays >= targets.guidanceDays;
+  const meetsGuidanceTarget = inTerm && weeks.met === weeks.asked;
   const meetsCollectiveActivityTarget =
     inTerm && done.collectiveActivityDays >= targets.collectiveActivityDays;
   return {
     days,
     daysInMonth,
     targets,
-    ...(days < daysInMonth && { prorated: { days, ...targets } }),
+    weeksWithGuidance: weeks.met,
+    ...(days < daysInMonth && {
+      prorated: { days, collectiveActivityDays: targets.collectiveActivityDays },
+    }),
     meetsGuidanceTarget,
     meetsCollectiveActivityTarget,
     meetsTargets: meetsGuidanceTarget && meetsCollectiveActivityTarget,
   };
+}
+
+/**
+ * The weeks touching `span`, and those of them with enough guidance days: the target, or every
+ * day of the week the term covers when it covers fewer.
+ */
+function weeksOf(
+  span: { from: string; to: string },
+  isGuidanceDay: (date: string) => boolean,
+  term: PairingTerm | undefined,
+): { asked: number; met: number } {
+  let asked = 0;
+  let met = 0;
+  for (let monday = mondayOf(span.from); monday <= span.to; monday = addDays(monday, 7)) {
+    let held = 0;
+    let inTerm = 0;
+    for (let i = 0; i < 7; i++) {
+      const day = addDays(monday, i);
+      if (isGuidanceDay(day)) held++;
+      if (!term || (day >= term.startsOn && day <= term.endsOn)) inTerm++;
+    }
+    asked++;
+    if (held >= Math.min(GUIDANCE_DAYS_PER_WEEK, inTerm)) met++;
+  }
+  return { asked, met };
 }
 
 /** A monthly target for a month of which `days` of `daysInMonth` are covered. */
@@ -88,14 +133,26 @@ function targetFor(target: number, days: number, daysInMonth: number): number {
   return Math.max(1, Math.round((target * days) / daysInMonth));
 }
 
-/** Days of `month` (YYYY-MM) from the term's start to its end, both inclusive. */
-function daysCovered(month: string, daysInMonth: number, term: PairingTerm): number {
+/** The days of `month` (YYYY-MM) from the term's start to its end, both inclusive; none outside. */
+function coveredSpan(
+  month: string,
+  daysInMonth: number,
+  term: PairingTerm | undefined,
+): { from: string; to: string } | undefined {
   const first = `${month}-01`;
   const last = `${month}-${String(daysInMonth).padStart(2, '0')}`;
+  if (!term) return { from: first, to: last };
   const from = term.startsOn > first ? term.startsOn : first;
   const to = term.endsOn < last ? term.endsOn : last;
-  return to < from ? 0 : Number(to.slice(8, 10)) - Number(from.slice(8, 10)) + 1;
+  return to < from ? undefined : { from, to };
 }
+
+function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+const dayNumber = (date: string) => Number(date.slice(8, 10));
 
 function daysInMonthOf(month: string): number {
   const [year, m] = month.split('-').map(Number);

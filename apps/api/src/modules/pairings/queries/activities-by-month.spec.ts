@@ -8,37 +8,53 @@ const tally = (guidance: string[], collective: string[], other = 0): MonthTally 
 });
 
 describe('activitiesByMonth', () => {
-  it('meets the targets with 4 guidance days and 3 collective activity days in a month', () => {
+  // March 2026 runs from Sunday the 1st to Tuesday the 31st: six weeks touch it, from Monday
+  // 23 February to Sunday 5 April.
+  const MARCH_WEEKLY = [
+    '2026-02-25',
+    '2026-03-04',
+    '2026-03-11',
+    '2026-03-18',
+    '2026-03-25',
+    '2026-04-01',
+  ];
+
+  it('meets the guidance target with a guidance day in every week touching the month', () => {
     const result = activitiesByMonth({
-      '2026-03': tally(
-        ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23'],
-        ['2026-03-05', '2026-03-12', '2026-03-19'],
-        2,
-      ),
+      '2026-02': tally(['2026-02-25'], []),
+      '2026-03': tally(MARCH_WEEKLY.slice(1, 5), ['2026-03-05', '2026-03-12', '2026-03-19'], 2),
+      '2026-04': tally(['2026-04-01'], []),
     });
-    expect(result).toEqual([
-      {
-        month: '2026-03',
-        guidanceDays: 4,
-        collectiveActivityDays: 3,
-        otherActivities: 2,
-        meetsTargets: true,
-      },
-    ]);
+    expect(result[1]).toEqual({
+      month: '2026-03',
+      guidanceDays: 4,
+      collectiveActivityDays: 3,
+      otherActivities: 2,
+      guidanceWeeks: 6,
+      weeksWithGuidance: 6,
+      meetsTargets: true,
+    });
   });
 
-  it('misses the targets with too few guidance or collective activity days', () => {
+  it('misses it when a week had none, however many days the other weeks had', () => {
     const [march, april] = activitiesByMonth({
-      '2026-03': tally(['2026-03-02', '2026-03-09', '2026-03-16'], ['a', 'b', 'c']),
-      '2026-04': tally(['a', 'b', 'c', 'd', 'e'], ['a', 'b'], 3),
+      '2026-03': tally(
+        ['2026-03-02', '2026-03-03', '2026-03-09', '2026-03-16', '2026-03-23'],
+        ['a', 'b', 'c'],
+      ),
+      '2026-04': tally(['2026-04-06', '2026-04-13', '2026-04-20', '2026-04-27'], ['a', 'b'], 3),
     });
     expect(march).toMatchObject({
-      guidanceDays: 3,
+      guidanceDays: 5,
+      guidanceWeeks: 6,
+      weeksWithGuidance: 4,
       collectiveActivityDays: 3,
       meetsTargets: false,
     });
+    // April's first week began on Monday 30 March, which had none.
     expect(april).toMatchObject({
-      guidanceDays: 5,
+      guidanceWeeks: 5,
+      weeksWithGuidance: 4,
       collectiveActivityDays: 2,
       meetsTargets: false,
     });
@@ -70,7 +86,7 @@ describe('activitiesByMonth', () => {
     expect(activitiesByMonth({})).toEqual([]);
   });
 
-  it('issue 13: a pairing starting on the 16th of a 30-day month is measured against half the targets', () => {
+  it('issue 13: a pairing starting on Thursday the 16th of a 30-day month is asked its weeks from then', () => {
     const [april, may] = activitiesByMonth(
       {
         '2026-04': tally(['2026-04-16', '2026-04-23'], ['2026-04-17', '2026-04-24']),
@@ -79,10 +95,23 @@ describe('activitiesByMonth', () => {
       undefined,
       { startsOn: '2026-04-16', endsOn: '2027-04-15' },
     );
+    // The weeks from Monday 13 April (in the term from the 16th), the 20th and the 27th; the
+    // last is answered by no day: 27 April to 3 May had none.
     expect(april).toMatchObject({
-      meetsTargets: true,
-      prorated: { days: 15, guidanceDays: 2, collectiveActivityDays: 2 },
+      guidanceWeeks: 3,
+      weeksWithGuidance: 2,
+      meetsTargets: false,
+      prorated: { days: 15, collectiveActivityDays: 2 },
     });
+    const [keptApril] = activitiesByMonth(
+      {
+        '2026-04': tally(['2026-04-16', '2026-04-23'], ['2026-04-17', '2026-04-24']),
+        '2026-05': tally(['2026-05-01'], []),
+      },
+      undefined,
+      { startsOn: '2026-04-16', endsOn: '2027-04-15' },
+    );
+    expect(keptApril).toMatchObject({ weeksWithGuidance: 3, meetsTargets: true });
     expect(may).toMatchObject({ meetsTargets: false });
     expect(may).not.toHaveProperty('prorated');
   });
@@ -92,7 +121,8 @@ describe('activitiesByMonth', () => {
     const [empty] = activitiesByMonth({ '2027-01': tally([], []) }, undefined, term);
     expect(empty).toMatchObject({
       meetsTargets: false,
-      prorated: { days: 1, guidanceDays: 1, collectiveActivityDays: 1 },
+      guidanceWeeks: 1,
+      prorated: { days: 1, collectiveActivityDays: 1 },
     });
     const [kept] = activitiesByMonth(
       { '2027-01': tally(['2027-01-01'], ['2027-01-01']) },

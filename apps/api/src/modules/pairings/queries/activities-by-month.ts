@@ -1,7 +1,7 @@
 import { assessPairingMonth, PairingTerm } from '@gongjian/domain';
 import type { MonthTally } from '@gongjian/projections';
 
-export { COLLECTIVE_ACTIVITY_DAYS_PER_MONTH, GUIDANCE_DAYS_PER_MONTH } from '@gongjian/domain';
+export { COLLECTIVE_ACTIVITY_DAYS_PER_MONTH, GUIDANCE_DAYS_PER_WEEK } from '@gongjian/domain';
 
 export interface MonthlyActivity {
   /** YYYY-MM */
@@ -12,9 +12,13 @@ export interface MonthlyActivity {
   collectiveActivityDays: number;
   /** Activities of every other type (组织生活会, 联谊, 培训, 走访慰问). */
   otherActivities: number;
+  /** Weeks (Monday to Sunday) touching the month within the term, each asking a guidance day. */
+  guidanceWeeks: number;
+  /** Of those weeks, the ones with a guidance day (on any of their days, in this month or not). */
+  weeksWithGuidance: number;
   meetsTargets: boolean;
-  /** Present for a month the term covers only in part: the targets prorated to its days. */
-  prorated?: { days: number; guidanceDays: number; collectiveActivityDays: number };
+  /** Present for a month the term covers only in part: the collective target prorated to its days. */
+  prorated?: { days: number; collectiveActivityDays: number };
 }
 
 /**
@@ -22,7 +26,8 @@ export interface MonthlyActivity {
  * (YYYY-MM-DD bounds, inclusive), every month it touches is listed, months without activities
  * included; months with activities outside it are listed too. Ascending by month. With `term`,
  * the months it covers in part are measured against prorated targets (assessPairingMonth, the
- * rule the activities report applies too).
+ * rule the activities report applies too): every week touching a month needs a guidance day,
+ * which may fall in the month before or after for its first and last week.
  */
 export function activitiesByMonth(
   months: Readonly<Record<string, MonthTally>>,
@@ -35,22 +40,22 @@ export function activitiesByMonth(
       keys.add(key);
     }
   }
+  const guidanceDates = new Set(Object.values(months).flatMap((tally) => tally.guidanceDates));
+  const isGuidanceDay = (date: string) => guidanceDates.has(date);
   return [...keys].sort().map((month) => {
     const tally = months[month];
     const guidanceDays = tally?.guidanceDates.length ?? 0;
     const collectiveActivityDays = tally?.collectiveDates.length ?? 0;
-    const { meetsTargets, prorated } = assessPairingMonth(
-      month,
-      { guidanceDays, collectiveActivityDays },
-      term,
-    );
+    const assessed = assessPairingMonth(month, { isGuidanceDay, collectiveActivityDays }, term);
     return {
       month,
       guidanceDays,
       collectiveActivityDays,
       otherActivities: tally?.otherActivities ?? 0,
-      meetsTargets,
-      ...(prorated && { prorated }),
+      guidanceWeeks: assessed.targets.guidanceWeeks,
+      weeksWithGuidance: assessed.weeksWithGuidance,
+      meetsTargets: assessed.meetsTargets,
+      ...(assessed.prorated && { prorated: assessed.prorated }),
     };
   });
 }

@@ -5,7 +5,7 @@ import { publicFields } from '../../../read-side/read-view';
 import {
   activitiesByMonth,
   COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
-  GUIDANCE_DAYS_PER_MONTH,
+  GUIDANCE_DAYS_PER_WEEK,
 } from './activities-by-month';
 
 type Commitments = { fundsFen: number; projects: number; activists: number };
@@ -32,7 +32,7 @@ export function toPairingView(document: ReadDocument, activistsDesignated: numbe
     status: pairingStatusOn({ endsOn, dissolvedOn }, today),
     delivered: { ...delivered, activists: delivered.activists + activistsDesignated },
     activityTargets: {
-      guidanceDaysPerMonth: GUIDANCE_DAYS_PER_MONTH,
+      guidanceDaysPerWeek: GUIDANCE_DAYS_PER_WEEK,
       collectiveActivityDaysPerMonth: COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
     },
     activitiesByMonth: activitiesByMonth(

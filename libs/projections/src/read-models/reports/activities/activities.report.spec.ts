@@ -44,7 +44,16 @@ const table = (events: ReturnType<typeof recorded>[], year: number, township?: s
   reportFor(activitiesReport, activitiesReportProjection, events, { year, township });
 
 describe('activities report read model', () => {
-  const march = ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24'];
+  // March 2025 runs from Saturday the 1st to Monday the 31st: six weeks touch it, from Monday 24
+  // February to Sunday 6 April.
+  const march = [
+    '2025-02-26',
+    '2025-03-03',
+    '2025-03-10',
+    '2025-03-17',
+    '2025-03-24',
+    '2025-04-02',
+  ];
   const events = [
     paired('p1', 'T01'),
     paired('p2', 'T02'),
@@ -78,8 +87,8 @@ describe('activities report read model', () => {
     expect(row('T01', 'guidance_day')).toEqual(
       expect.objectContaining({
         typeLabel: '党建指导日',
-        count: 5,
-        participants: 45,
+        count: 7,
+        participants: 65,
         monthsMeetingTarget: 1,
       }),
     );
@@ -94,23 +103,24 @@ describe('activities report read model', () => {
     );
     expect(totals).toEqual(
       expect.objectContaining({
-        count: 11,
+        count: 13,
         pairingMonthsMeetingAllTargets: 1,
-        pairingMonthsWithGuidanceOrCollective: 3,
+        pairingMonthsWithGuidanceOrCollective: 4,
       }),
     );
   });
 
   it('totals the months meeting the targets as the column sums them, and gives the pairing-months below', () => {
     const { rows, totals, sections } = table(events, 2025);
-    // T01: March met both targets (once in each row); T02's one guidance day met none.
+    // T01: March met both targets (once in each row), February and April had a guidance day in
+    // one of their weeks only; T02's one guidance day met none.
     expect(totals.monthsMeetingTarget).toBe(2);
     expect(totals.monthsMeetingTarget).toBe(
       rows.reduce((n, r) => n + Number(r.monthsMeetingTarget ?? 0), 0),
     );
     expect(totals).toEqual(
       expect.objectContaining({
-        pairingMonthsWithGuidanceOrCollective: 3,
+        pairingMonthsWithGuidanceOrCollective: 4,
         pairingMonthsMeetingAllTargets: 1,
       }),
     );
@@ -126,7 +136,7 @@ describe('activities report read model', () => {
           {
             key: 'pairingMonthsWithGuidanceOrCollective',
             label: '开展党建指导日或集体活动日的结对·月',
-            value: 3,
+            value: 4,
           },
           {
             key: 'pairingMonthsMeetingAllTargets',
@@ -148,13 +158,23 @@ describe('activities report read model', () => {
     expect(table(late, 2024).totals.count).toBe(2);
   });
 
-  it('counts days 1 to 31 of a month once each', () => {
-    const days = ['2025-01-01', '2025-01-15', '2025-01-30', '2025-01-31', '2025-01-31'];
-    const { rows } = table(
-      [paired('p3', 'T03'), ...days.map((d) => activity('p3', 'guidance_day', d))],
-      2025,
+  it('counts days 1 to 31 of a month once each: the 31st is the one guidance day of its week', () => {
+    const days = [
+      '2025-01-01',
+      '2025-01-08',
+      '2025-01-15',
+      '2025-01-22',
+      '2025-01-31',
+      '2025-01-31',
+    ];
+    const events = [paired('p3', 'T03'), ...days.map((d) => activity('p3', 'guidance_day', d))];
+    expect(table(events, 2025).rows[0]).toEqual(
+      expect.objectContaining({ count: 6, monthsMeetingTarget: 1 }),
     );
-    expect(rows[0]).toEqual(expect.objectContaining({ count: 5, monthsMeetingTarget: 1 }));
+    const without31st = events.filter((e) => e.data.date !== '2025-01-31');
+    expect(table(without31st, 2025).rows[0]).toEqual(
+      expect.objectContaining({ count: 4, monthsMeetingTarget: 0 }),
+    );
     expect(dayCount(0b1011)).toBe(3);
     expect(dayCount(undefined)).toBe(0);
   });
@@ -189,6 +209,7 @@ describe('activities report read model', () => {
       const doc = project(pairingsProjection, events).get(`${PAIRINGS}/${pairingId}`);
       if (!doc) throw new Error(`no pairing ${pairingId}`);
       const months = doc.months as Record<string, MonthTally>;
+      const guidanceDates = Object.values(months).flatMap((m) => m.guidanceDates);
       const term = {
         startsOn: String(doc.startsOn),
         endsOn: String(doc.dissolvedOn ?? doc.endsOn),
@@ -198,7 +219,7 @@ describe('activities report read model', () => {
           assessPairingMonth(
             month,
             {
-              guidanceDays: months[month]?.guidanceDates.length ?? 0,
+              isGuidanceDay: (date) => guidanceDates.includes(date),
               collectiveActivityDays: months[month]?.collectiveDates.length ?? 0,
             },
             term,
@@ -231,17 +252,20 @@ describe('activities report read model', () => {
       };
     };
 
-    // Starts on 15 January 2025: January (17 of 31 days) asks 2 guidance and 2 collective days.
+    // Starts on Wednesday 15 January 2025: January (17 of 31 days) asks the weeks from the 13th,
+    // 20th and 27th, and 2 collective days.
     const midMonth = [
       paired('pm', 'T01', { startsOn: '2025-01-15', endsOn: '2027-01-14' }),
-      ...days('pm', 'guidance_day', ['2025-01-20', '2025-01-27']),
+      ...days('pm', 'guidance_day', ['2025-01-17', '2025-01-20', '2025-01-27']),
       ...days('pm', 'collective_activity_day', ['2025-01-16', '2025-01-23']),
       ...days('pm', 'guidance_day', ['2025-02-03', '2025-02-10', '2025-02-17', '2025-02-24']),
       ...days('pm', 'collective_activity_day', ['2025-02-05', '2025-02-12', '2025-02-19']),
       ...days('pm', 'guidance_day', ['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-24']),
+      activity('pm', 'guidance_day', '2025-03-31'),
       ...days('pm', 'collective_activity_day', ['2025-03-05', '2025-03-12']),
     ];
-    // Starts on 31 March: a single day of March asks a day of each kind; it had a guidance day.
+    // Starts on Monday 31 March: a single day of March asks its week and a collective day; it had
+    // a guidance day.
     const lastDay = [
       paired('pd', 'T02', { startsOn: '2025-03-31', endsOn: '2027-03-30' }),
       activity('pd', 'guidance_day', '2025-03-31'),
@@ -266,11 +290,13 @@ describe('activities report read model', () => {
         }),
       );
       expect(viewMonths(events, 'pm', 2025)[0]).toMatchObject({
-        prorated: { days: 17, guidanceDays: 2, collectiveActivityDays: 2 },
+        targets: { guidanceWeeks: 3, collectiveActivityDays: 2 },
+        prorated: { days: 17, collectiveActivityDays: 2 },
         meetsTargets: true,
       });
       expect(viewMonths(events, 'pd', 2025)[2]).toMatchObject({
-        prorated: { days: 1, guidanceDays: 1, collectiveActivityDays: 1 },
+        targets: { guidanceWeeks: 1, collectiveActivityDays: 1 },
+        prorated: { days: 1, collectiveActivityDays: 1 },
         meetsTargets: false,
       });
       const { report, views } = agreement(events, ['pm', 'pd'], 2025);
@@ -278,19 +304,39 @@ describe('activities report read model', () => {
       expect(report).toEqual(views);
     });
 
-    it('counts the month a term ends in against prorated targets: one day of each by 4 October', () => {
+    it('counts the month a term ends in against its weeks and prorated days: one of each by Saturday 4 October', () => {
       const events = [
         paired('pe', 'T01', { startsOn: '2024-10-05', endsOn: '2025-10-04' }),
         activity('pe', 'guidance_day', '2025-10-02'),
         activity('pe', 'collective_activity_day', '2025-10-03'),
       ];
       expect(viewMonths(events, 'pe', 2025)[9]).toMatchObject({
-        prorated: { days: 4, guidanceDays: 1, collectiveActivityDays: 1 },
+        targets: { guidanceWeeks: 1, collectiveActivityDays: 1 },
+        prorated: { days: 4, collectiveActivityDays: 1 },
         meetsTargets: true,
       });
       const { report, views } = agreement(events, ['pe'], 2025);
       expect(report).toEqual({ guidance: 1, collective: 1, all: 1 });
       expect(report).toEqual(views);
+    });
+
+    it('a week across the year end counts the guidance day held in the year before', () => {
+      // Thursday 1 January 2026: its first week began on Monday 29 December 2025.
+      const events = [
+        paired('py', 'T03', { startsOn: '2025-06-01', endsOn: '2027-05-31' }),
+        activity('py', 'guidance_day', '2025-12-31'),
+        ...days('py', 'guidance_day', ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26']),
+        ...days('py', 'collective_activity_day', ['2026-01-06', '2026-01-13', '2026-01-20']),
+      ];
+      const { report, views } = agreement(events, ['py'], 2026);
+      expect(report).toEqual({ guidance: 1, collective: 1, all: 1 });
+      expect(report).toEqual(views);
+      const withoutIt = events.filter((e) => e.data.date !== '2025-12-31');
+      expect(agreement(withoutIt, ['py'], 2026).report).toEqual({
+        guidance: 0,
+        collective: 1,
+        all: 0,
+      });
     });
 
     it('measures a month again when a dissolution ends the term in it, or a renewal carries the term past it', () => {
@@ -299,7 +345,8 @@ describe('activities report read model', () => {
         activity('px', 'guidance_day', '2025-09-01'),
         activity('px', 'collective_activity_day', '2025-09-02'),
       ];
-      // The whole of September asks 4 and 3; dissolved on the 5th, 5 of 30 days ask 1 and 1.
+      // The whole of September asks 5 weeks and 3 days; dissolved on Friday the 5th, its first
+      // week and 1 day.
       expect(agreement(september, ['px'], 2025).report).toEqual({
         guidance: 0,
         collective: 0,
@@ -314,10 +361,11 @@ describe('activities report read model', () => {
       const june = [
         paired('pr', 'T02', { startsOn: '2024-07-01', endsOn: '2025-06-10' }),
         activity('pr', 'visit', '2024-12-02'),
-        activity('pr', 'guidance_day', '2025-06-02'),
+        ...days('pr', 'guidance_day', ['2025-05-28', '2025-06-02', '2025-06-09']),
         activity('pr', 'collective_activity_day', '2025-06-03'),
       ];
-      // The term's last 10 days of June ask 1 and 1; renewed to 2026, the whole month 4 and 3.
+      // The term's last 10 days of June (from Sunday the 1st) ask 3 weeks and 1 day; renewed to
+      // 2026, the whole month asks 6 weeks and 3 days.
       expect(agreement(june, ['pr'], 2025).report).toEqual({ guidance: 1, collective: 1, all: 1 });
       const afterRenewal = [...june, renewed('pr', '2025-06-10', '2026-06-30')];
       expect(agreement(afterRenewal, ['pr'], 2025)).toEqual({

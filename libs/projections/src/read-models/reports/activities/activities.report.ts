@@ -17,23 +17,44 @@ const meetsTarget = (row: ReportRow) => {
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /**
- * 结对共建活动开展情况: by township × activity type; pairing-months meeting the monthly targets,
- * each measured as the pairing's `activitiesByMonth` measures it (assessPairingMonth: prorated
- * targets for a month its term covers in part).
+ * Whether a pairing held a guidance day on a date, from its year documents: a month's first and
+ * last weeks may reach into the year before or after.
+ */
+function guidanceDaysOf(years: ReadonlyMap<number, ActivityYearReportDocument>) {
+  return (date: string) => {
+    const bits = years.get(Number(date.slice(0, 4)))?.guidanceDays[date.slice(5, 7)] ?? 0;
+    return ((bits >>> (Number(date.slice(8, 10)) - 1)) & 1) === 1;
+  };
+}
+
+/**
+ * 结对共建活动开展情况: by township × activity type; pairing-months meeting the targets, each
+ * measured as the pairing's `activitiesByMonth` measures it (assessPairingMonth: a guidance day in
+ * every week touching the month, collective days prorated for a month its term covers in part).
+ * The find also selects the years beside the report's, for the weeks across a year's end.
  */
 export const activitiesReport: ReportDefinition = {
   name: 'activities',
   title: '结对共建活动开展情况统计表',
   projection: ACTIVITIES_REPORT_PROJECTION,
   collection: ACTIVITY_YEARS_COLLECTION,
-  filterFor: (filter) => ({ year: filter.year, ...townshipFilter(filter) }),
+  filterFor: (filter) => ({
+    year: { $in: [filter.year - 1, filter.year, filter.year + 1] },
+    ...townshipFilter(filter),
+  }),
   build(documents: readonly ReadDocument[], filter) {
     const { year } = filter;
+    const yearsOf = new Map<string, Map<number, ActivityYearReportDocument>>();
+    for (const doc of documents as readonly ActivityYearReportDocument[]) {
+      const years = yearsOf.get(doc.pairingId) ?? new Map<number, ActivityYearReportDocument>();
+      yearsOf.set(doc.pairingId, years.set(doc.year, doc));
+    }
     const cells = new Map<string, ReportRow>();
     let monthsWithActivities = 0;
     let monthsMeetingAll = 0;
     for (const doc of documents as readonly ActivityYearReportDocument[]) {
       if (doc.year !== year) continue;
+      const isGuidanceDay = guidanceDaysOf(yearsOf.get(doc.pairingId) ?? new Map());
       const cell = (type: string) => {
         const key = `${doc.township}\u0000${String(ACTIVITY_TYPES.indexOf(type as never)).padStart(2, '0')}${type}`;
         let row = cells.get(key);
@@ -62,7 +83,7 @@ export const activitiesReport: ReportDefinition = {
         const collective = dayCount(doc.collectiveDays[month]);
         const assessed = assessPairingMonth(
           `${String(doc.year).padStart(4, '0')}-${month}`,
-          { guidanceDays: guidance, collectiveActivityDays: collective },
+          { isGuidanceDay, collectiveActivityDays: collective },
           term,
         );
         if (assessed.meetsGuidanceTarget) meetsTarget(cell('guidance_day'));
