@@ -1,18 +1,30 @@
 import {
   assessPairingMonth,
   COLLECTIVE_ACTIVITY_DAYS_PER_MONTH,
+  dayNumberOf,
   GUIDANCE_DAYS_PER_WEEK,
 } from './month-targets';
 
-const done = (guidanceDates: string[], collectiveActivityDays: number) => ({
-  isGuidanceDay: (date: string) => guidanceDates.includes(date),
-  collectiveActivityDays,
-});
+const done = (guidanceDates: string[], collectiveActivityDays: number) => {
+  const days = new Set(guidanceDates.map(dayNumberOf));
+  return { isGuidanceDay: (day: number) => days.has(day), collectiveActivityDays };
+};
 
 // February 2025 runs from Saturday the 1st to Friday the 28th: five weeks touch it, the first
 // from Monday 27 January, the last to Sunday 2 March.
 const FEBRUARY_WEEKLY = ['2025-01-29', '2025-02-05', '2025-02-12', '2025-02-19', '2025-02-26'];
 const LONG_TERM = { startsOn: '2024-06-01', endsOn: '2027-05-31' };
+
+describe('dayNumberOf', () => {
+  it('counts days from 1 January 1970, a Thursday, across leap days', () => {
+    expect(dayNumberOf('1970-01-01')).toBe(0);
+    expect(dayNumberOf('2024-03-01') - dayNumberOf('2024-02-28')).toBe(2);
+    expect(dayNumberOf('2025-03-01') - dayNumberOf('2025-02-28')).toBe(1);
+    expect(new Date(dayNumberOf('2026-12-03') * 86_400_000).toISOString()).toBe(
+      '2026-12-03T00:00:00.000Z',
+    );
+  });
+});
 
 describe('assessPairingMonth: the targets of a pairing-month and whether it meets them', () => {
   it('asks a guidance day of every week touching the month and 3 collective days of a whole month', () => {

@@ -1,5 +1,6 @@
-import { addDays } from '../shared/business-date';
 import { ACTIVITY_TARGETS } from './pairing.vocabulary';
+
+const DAY_MS = 86_400_000;
 
 /** ≥ 1 党建指导日 in every week, Monday to Sunday. */
 export const GUIDANCE_DAYS_PER_WEEK = ACTIVITY_TARGETS.guidanceDaysPerWeek;
@@ -18,11 +19,11 @@ export interface PairingTerm {
 /** What a pairing did around a month. */
 export interface MonthActivityDays {
   /**
-   * Whether a guidance day was held on a date (YYYY-MM-DD). It is asked for every day of the weeks
-   * that touch the month, so for the days of its first and last week that fall in the months
-   * beside it too: a week running across a month's end is one week.
+   * Whether a guidance day was held on a day (its `dayNumberOf`). It is asked for every day of the
+   * weeks that touch the month, so for the days of its first and last week that fall in the
+   * months beside it too: a week running across a month's end is one week.
    */
-  isGuidanceDay: (date: string) => boolean;
+  isGuidanceDay: (dayNumber: number) => boolean;
   /** Distinct days of the month with a collective activity day. */
   collectiveActivityDays: number;
 }
@@ -101,24 +102,33 @@ export function assessPairingMonth(
   };
 }
 
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function dayNumberOf(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
 /**
  * The weeks touching `span`, and those of them with enough guidance days: the target, or every
  * day of the week the term covers when it covers fewer.
  */
 function weeksOf(
   span: { from: string; to: string },
-  isGuidanceDay: (date: string) => boolean,
+  isGuidanceDay: (dayNumber: number) => boolean,
   term: PairingTerm | undefined,
 ): { asked: number; met: number } {
+  const from = dayNumberOf(span.from);
+  const to = dayNumberOf(span.to);
+  const termFrom = term ? dayNumberOf(term.startsOn) : -Infinity;
+  const termTo = term ? dayNumberOf(term.endsOn) : Infinity;
   let asked = 0;
   let met = 0;
-  for (let monday = mondayOf(span.from); monday <= span.to; monday = addDays(monday, 7)) {
+  // Day 0, 1 January 1970, was a Thursday: (day + 3) % 7 counts from Monday.
+  for (let monday = from - ((from + 3) % 7); monday <= to; monday += 7) {
     let held = 0;
     let inTerm = 0;
-    for (let i = 0; i < 7; i++) {
-      const day = addDays(monday, i);
+    for (let day = monday; day < monday + 7; day++) {
       if (isGuidanceDay(day)) held++;
-      if (!term || (day >= term.startsOn && day <= term.endsOn)) inTerm++;
+      if (day >= termFrom && day <= termTo) inTerm++;
     }
     asked++;
     if (held >= Math.min(GUIDANCE_DAYS_PER_WEEK, inTerm)) met++;
@@ -145,11 +155,6 @@ function coveredSpan(
   const from = term.startsOn > first ? term.startsOn : first;
   const to = term.endsOn < last ? term.endsOn : last;
   return to < from ? undefined : { from, to };
-}
-
-function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
 }
 
 const dayNumber = (date: string) => Number(date.slice(8, 10));

@@ -1,4 +1,4 @@
-import { assessPairingMonth, PairingTerm } from '@gongjian/domain';
+import { assessPairingMonth, dayNumberOf, PairingTerm } from '@gongjian/domain';
 import type { MonthTally } from '@gongjian/projections';
 
 export { COLLECTIVE_ACTIVITY_DAYS_PER_MONTH, GUIDANCE_DAYS_PER_WEEK } from '@gongjian/domain';
@@ -40,8 +40,10 @@ export function activitiesByMonth(
       keys.add(key);
     }
   }
-  const guidanceDates = new Set(Object.values(months).flatMap((tally) => tally.guidanceDates));
-  const isGuidanceDay = (date: string) => guidanceDates.has(date);
+  const guidanceDays = new Set(
+    Object.values(months).flatMap((tally) => tally.guidanceDates.map(dayNumberOf)),
+  );
+  const isGuidanceDay = (day: number) => guidanceDays.has(day);
   return [...keys].sort().map((month) => {
     const tally = months[month];
     const guidanceDays = tally?.guidanceDates.length ?? 0;

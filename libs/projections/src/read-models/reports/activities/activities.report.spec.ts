@@ -1,4 +1,4 @@
-import { assessPairingMonth } from '@gongjian/domain';
+import { assessPairingMonth, dayNumberOf } from '@gongjian/domain';
 import { MonthTally, PAIRINGS, pairingsProjection } from '../../pairings/pairings.projection';
 import { documentsOf, project, recorded, reportFor } from '../report-projection.spec-helper';
 import { activitiesReport } from './activities.report';
@@ -209,7 +209,9 @@ describe('activities report read model', () => {
       const doc = project(pairingsProjection, events).get(`${PAIRINGS}/${pairingId}`);
       if (!doc) throw new Error(`no pairing ${pairingId}`);
       const months = doc.months as Record<string, MonthTally>;
-      const guidanceDates = Object.values(months).flatMap((m) => m.guidanceDates);
+      const guidanceDays = new Set(
+        Object.values(months).flatMap((m) => m.guidanceDates.map(dayNumberOf)),
+      );
       const term = {
         startsOn: String(doc.startsOn),
         endsOn: String(doc.dissolvedOn ?? doc.endsOn),
@@ -219,7 +221,7 @@ describe('activities report read model', () => {
           assessPairingMonth(
             month,
             {
-              isGuidanceDay: (date) => guidanceDates.includes(date),
+              isGuidanceDay: (day) => guidanceDays.has(day),
               collectiveActivityDays: months[month]?.collectiveDates.length ?? 0,
             },
             term,

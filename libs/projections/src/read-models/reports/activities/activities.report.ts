@@ -1,4 +1,6 @@
 import { ACTIVITY_TYPES, assessPairingMonth } from '@gongjian/domain';
+
+const DAY_MS = 86_400_000;
 import type { ReadDocument } from '@gongjian/read-store';
 import { ReportDefinition, townshipFilter } from '../report-definition';
 import { ACTIVITY_TYPE_LABELS, labelOf } from '../report-labels';
@@ -20,11 +22,16 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0
  * Whether a pairing held a guidance day on a date, from its year documents: a month's first and
  * last weeks may reach into the year before or after.
  */
-function guidanceDaysOf(years: ReadonlyMap<number, ActivityYearReportDocument>) {
-  return (date: string) => {
-    const bits = years.get(Number(date.slice(0, 4)))?.guidanceDays[date.slice(5, 7)] ?? 0;
-    return ((bits >>> (Number(date.slice(8, 10)) - 1)) & 1) === 1;
-  };
+function guidanceDaysOf(years: readonly ActivityYearReportDocument[]) {
+  const days = new Set<number>();
+  for (const doc of years) {
+    for (const [month, bits] of Object.entries(doc.guidanceDays)) {
+      for (let rest = bits, day = 1; rest !== 0; rest >>>= 1, day++) {
+        if (rest & 1) days.add(Date.UTC(doc.year, Number(month) - 1, day) / DAY_MS);
+      }
+    }
+  }
+  return (dayNumber: number) => days.has(dayNumber);
 }
 
 /**
@@ -44,17 +51,16 @@ export const activitiesReport: ReportDefinition = {
   }),
   build(documents: readonly ReadDocument[], filter) {
     const { year } = filter;
-    const yearsOf = new Map<string, Map<number, ActivityYearReportDocument>>();
+    const yearsOf = new Map<string, ActivityYearReportDocument[]>();
     for (const doc of documents as readonly ActivityYearReportDocument[]) {
-      const years = yearsOf.get(doc.pairingId) ?? new Map<number, ActivityYearReportDocument>();
-      yearsOf.set(doc.pairingId, years.set(doc.year, doc));
+      yearsOf.set(doc.pairingId, [...(yearsOf.get(doc.pairingId) ?? []), doc]);
     }
     const cells = new Map<string, ReportRow>();
     let monthsWithActivities = 0;
     let monthsMeetingAll = 0;
     for (const doc of documents as readonly ActivityYearReportDocument[]) {
       if (doc.year !== year) continue;
-      const isGuidanceDay = guidanceDaysOf(yearsOf.get(doc.pairingId) ?? new Map());
+      const isGuidanceDay = guidanceDaysOf(yearsOf.get(doc.pairingId) ?? []);
       const cell = (type: string) => {
         const key = `${doc.township}\u0000${String(ACTIVITY_TYPES.indexOf(type as never)).padStart(2, '0')}${type}`;
         let row = cells.get(key);
