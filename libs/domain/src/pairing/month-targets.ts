@@ -78,7 +78,7 @@ export function assessPairingMonth(
 ): PairingMonthAssessment {
   const daysInMonth = daysInMonthOf(month);
   const covered = coveredSpan(month, daysInMonth, term);
-  const days = covered ? dayNumber(covered.to) - dayNumber(covered.from) + 1 : 0;
+  const days = covered ? dayOfMonth(covered.to) - dayOfMonth(covered.from) + 1 : 0;
   const weeks = covered ? weeksOf(covered, done.isGuidanceDay, term) : { asked: 0, met: 0 };
   const targets: MonthTargets = {
     guidanceWeeks: weeks.asked,
@@ -157,7 +157,7 @@ function coveredSpan(
   return to < from ? undefined : { from, to };
 }
 
-const dayNumber = (date: string) => Number(date.slice(8, 10));
+const dayOfMonth = (date: string) => Number(date.slice(8, 10));
 
 function daysInMonthOf(month: string): number {
   const [year, m] = month.split('-').map(Number);

@@ -1,6 +1,4 @@
 import { ACTIVITY_TYPES, assessPairingMonth } from '@gongjian/domain';
-
-const DAY_MS = 86_400_000;
 import type { ReadDocument } from '@gongjian/read-store';
 import { ReportDefinition, townshipFilter } from '../report-definition';
 import { ACTIVITY_TYPE_LABELS, labelOf } from '../report-labels';
@@ -16,11 +14,12 @@ const meetsTarget = (row: ReportRow) => {
   row.monthsMeetingTarget = Number(row.monthsMeetingTarget) + 1;
 };
 
+const DAY_MS = 86_400_000;
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /**
- * Whether a pairing held a guidance day on a date, from its year documents: a month's first and
- * last weeks may reach into the year before or after.
+ * Whether a pairing held a guidance day on a day (its day number), from its year documents: a
+ * month's first and last weeks may reach into the year before or after.
  */
 function guidanceDaysOf(years: readonly ActivityYearReportDocument[]) {
   const days = new Set<number>();
