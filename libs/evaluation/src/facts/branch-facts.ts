@@ -15,8 +15,13 @@ export interface BranchFacts {
   memberCount?: { count: number; eventId: string };
   /** Pairings in which this organization is the rural side. */
   pairings: Map<string, PairingFacts>;
-  collectiveActivityDays: string[];
-  guidanceDays: string[];
+  /** Collective activity days dated in the period. */
+  collectiveActivityDays: DatedEvidence[];
+  /**
+   * Guidance days dated in the period, and in the days of its first and last week outside it: a
+   * week across the year's end is one week.
+   */
+  guidanceDays: DatedEvidence[];
   completedProjects: string[];
   /** Members admitted as probationary (approval dated in the period). */
   admissions: string[];
@@ -28,6 +33,12 @@ export interface BranchFacts {
   vetoes: { vetoId: string; reason: string; eventId: string }[];
   /** The last rating of the previous period, as it stands at the cut-off. */
   previousRating?: { stars: number; revoked: boolean; eventId: string };
+}
+
+/** An event and the business date it reports. */
+export interface DatedEvidence {
+  eventId: string;
+  date: string;
 }
 
 export interface PairingFacts {

@@ -1,4 +1,4 @@
-import { activistDeliveredBy, shanghaiDate } from '@gongjian/domain';
+import { activistDeliveredBy, addDays, shanghaiDate } from '@gongjian/domain';
 import { periodRange, PeriodRange, previousPeriod } from '../period';
 import type {
   AllocationFacts,
@@ -38,6 +38,8 @@ const LEAVING = new Set(['MembershipWithdrawn', 'MembershipRejected', 'Probation
  */
 export class EvaluationFactsFolder {
   private readonly range: PeriodRange;
+  private readonly weeksFrom: string;
+  private readonly weeksTo: string;
   private readonly previous: string;
   private readonly branches = new Map<string, BranchFacts>();
   private readonly allocations = new Map<string, AllocationFacts>();
@@ -54,6 +56,8 @@ export class EvaluationFactsFolder {
     readonly cutoffPosition: string,
   ) {
     this.range = periodRange(period);
+    this.weeksFrom = addDays(this.range.startsOn, -6);
+    this.weeksTo = addDays(this.range.endsOn, 6);
     this.previous = previousPeriod(period);
   }
 
@@ -127,11 +131,13 @@ export class EvaluationFactsFolder {
           });
         return;
       case 'ActivityLogged':
-        if (this.inPeriod(text(d, 'date'))) {
-          const branch = this.branch(text(d, 'ruralOrganizationId'));
-          if (d.type === 'collective_activity_day')
-            branch.collectiveActivityDays.push(event.eventId);
-          else if (d.type === 'guidance_day') branch.guidanceDays.push(event.eventId);
+        {
+          const date = text(d, 'date');
+          const dated = { eventId: event.eventId, date };
+          if (d.type === 'collective_activity_day' && this.inPeriod(date))
+            this.branch(text(d, 'ruralOrganizationId')).collectiveActivityDays.push(dated);
+          else if (d.type === 'guidance_day' && this.inPeriodWeeks(date))
+            this.branch(text(d, 'ruralOrganizationId')).guidanceDays.push(dated);
         }
         return;
       case 'ProjectCompleted':
@@ -314,6 +320,11 @@ export class EvaluationFactsFolder {
 
   private inPeriod(date: string): boolean {
     return date >= this.range.startsOn && date <= this.range.endsOn;
+  }
+
+  /** Within six days of the period: what the weeks (Monday to Sunday) touching it may hold. */
+  private inPeriodWeeks(date: string): boolean {
+    return date >= this.weeksFrom && date <= this.weeksTo;
   }
 
   private withPairing(data: Data, change: (pairing: PairingFacts) => void): void {

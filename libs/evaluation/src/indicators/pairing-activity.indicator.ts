@@ -1,4 +1,4 @@
-import { ACTIVITY_TARGETS, addDays, daysBetween } from '@gongjian/domain';
+import { ACTIVITY_TARGETS, addDays, dayNumberOf } from '@gongjian/domain';
 import type { BranchFacts } from '../facts/branch-facts';
 import type { PeriodRange } from '../period';
 import type { Measure, MeasureInput } from './measure';
@@ -22,13 +22,26 @@ function coveredDays(branch: BranchFacts, range: PeriodRange): string[][] {
   return merged;
 }
 
-function monthsCovered(terms: string[][]): number {
+function monthsCovered(terms: string[][]): Set<string> {
   const months = new Set<string>();
   for (const [from, to] of terms) {
     for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month))
       months.add(month);
   }
-  return months.size;
+  return months;
+}
+
+/** The Monday of a day's week, as day numbers (day 0, 1 January 1970, was a Thursday). */
+const mondayOf = (day: number) => day - ((day + 3) % 7);
+
+/** The weeks (by their Monday's day number) holding a covered day. */
+function weeksCovered(terms: string[][]): Set<number> {
+  const mondays = new Set<number>();
+  for (const [from, to] of terms) {
+    const last = dayNumberOf(to);
+    for (let monday = mondayOf(dayNumberOf(from)); monday <= last; monday += 7) mondays.add(monday);
+  }
+  return mondays;
 }
 
 function nextMonth(month: string): string {
@@ -39,30 +52,53 @@ function nextMonth(month: string): string {
 const pairingEvidence = (branch: BranchFacts): string[] =>
   [...branch.pairings.values()].map((p) => p.evidence[0]);
 
-/** 集体活动日: 3 a month in every month a pairing covered. */
+/**
+ * 集体活动日: 3 a month in every month a pairing covered. A month counts its distinct days, up to
+ * 3: days beyond them, or a second activity on one day, make up for no other month.
+ */
 export function collectiveActivityDays({ branch, range }: MeasureInput): Measure {
-  const target =
-    ACTIVITY_TARGETS.collectiveActivityDaysPerMonth * monthsCovered(coveredDays(branch, range));
+  const months = monthsCovered(coveredDays(branch, range));
+  const daysByMonth = new Map<string, Set<string>>();
+  for (const { date } of branch.collectiveActivityDays) {
+    const month = date.slice(0, 7);
+    if (months.has(month)) daysByMonth.set(month, (daysByMonth.get(month) ?? new Set()).add(date));
+  }
+  const perMonth = ACTIVITY_TARGETS.collectiveActivityDaysPerMonth;
+  const target = perMonth * months.size;
   return {
-    value: branch.collectiveActivityDays.length,
+    value: [...daysByMonth.values()].reduce((sum, days) => sum + Math.min(perMonth, days.size), 0),
     target,
-    evidence: [...pairingEvidence(branch), ...branch.collectiveActivityDays],
+    evidence: [
+      ...pairingEvidence(branch),
+      ...branch.collectiveActivityDays
+        .filter(({ date }) => months.has(date.slice(0, 7)))
+        .map((d) => d.eventId),
+    ],
     ...(target === 0 && { note: 'no_pairing' }),
   };
 }
 
-/** 党建指导日: one a week over the days a pairing covered (at least one when any day was). */
+/**
+ * 党建指导日: one a week, Monday to Sunday, in every week holding a day a pairing covered; a
+ * guidance day anywhere in such a week meets it (a week across the year's end included), and a
+ * second one in the same week makes up for no other.
+ */
 export function guidanceDays({ branch, range }: MeasureInput): Measure {
-  const days = coveredDays(branch, range).reduce(
-    (sum, [from, to]) => sum + daysBetween(from, to) + 1,
-    0,
-  );
-  const weeks = days === 0 ? 0 : Math.max(1, Math.floor(days / 7));
-  const target = ACTIVITY_TARGETS.guidanceDaysPerWeek * weeks;
+  const weeks = weeksCovered(coveredDays(branch, range));
+  const daysByWeek = new Map<number, Set<string>>();
+  const counted: string[] = [];
+  for (const { eventId, date } of branch.guidanceDays) {
+    const monday = mondayOf(dayNumberOf(date));
+    if (!weeks.has(monday)) continue;
+    daysByWeek.set(monday, (daysByWeek.get(monday) ?? new Set()).add(date));
+    counted.push(eventId);
+  }
+  const perWeek = ACTIVITY_TARGETS.guidanceDaysPerWeek;
+  const target = perWeek * weeks.size;
   return {
-    value: branch.guidanceDays.length,
+    value: [...daysByWeek.values()].reduce((sum, days) => sum + Math.min(perWeek, days.size), 0),
     target,
-    evidence: [...pairingEvidence(branch), ...branch.guidanceDays],
+    evidence: [...pairingEvidence(branch), ...counted],
     ...(target === 0 && { note: 'no_pairing' }),
   };
 }

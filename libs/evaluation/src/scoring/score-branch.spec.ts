@@ -124,7 +124,8 @@ describe('scoring a branch', () => {
       for (const day of ['05', '15', '25'])
         log.activity('p1', 'v1', 'collective_activity_day', `2025-${mm}-${day}`);
     }
-    for (let week = 0; week < 52; week++) {
+    // A guidance day in each of the 53 weeks touching 2025, from Wednesday 1 January.
+    for (let week = 0; week < 53; week++) {
       const date = new Date(Date.UTC(2025, 0, 1 + week * 7)).toISOString().slice(0, 10);
       log.activity('p1', 'v1', 'guidance_day', date);
     }

@@ -40,10 +40,10 @@ export function activitiesByMonth(
       keys.add(key);
     }
   }
-  const guidanceDays = new Set(
+  const guidanceDayNumbers = new Set(
     Object.values(months).flatMap((tally) => tally.guidanceDates.map(dayNumberOf)),
   );
-  const isGuidanceDay = (day: number) => guidanceDays.has(day);
+  const isGuidanceDay = (day: number) => guidanceDayNumbers.has(day);
   return [...keys].sort().map((month) => {
     const tally = months[month];
     const guidanceDays = tally?.guidanceDates.length ?? 0;
