@@ -4,31 +4,8 @@ import { join } from 'node:path';
 import { DocumentCollection, DocumentStore, SqliteDocumentStore } from '@gongjian/read-store';
 import { READ_MODELS } from '../../../scripts/bench/bench-projections';
 import { DocumentReadModelReader } from './document-read-model-reader';
-import { ReadModelProjection } from './projection.definition';
-import {
-  Build,
-  collectionsOf,
-  CONTROL_COLLECTION,
-  physicalCollection,
-  PointerDocument,
-  pointerId,
-  ProjectionControl,
-} from './projection-control';
-
-function switchedPointer(build: Build): PointerDocument {
-  const projection = READ_MODELS.find((p) => p.name === build.name) as ReadModelProjection;
-  return {
-    _id: pointerId(build.name),
-    _pos: '',
-    kind: 'pointer',
-    projection: build.name,
-    version: build.version,
-    generation: build.generation,
-    collections: collectionsOf(projection, build),
-    caughtUp: true,
-    switchedAt: new Date(0).toISOString(),
-  };
-}
+import { CONTROL_COLLECTION, physicalCollection, ProjectionControl } from './projection-control';
+import { pointerDocument } from './pointer-switch';
 
 /** Holds every pointer lookup until released, so a switch can land while one is under way. */
 function withHeldPointerLookups(store: DocumentStore) {
@@ -71,7 +48,10 @@ describe('DocumentReadModelReader', () => {
 
     const read = reader.collection(projection.name, name);
     while (held.length === 0) await new Promise((r) => setImmediate(r));
-    await new ProjectionControl(store).collection.replaceIf(switchedPointer(rebuilt), null);
+    await new ProjectionControl(store).collection.replaceIf(
+      pointerDocument(projection, rebuilt, '', true),
+      null,
+    );
     reader.invalidate(projection.name);
     const releasing = setInterval(releaseAll, 5);
     try {

@@ -11,7 +11,8 @@ import {
   ProjectionControl,
 } from './projection-control';
 
-function pointerDocument(
+/** The pointer that sends readers to `build`'s collections. */
+export function pointerDocument(
   projection: ReadModelProjection,
   build: Build,
   namespace: string,
