@@ -15,7 +15,7 @@ const isNotFound = (error: unknown) =>
  * A query that finds nothing (404) is asked once more after the read models have applied the
  * log as far as it went when the query missed, so that what a client has just created is found
  * even without `minPosition` (read models trail the log by a few milliseconds). A query that
- * finds what it asks for answers at once, as before; one whose miss outlasts the wait limit
+ * finds what it asks for answers at once; one whose miss outlasts the wait limit
  * answers its 404.
  */
 @Injectable()

@@ -107,6 +107,11 @@ export function dayNumberOf(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
+/** The day number of the Monday of a day's week (day 0, 1 January 1970, was a Thursday). */
+export function mondayOf(dayNumber: number): number {
+  return dayNumber - ((dayNumber + 3) % 7);
+}
+
 /**
  * The weeks touching `span`, and those of them with enough guidance days: the target, or every
  * day of the week the term covers when it covers fewer.
@@ -122,8 +127,7 @@ function weeksOf(
   const termTo = term ? dayNumberOf(term.endsOn) : Infinity;
   let asked = 0;
   let met = 0;
-  // Day 0, 1 January 1970, was a Thursday: (day + 3) % 7 counts from Monday.
-  for (let monday = from - ((from + 3) % 7); monday <= to; monday += 7) {
+  for (let monday = mondayOf(from); monday <= to; monday += 7) {
     let held = 0;
     let inTerm = 0;
     for (let day = monday; day < monday + 7; day++) {

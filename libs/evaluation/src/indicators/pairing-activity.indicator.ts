@@ -1,4 +1,4 @@
-import { ACTIVITY_TARGETS, addDays, dayNumberOf } from '@gongjian/domain';
+import { ACTIVITY_TARGETS, addDays, dayNumberOf, mondayOf } from '@gongjian/domain';
 import type { BranchFacts } from '../facts/branch-facts';
 import type { PeriodRange } from '../period';
 import type { Measure, MeasureInput } from './measure';
@@ -30,9 +30,6 @@ function monthsCovered(terms: string[][]): Set<string> {
   }
   return months;
 }
-
-/** The Monday of a day's week, as day numbers (day 0, 1 January 1970, was a Thursday). */
-const mondayOf = (day: number) => day - ((day + 3) % 7);
 
 /** The weeks (by their Monday's day number) holding a covered day. */
 function weeksCovered(terms: string[][]): Set<number> {

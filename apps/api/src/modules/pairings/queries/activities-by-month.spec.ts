@@ -86,7 +86,7 @@ describe('activitiesByMonth', () => {
     expect(activitiesByMonth({})).toEqual([]);
   });
 
-  it('issue 13: a pairing starting on Thursday the 16th of a 30-day month is asked its weeks from then', () => {
+  it('a pairing starting on Thursday the 16th of a 30-day month is asked its weeks from then', () => {
     const [april, may] = activitiesByMonth(
       {
         '2026-04': tally(['2026-04-16', '2026-04-23'], ['2026-04-17', '2026-04-24']),

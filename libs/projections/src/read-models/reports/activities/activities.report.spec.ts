@@ -183,7 +183,7 @@ describe('activities report read model', () => {
     expect(table(events, 2025, 'T02').totals.count).toBe(1);
   });
 
-  it('issue 13: the activity types of the seeds get their rows and labels (座谈, seed 002)', () => {
+  it('the activity types of the seeds get their rows and labels (座谈, seed 002)', () => {
     const { rows } = table(
       [
         paired('p4', 'T04'),
